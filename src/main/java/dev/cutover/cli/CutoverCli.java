@@ -1,0 +1,62 @@
+package dev.cutover.cli;
+
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.error.Problem;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code cutover} command and the mapping from failures to exit codes (DESIGN.md §4). */
+@Command(
+        name = "cutover",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Compiles two signed cutover checklists into deterministic steps and executes them one at a time",
+            "with per-step human approval, an append-only journal and crash-safe resume."
+        },
+        subcommands = {CommandLine.HelpCommand.class})
+public final class CutoverCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** A fully configured command line; tests use it with their own writers. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CutoverCli());
+        cl.setExecutionExceptionHandler(CutoverCli::handleExecutionException);
+        cl.setParameterExceptionHandler(CutoverCli::handleParameterException);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof CutoverException ce) {
+            err.println("error: " + ce.getMessage());
+            for (Problem p : ce.problems()) {
+                err.println("  " + p.render().replace(System.lineSeparator(), System.lineSeparator() + "  "));
+            }
+            err.println("next: " + ce.code().fix());
+            err.flush();
+            return ce.exitCode();
+        }
+        err.println("internal error (a bug in Cutover, please report it): " + ex);
+        ex.printStackTrace(err);
+        err.flush();
+        return ErrorCode.INTERNAL.exitCode();
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("error: " + ex.getMessage());
+        err.println("next: run `" + cl.getCommandSpec().qualifiedName() + " --help` for usage.");
+        err.flush();
+        return ErrorCode.USAGE.exitCode();
+    }
+}

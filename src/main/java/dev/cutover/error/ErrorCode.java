@@ -1,0 +1,66 @@
+package dev.cutover.error;
+
+/**
+ * The closed catalogue of failures Cutover reports, each with the process exit code scripts rely on
+ * (DESIGN.md §4), the cause in one line and the operator's next move in one line.
+ *
+ * <p>{@code docs/errors.md} is generated from this enum; a test fails when the page is stale.
+ */
+public enum ErrorCode {
+    USAGE(2, "The command line is incomplete or contradictory.", "Run the command with --help and correct the flags."),
+    RUN_DIR_NOT_FOUND(
+            2,
+            "The run directory does not exist or is not a directory.",
+            "Pass --run-dir with an existing directory, or --run-id with the profiles that name it."),
+    PROFILES_REQUIRED(
+            2,
+            "--run-id needs both AWS profiles to locate the run directory.",
+            "Pass --source-profile/--target-profile or set MIGRATION_SOURCE_PROFILE/MIGRATION_TARGET_PROFILE."),
+    INPUT_INVALID(
+            2,
+            "One or more input files are missing, unparseable or violate their schema.",
+            "Fix every problem listed (file, JSON pointer, fix) and run the command again."),
+    CONFIG_INVALID(
+            2,
+            "cutover.yaml is unparseable, has an unknown key or a value of the wrong type.",
+            "Correct the key named in the message; docs/configuration.md lists every key."),
+    COMPILE_FAILED(
+            2,
+            "The checklists cannot be compiled into safe, ordered steps.",
+            "Fix every compile error listed (file, JSON pointer, fix) and compile again."),
+    STEPS_FILE_INVALID(
+            2,
+            "execution-steps.json is missing, unparseable or not a compiled plan.",
+            "Run `cutover compile` for this run directory first."),
+    OUTPUT_SCHEMA_VIOLATION(
+            70,
+            "The compiler produced steps that violate the step schema; nothing was written.",
+            "This is a bug in Cutover: report it with the run directory attached."),
+    IO_FAILURE(
+            70,
+            "A file could not be read or written.",
+            "Check permissions and free space on the run directory, then retry."),
+    INTERNAL(70, "An unexpected internal error occurred.", "This is a bug in Cutover: report it with the stack trace.");
+
+    private final int exitCode;
+    private final String cause;
+    private final String fix;
+
+    ErrorCode(int exitCode, String cause, String fix) {
+        this.exitCode = exitCode;
+        this.cause = cause;
+        this.fix = fix;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public String cause() {
+        return cause;
+    }
+
+    public String fix() {
+        return fix;
+    }
+}

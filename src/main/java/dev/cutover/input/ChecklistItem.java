@@ -1,0 +1,29 @@
+package dev.cutover.input;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/**
+ * One checklist item of either plane and any section; fields a given section does not carry are null.
+ * Field meanings are FORMATS.md §2.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ChecklistItem(
+        String id,
+        String description,
+        String ownerTeam,
+        Integer timeBoxMinutes,
+        String verificationCommand,
+        String operationType,
+        String terraformModule,
+        String command,
+        String datastoreArn,
+        String tool,
+        Boolean longRunning,
+        String pollCmd,
+        List<String> pollTerminalStates,
+        Boolean irreversible) {
+    public ChecklistItem {
+        pollTerminalStates = pollTerminalStates == null ? List.of() : List.copyOf(pollTerminalStates);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cutover.input;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The folder holding one cutover's inputs and outputs, with the names of the files Cutover reads and writes
+ * (FORMATS.md §1, §3).
+ */
+public record RunDirectory(Path root) {
+    public static final String MIGRATION_PLAN = "migration-plan.json";
+    public static final String DATA_MIGRATION_PLAN = "data-migration-plan.json";
+    public static final String DEPENDENCY_GRAPH = "dependency-graph.json";
+    public static final String HARDCODED_VALUES = "hardcoded-values.json";
+    public static final String RESOURCE_OWNERSHIP = "resource-ownership.json";
+    public static final String CONFIG = "cutover.yaml";
+    public static final String STEPS = "execution-steps.json";
+    public static final String JOURNAL = "execution-log.jsonl";
+    public static final String SUMMARY = "execution-summary.json";
+    public static final String REPORT = "execution-report.md";
+    public static final String LOCK = "RUNNING.lock";
+
+    public RunDirectory {
+        Objects.requireNonNull(root, "root");
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /** A file inside the run directory. */
+    public Path file(String name) {
+        return root.resolve(name);
+    }
+
+    public Path stepsFile() {
+        return file(STEPS);
+    }
+
+    public Path journalFile() {
+        return file(JOURNAL);
+    }
+
+    public Path terraformRoot() {
+        return root.resolve("terraform").resolve("root");
+    }
+}
