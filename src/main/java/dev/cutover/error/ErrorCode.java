@@ -32,6 +32,10 @@ public enum ErrorCode {
             2,
             "execution-steps.json is missing, unparseable or not a compiled plan.",
             "Run `cutover compile` for this run directory first."),
+    PLAN_DRIFT(
+            6,
+            "The stored execution-steps.json differs from what the inputs compile to now.",
+            "Restore the inputs the run started with, or start a new run directory for the changed plan."),
     OUTPUT_SCHEMA_VIOLATION(
             70,
             "The compiler produced steps that violate the step schema; nothing was written.",

@@ -1,0 +1,100 @@
+package dev.cutover.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.compile.Plan;
+import dev.cutover.compile.StepCompiler;
+import dev.cutover.compile.StepsJson;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.error.Problem;
+import dev.cutover.input.InputLoader;
+import dev.cutover.input.Inputs;
+import dev.cutover.input.RunConfig;
+import dev.cutover.input.RunConfigLoader;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.input.SchemaValidator;
+import dev.cutover.policy.AllowedPrograms;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compiles a run directory: configuration, inputs, compile, serialise, validate the output against our step
+ * schema, and (for {@code cutover compile}) write {@code execution-steps.json} atomically.
+ *
+ * <p>Nothing is written unless every stage succeeded, so bad input never leaves a half-written run
+ * directory behind.
+ */
+public final class CompileService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Compiles in memory; writes nothing. */
+    public CompiledPlan compileInMemory(RunDirectory dir, Optional<String> expectedRunId) {
+        RunConfig config = RunConfigLoader.load(dir);
+        Inputs inputs = InputLoader.load(dir, expectedRunId);
+        Plan plan = new StepCompiler(allowedPrograms(config)).compile(inputs);
+        byte[] bytes = StepsJson.write(plan.steps());
+        requireSchemaValid(bytes);
+        return new CompiledPlan(inputs, config, plan, bytes);
+    }
+
+    /**
+     * Compiles and writes {@code execution-steps.json}. Refuses (exit 6) to replace a steps file that a
+     * started run is walking, because the journal's step ids would no longer mean what they meant.
+     */
+    public CompileResult compileAndWrite(RunDirectory dir, Optional<String> expectedRunId) {
+        CompiledPlan compiled = compileInMemory(dir, expectedRunId);
+        StepsFileState before = stepsFileState(dir, compiled);
+        if (before == StepsFileState.STALE && Files.exists(dir.journalFile())) {
+            throw new CutoverException(
+                    ErrorCode.PLAN_DRIFT,
+                    dir.stepsFile() + " differs from what the inputs compile to, and a run has started ("
+                            + dir.journalFile().getFileName()
+                            + " exists); the stored plan is kept.");
+        }
+        if (before != StepsFileState.CURRENT) {
+            AtomicFiles.write(dir.stepsFile(), compiled.stepsJson());
+        }
+        return new CompileResult(compiled, dir.stepsFile(), before);
+    }
+
+    /** How the steps file on disk relates to {@code compiled}. */
+    public StepsFileState stepsFileState(RunDirectory dir, CompiledPlan compiled) {
+        Path file = dir.stepsFile();
+        if (!Files.exists(file)) {
+            return StepsFileState.MISSING;
+        }
+        try {
+            return compiled.matches(Files.readAllBytes(file)) ? StepsFileState.CURRENT : StepsFileState.STALE;
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static AllowedPrograms allowedPrograms(RunConfig config) {
+        return config.allowedPrograms()
+                .map(a -> a.structured()
+                        ? AllowedPrograms.structured(a.read(), a.write())
+                        : AllowedPrograms.flat(a.flat()))
+                .orElseGet(AllowedPrograms::upstreamDefault);
+    }
+
+    private static void requireSchemaValid(byte[] bytes) {
+        List<Problem> problems;
+        try {
+            JsonNode tree = JSON.readTree(bytes);
+            problems = SchemaValidator.validateSteps(tree);
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.OUTPUT_SCHEMA_VIOLATION, "compiled steps are not JSON: " + e, e);
+        }
+        if (!problems.isEmpty()) {
+            throw new CutoverException(
+                    ErrorCode.OUTPUT_SCHEMA_VIOLATION,
+                    "the compiled steps violate execution-steps.schema.json; nothing was written",
+                    problems);
+        }
+    }
+}

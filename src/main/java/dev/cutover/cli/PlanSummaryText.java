@@ -1,0 +1,54 @@
+package dev.cutover.cli;
+
+import dev.cutover.report.PlanSummary;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a {@link PlanSummary} as the one-screen text of {@code cutover plan}. */
+final class PlanSummaryText {
+    private PlanSummaryText() {}
+
+    static void render(PlanSummary s, PrintWriter out) {
+        out.printf("Cutover plan: %d steps, estimated %s (sum of time boxes)%n", s.totalSteps(), duration(s));
+        out.println();
+        out.println("Steps per phase:");
+        StringBuilder line = new StringBuilder(" ");
+        s.stepsPerPhase().forEach((phase, n) -> line.append(' ').append(phase).append('=').append(n));
+        out.println(line);
+        out.println();
+        if (s.longRunningByTool().isEmpty()) {
+            out.println("Long-running jobs: none");
+        } else {
+            out.println("Long-running jobs (polled):");
+            s.longRunningByTool().forEach((tool, ids) -> out.printf("  %-9s %s%n", tool, String.join(", ", ids)));
+        }
+        list(out, "High-risk steps", s.highRisk());
+        list(out, "Irreversible steps (second confirmation)", s.irreversible());
+        list(out, "Human steps (operator acts, Cutover records)", s.human());
+        params(out, s.runtimeParams());
+        list(out, "Warnings", s.warnings());
+        out.println();
+        out.println("Steps file: " + s.stepsFile() + " (" + s.stepsFileState() + ")");
+        out.println("Journal:    " + s.journalFile());
+        if (!"current".equals(s.stepsFileState())) {
+            out.println("next: cutover compile to write the steps file");
+        }
+    }
+
+    private static void list(PrintWriter out, String title, List<String> items) {
+        out.printf("%s: %d%n", title, items.size());
+        items.forEach(i -> out.println("  " + i));
+    }
+
+    private static void params(PrintWriter out, Map<String, List<String>> params) {
+        out.printf("Runtime parameters still needed: %d steps%n", params.size());
+        params.forEach((step, names) -> out.printf("  %s: %s%n", step, String.join(", ", names)));
+    }
+
+    private static String duration(PlanSummary s) {
+        Duration d = Duration.ofSeconds(s.estimatedSeconds());
+        return String.format("%dh %02dm", d.toHours(), d.toMinutesPart());
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cutover.cli;
+
+import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunDirectoryResolver;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The flags that locate a run directory, shared by every command that works on one (FORMATS.md §1). */
+public final class RunDirOptions {
+    @Option(
+            names = "--run-dir",
+            paramLabel = "DIR",
+            description = "The run directory. Wins over --run-id.")
+    Path runDir;
+
+    @Option(
+            names = "--run-id",
+            paramLabel = "ID",
+            description = {
+                "Run id; the directory is ${AWS_MIGRATION_ROOT:-~/.aws-migration}/runs/<source>-to-<target>-<ID>/.",
+                "When given, every input's run_id must equal it."
+            })
+    String runId;
+
+    @Option(
+            names = "--source-profile",
+            paramLabel = "PROFILE",
+            description = "Source AWS profile (default: $MIGRATION_SOURCE_PROFILE).")
+    String sourceProfile;
+
+    @Option(
+            names = "--target-profile",
+            paramLabel = "PROFILE",
+            description = "Target AWS profile (default: $MIGRATION_TARGET_PROFILE).")
+    String targetProfile;
+
+    /** Resolves the run directory from the flags and the process environment. */
+    RunDirectory resolve() {
+        return RunDirectoryResolver.resolve(
+                Optional.ofNullable(runDir),
+                Optional.ofNullable(runId),
+                Optional.ofNullable(sourceProfile),
+                Optional.ofNullable(targetProfile),
+                System.getenv(),
+                Path.of(System.getProperty("user.home")));
+    }
+
+    Optional<String> expectedRunId() {
+        return Optional.ofNullable(runId);
+    }
+}

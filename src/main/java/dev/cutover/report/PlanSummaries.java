@@ -1,0 +1,61 @@
+package dev.cutover.report;
+
+import dev.cutover.compile.CompileWarning;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.Plan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Folds a {@link Plan} into a {@link PlanSummary}; pure and deterministic. */
+public final class PlanSummaries {
+    private PlanSummaries() {}
+
+    public static PlanSummary of(Plan plan, String stepsFile, String journalFile, String stepsFileState) {
+        List<ExecutionStep> steps = plan.steps();
+        Map<String, Integer> perPhase = new LinkedHashMap<>();
+        PhaseKey.all().forEach(k -> perPhase.put(k.label(), 0));
+        Map<String, List<String>> longRunning = new TreeMap<>();
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        List<String> highRisk = new ArrayList<>();
+        List<String> irreversible = new ArrayList<>();
+        List<String> human = new ArrayList<>();
+        long seconds = 0;
+        for (ExecutionStep s : steps) {
+            perPhase.merge(PhaseKey.of(s).label(), 1, Integer::sum);
+            if (s.longRunning()) {
+                longRunning.computeIfAbsent(s.tool(), t -> new ArrayList<>()).add(s.stepId());
+            }
+            if ("high".equals(s.risk())) {
+                highRisk.add(s.stepId());
+            }
+            if (s.irreversible()) {
+                irreversible.add(s.stepId());
+            }
+            if (s.human()) {
+                human.add(s.stepId());
+            }
+            if (!s.runtimeParams().isEmpty()) {
+                params.put(s.stepId(), s.runtimeParams());
+            }
+            seconds += s.estimatedSeconds();
+        }
+        List<String> warnings =
+                plan.warnings().stream().map(CompileWarning::render).toList();
+        return new PlanSummary(
+                steps.size(),
+                perPhase,
+                longRunning,
+                highRisk,
+                irreversible,
+                human,
+                params,
+                warnings,
+                seconds,
+                stepsFile,
+                journalFile,
+                stepsFileState);
+    }
+}
