@@ -1,0 +1,122 @@
+package dev.cutover.app;
+
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the demo cutover: a sandbox run directory in the upstream format (both signed checklists, plans,
+ * graph, ownership, {@code cutover.yaml}) plus the small local "service" it migrates — data files in
+ * {@code service/source/demo-data}, a configuration file, the {@code service/live} symlink that plays the DNS
+ * record, and {@code service/CHECKSUMS} recorded from the source for the validation step.
+ *
+ * <p>Dates are stamped from the clock so the checklists are signed today and never stale.
+ */
+public final class DemoRunDirectory {
+    static final List<String> TEMPLATES = List.of(
+            "cutover-checklist-control-plane.json",
+            "cutover-checklist-control-plane.md",
+            "cutover-checklist-data-plane.json",
+            "cutover-checklist-data-plane.md",
+            "data-migration-plan.json",
+            "migration-plan.json",
+            "dependency-graph.json",
+            "hardcoded-values.json",
+            "resource-ownership.json",
+            "cutover.yaml");
+
+    private static final Map<String, String> DATA_FILES = dataFiles();
+
+    private final Clock clock;
+
+    public DemoRunDirectory(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Writes the demo into {@code dir}, which must not exist or be empty. */
+    public Path write(Path dir) {
+        try {
+            requireEmpty(dir);
+            Files.createDirectories(dir);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            for (String name : TEMPLATES) {
+                String text = template(name)
+                        .replace("@CAPTURED_AT@", now.toString())
+                        .replace("@TODAY@", LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
+                Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+            }
+            writeService(dir.resolve("service"));
+            return dir;
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.IO_FAILURE, "cannot write the demo into " + dir + ": " + e, e);
+        }
+    }
+
+    private static void writeService(Path service) throws IOException {
+        Path data = Files.createDirectories(service.resolve("source").resolve("demo-data"));
+        StringBuilder checksums = new StringBuilder();
+        for (Map.Entry<String, String> f : DATA_FILES.entrySet()) {
+            byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+            Files.write(data.resolve(f.getKey()), bytes);
+            // Paths are relative to the run directory, where commands run, and name the TARGET copy.
+            checksums.append(sha256(bytes)).append("  service/target/demo-data/").append(f.getKey()).append('\n');
+        }
+        Files.writeString(service.resolve("CHECKSUMS"), checksums.toString(), StandardCharsets.UTF_8);
+        Files.writeString(
+                service.resolve("source").resolve("app.conf"),
+                "# demo service configuration\nlisten=127.0.0.1:8080\ndata_dir=demo-data\n",
+                StandardCharsets.UTF_8);
+        Files.createSymbolicLink(service.resolve("live"), Path.of("source", "demo-data"));
+    }
+
+    private static void requireEmpty(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new CutoverException(
+                            ErrorCode.USAGE, dir + " is not empty; choose a new folder with --dir.");
+                }
+            }
+        }
+    }
+
+    private static String template(String name) throws IOException {
+        try (InputStream in = DemoRunDirectory.class.getResourceAsStream("/demo/" + name)) {
+            if (in == null) {
+                throw new IOException("missing demo template " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is mandatory in every JVM", e);
+        }
+    }
+
+    private static Map<String, String> dataFiles() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("orders.csv", "order_id,customer_id,total\norder-1001,c-17,42.50\norder-1002,c-23,7.99\n");
+        files.put("customers.csv", "customer_id,name\nc-17,Ada\nc-23,Grace\n");
+        files.put("inventory.csv", "sku,count\nwidget,12\ngadget,3\n");
+        return java.util.Collections.unmodifiableMap(files);
+    }
+}
