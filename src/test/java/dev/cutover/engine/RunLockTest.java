@@ -78,6 +78,8 @@ class RunLockTest {
         }
     }
 
+    // Only the verdict is checked: closing the second channel drops this JVM's POSIX lock on the file, which is
+    // why production wires one RunLock per process (see RunLockProcessTest for the guard that protects it).
     @Test
     void probeFromAnotherRunLockInTheSameJvmIsLive() {
         RunLock other = new RunLock(Clock.fixed(NOW, ZoneOffset.UTC), () -> "host-a");
