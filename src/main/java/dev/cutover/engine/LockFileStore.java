@@ -53,12 +53,12 @@ final class LockFileStore {
         } catch (NoSuchFileException e) {
             return new Absent();
         } catch (IOException e) {
-            return new Unreadable("it cannot be read: " + e.getMessage());
+            return new Unreadable("it cannot be read (" + e + ")");
         }
         try {
             return new Parsed(decode(mapper.readTree(bytes)));
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
-            return new Unreadable("it is not a valid lock file: " + e.getMessage());
+            return new Unreadable("it is not a valid lock file: " + firstLine(e.getMessage()));
         }
     }
 
@@ -78,7 +78,7 @@ final class LockFileStore {
             deleteQuietly(temp);
             throw new CutoverException(
                     ErrorCode.IO_FAILURE,
-                    "Could not write " + path + ": " + e.getMessage()
+                    "Could not write " + path + " (" + e + ")"
                             + ". Check permissions and free space on the run directory, then retry.",
                     e);
         }
@@ -91,7 +91,7 @@ final class LockFileStore {
         } catch (IOException e) {
             throw new CutoverException(
                     ErrorCode.IO_FAILURE,
-                    "Could not delete " + path + ": " + e.getMessage() + ". Delete it by hand before the next run.",
+                    "Could not delete " + path + " (" + e + "). Delete it by hand before the next run.",
                     e);
         }
     }
@@ -133,6 +133,13 @@ final class LockFileStore {
             throw new IllegalArgumentException("`" + field + "` is missing or not a non-empty string");
         }
         return value.asText();
+    }
+
+    /** Jackson appends source locations on further lines; the operator needs only the first. */
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message;
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -67,7 +67,7 @@ final class OsLock {
     private static CutoverException ioFailure(Path path, IOException e) {
         return new CutoverException(
                 ErrorCode.IO_FAILURE,
-                "Could not lock " + path + ": " + e.getMessage()
+                "Could not lock " + path + " (" + e + ")"
                         + ". Check that the run directory exists and is writable, then retry.",
                 e);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,6 +173,27 @@ class RunLockTest {
         assertThat(refusal.message())
                 .contains("`pid` is missing or not an integer")
                 .contains("delete " + lockFile());
+    }
+
+    @Test
+    void jsonThatIsNotALockFileIsUnreadableWithAOneLineReason() throws Exception {
+        writeLock("{\"pid\": 12, \"started_at\": ");
+
+        LockRefusal refusal = refused(runLock.probe(dir(), EXECUTE));
+
+        assertThat(refusal.state()).isEqualTo(LockState.UNREADABLE);
+        assertThat(refusal.message()).contains("it is not a valid lock file: ").doesNotContain("\n");
+    }
+
+    @Test
+    void missingRunDirectoryIsAnIoFailureNotAFreeLock() {
+        RunDirectory missing = new RunDirectory(root.resolve("no-such-run"));
+
+        assertThatThrownBy(() -> runLock.probe(missing, EXECUTE)).isInstanceOfSatisfying(CutoverException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.IO_FAILURE);
+            assertThat(e.getMessage()).startsWith("Could not lock " + missing.file(RunLock.OS_LOCK_FILE));
+        });
+        assertThat(root.resolve("no-such-run")).doesNotExist();
     }
 
     @Test
