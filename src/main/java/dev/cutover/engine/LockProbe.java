@@ -1,0 +1,20 @@
+package dev.cutover.engine;
+
+import java.util.Objects;
+
+/** The result of {@link RunLock#probe}: either we hold the OS lock now, or why we may not run. */
+public sealed interface LockProbe permits LockProbe.Acquired, LockProbe.Refused {
+    /** We hold the OS lock; {@code RUNNING.lock} is written only by {@link AcquiredLock#commit()}. */
+    record Acquired(AcquiredLock lock) implements LockProbe {
+        public Acquired {
+            Objects.requireNonNull(lock, "lock");
+        }
+    }
+
+    /** Another run is live, or a dead run's lock needs {@code --resume}; nothing was written or held. */
+    record Refused(LockRefusal refusal) implements LockProbe {
+        public Refused {
+            Objects.requireNonNull(refusal, "refusal");
+        }
+    }
+}
