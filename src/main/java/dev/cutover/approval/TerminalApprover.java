@@ -70,7 +70,7 @@ public final class TerminalApprover implements Approver, Closeable {
 
     private static CutoverException noTerminal(Path tty, IOException e) {
         return ApprovalError.NO_TERMINAL.exception(
-                "refused: no terminal to ask the operator (" + tty + ": " + e.getMessage()
+                "refused: no terminal to ask the operator (cannot open " + e.getMessage()
                         + "); use a terminal or, outside production, --answers",
                 e);
     }
