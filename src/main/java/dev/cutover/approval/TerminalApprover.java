@@ -53,7 +53,7 @@ public final class TerminalApprover implements Approver, Closeable {
         try {
             input = new FileInputStream(tty.toFile());
         } catch (IOException e) {
-            throw noTerminal(tty, e);
+            throw noTerminal(e);
         }
         try {
             Writer output = new OutputStreamWriter(new FileOutputStream(tty.toFile()), StandardCharsets.UTF_8);
@@ -64,11 +64,11 @@ public final class TerminalApprover implements Approver, Closeable {
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw noTerminal(tty, e);
+            throw noTerminal(e);
         }
     }
 
-    private static CutoverException noTerminal(Path tty, IOException e) {
+    private static CutoverException noTerminal(IOException e) {
         return ApprovalError.NO_TERMINAL.exception(
                 "refused: no terminal to ask the operator (cannot open " + e.getMessage()
                         + "); use a terminal or, outside production, --answers",
@@ -79,7 +79,9 @@ public final class TerminalApprover implements Approver, Closeable {
     public Answer ask(Question question) {
         try {
             int discarded = in.discardTypeAhead();
-            write(question.prompt().endsWith("\n") ? question.prompt() : question.prompt() + "\n");
+            // The prompt carries checklist text (the command): shown as-is it could hide part of itself.
+            String prompt = VisibleText.of(question.prompt());
+            write(prompt.endsWith("\n") ? prompt : prompt + "\n");
             if (discarded > 0) {
                 write("(Ignored input typed before this question was shown; answer it now.)\n");
             }
@@ -128,12 +130,12 @@ public final class TerminalApprover implements Approver, Closeable {
         for (Choice choice : question.choices()) {
             text.append(String.format(
                     Locale.ROOT,
-                    "  [%s] %-18s %s%n",
+                    "  [%s] %-18s %s\n",
                     choice.shortcutIn(question.kind()),
                     choice.wireName(),
                     choice.label()));
         }
-        return text.toString().replace("\r\n", "\n");
+        return text.toString();
     }
 
     private static String shortcuts(Question question) {
@@ -164,14 +166,10 @@ public final class TerminalApprover implements Approver, Closeable {
         return line;
     }
 
-    /** Echoes operator input safely: control characters (escape sequences) become '?', long input is cut. */
+    /** Echoes operator input safely: control characters are escaped, long input is cut. */
     private static String quoted(String typed) {
         String shown = typed.length() > ECHO_LIMIT ? typed.substring(0, ECHO_LIMIT) + "..." : typed;
-        return "\""
-                + shown.codePoints()
-                        .map(cp -> Character.isISOControl(cp) ? '?' : cp)
-                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                + "\"";
+        return "\"" + VisibleText.of(shown) + "\"";
     }
 
     private void write(String text) throws IOException {

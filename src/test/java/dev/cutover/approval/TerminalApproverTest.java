@@ -133,7 +133,25 @@ class TerminalApproverTest {
     void controlCharactersInEchoedInputAreNeutralised() {
         ask(APPROVE, "wi\u001b[2Jpe\na\n");
 
-        assertThat(terminal.toString()).contains("\"wi?[2Jpe\"").doesNotContain("\u001b");
+        assertThat(terminal.toString()).contains("\"wi\\x1b[2Jpe\"").doesNotContain("\u001b");
+    }
+
+    @Test
+    void controlAndBidiCharactersInThePromptAreShownAsEscapes() {
+        Question tricky = Question.choose(
+                PromptKind.APPROVE,
+                STEP,
+                "Command: aws s3 rm s3://bucket --recursive\r\u001b[2Ktrue\nSHA-256: \u202eabc\tdef",
+                Choice.APPROVE,
+                Choice.ABORT);
+
+        ask(tricky, "x\n");
+
+        assertThat(terminal.toString())
+                .contains("Command: aws s3 rm s3://bucket --recursive\\x0d\\x1b[2Ktrue\nSHA-256: \\u202eabc\tdef\n")
+                .doesNotContain("\u001b")
+                .doesNotContain("\r")
+                .doesNotContain("\u202e");
     }
 
     @Test
