@@ -33,7 +33,12 @@ final class AnswerRuleParser {
     static Result parse(String fileName, List<String> lines) {
         AnswerRuleParser parser = new AnswerRuleParser(fileName);
         for (int i = 0; i < lines.size(); i++) {
-            parser.parseLine(i + 1, stripComment(lines.get(i)).strip());
+            String line = lines.get(i);
+            // Some editors start UTF-8 files with a byte-order mark; it is not part of the first prompt.
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            parser.parseLine(i + 1, stripComment(line).strip());
         }
         return new Result(parser.rules, parser.problems);
     }
@@ -95,7 +100,8 @@ final class AnswerRuleParser {
     }
 
     private void problem(int number, String message, String fix) {
-        problems.add(new Problem(fileName, "", "line " + number + ": " + message, fix));
+        // Messages quote the file's text, which reaches the operator's terminal.
+        problems.add(new Problem(fileName, "", "line " + number + ": " + VisibleText.of(message), fix));
     }
 
     private static String promptNames() {

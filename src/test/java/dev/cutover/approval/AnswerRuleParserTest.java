@@ -2,6 +2,7 @@ package dev.cutover.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.error.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,23 @@ class AnswerRuleParserTest {
         assertThat(AnswerRuleParser.stripComment("approve * skip # why")).isEqualTo("approve * skip ");
         assertThat(AnswerRuleParser.stripComment("approve * skip\t#why")).isEqualTo("approve * skip\t");
         assertThat(AnswerRuleParser.stripComment("param:x * a#b")).isEqualTo("param:x * a#b");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheFirstRuleIsIgnored() {
+        AnswerRuleParser.Result result = AnswerRuleParser.parse("f", List.of("\uFEFFapprove * approve"));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.rules()).extracting(AnswerRule::prompt).containsExactly("approve");
+    }
+
+    @Test
+    void problemsShowControlCharactersFromTheFileAsEscapes() {
+        AnswerRuleParser.Result result = AnswerRuleParser.parse("f", List.of("approve * \u001b[2Jyes"));
+
+        assertThat(result.problems())
+                .extracting(Problem::message)
+                .containsExactly("line 1: unknown answer '\\x1b[2Jyes'");
     }
 
     @Test
