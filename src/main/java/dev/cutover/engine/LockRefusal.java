@@ -1,17 +1,18 @@
 package dev.cutover.engine;
 
+import dev.cutover.error.ErrorCode;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Why the run lock was refused, with the exit code the CLI must return.
  *
- * @param code {@link RefusalCode#LOCK_HELD} (exit 4) or {@link RefusalCode#STALE_LOCK} (exit 3)
+ * @param code {@link ErrorCode#LOCK_HELD} (exit 4) or {@link ErrorCode#STALE_LOCK} (exit 3)
  * @param state {@link LockState#LIVE} or {@link LockState#STALE_NEEDS_RESUME}
  * @param message what happened and what to do, for the operator
  * @param holder the holder read from {@code RUNNING.lock}, when it was readable
  */
-record LockRefusal(RefusalCode code, LockState state, String message, Optional<LockFile> holder) {
+record LockRefusal(ErrorCode code, LockState state, String message, Optional<LockFile> holder) {
     LockRefusal {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(state, "state");

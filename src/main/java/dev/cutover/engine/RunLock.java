@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class RunLock {
         if (stored instanceof LockFileStore.Unreadable unreadable) {
             osLock.release();
             return refused(
-                    RefusalCode.STALE_LOCK,
+                    ErrorCode.STALE_LOCK,
                     LockState.UNREADABLE,
                     LockMessages.unreadable(store.path(), unreadable.reason()),
                     Optional.empty());
@@ -72,7 +73,7 @@ public final class RunLock {
         if (!holder.host().equalsIgnoreCase(host.hostName())) {
             osLock.release(); // we cannot see another host's processes, so its lock counts as live
             return refused(
-                    RefusalCode.LOCK_HELD,
+                    ErrorCode.LOCK_HELD,
                     LockState.LIVE,
                     LockMessages.otherHost(store.path(), holder),
                     Optional.of(holder));
@@ -80,7 +81,7 @@ public final class RunLock {
         if (!request.resume()) {
             osLock.release();
             return refused(
-                    RefusalCode.STALE_LOCK,
+                    ErrorCode.STALE_LOCK,
                     LockState.STALE_NEEDS_RESUME,
                     LockMessages.stale(store.path(), holder),
                     Optional.of(holder));
@@ -109,10 +110,10 @@ public final class RunLock {
                 stored instanceof LockFileStore.Parsed parsed ? Optional.of(parsed.lock()) : Optional.empty();
         String message = holder.map(h -> LockMessages.live(store.path(), h))
                 .orElseGet(() -> LockMessages.liveWithoutFile(store.path()));
-        return refused(RefusalCode.LOCK_HELD, LockState.LIVE, message, holder);
+        return refused(ErrorCode.LOCK_HELD, LockState.LIVE, message, holder);
     }
 
-    private static LockProbe refused(RefusalCode code, LockState state, String message, Optional<LockFile> holder) {
+    private static LockProbe refused(ErrorCode code, LockState state, String message, Optional<LockFile> holder) {
         return new LockProbe.Refused(new LockRefusal(code, state, message, holder));
     }
 

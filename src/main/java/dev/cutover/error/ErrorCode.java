@@ -32,6 +32,38 @@ public enum ErrorCode {
             2,
             "execution-steps.json is missing, unparseable or not a compiled plan.",
             "Run `cutover compile` for this run directory first."),
+    LOCK_HELD(
+            4,
+            "Another live cutover run holds the run directory's lock.",
+            "Wait for that run to finish; if it runs on another host and is certainly dead, delete RUNNING.lock."),
+    STALE_LOCK(
+            3,
+            "RUNNING.lock was left by a cutover run that is no longer running.",
+            "Re-run with --resume to continue that run, or delete RUNNING.lock to start fresh."),
+    SIGNOFF_MISSING(
+            3,
+            "A signed checklist has no valid sign-off line in its first 50 lines.",
+            "Have the approver fill in `> APPROVED BY: <name> ON: <YYYY-MM-DD>` at the top of the file."),
+    INPUTS_STALE(
+            3,
+            "Input files were captured more than 14 days ago.",
+            "Re-run discovery to refresh the inputs, or pass --accept-stale."),
+    NO_TERMINAL(
+            3,
+            "There is no controlling terminal to ask the operator.",
+            "Run cutover from a terminal or, outside production, pass --answers FILE."),
+    OPERATOR_INPUT_CLOSED(
+            1,
+            "The operator's terminal closed (end of input) while a question was open.",
+            "Nothing was decided for the operator; run `cutover execute --resume` from a terminal."),
+    NO_SCRIPTED_ANSWER(
+            1,
+            "The answers file has no usable rule for a question the run asked.",
+            "Add or correct the rule for the prompt and step named in the message, then resume."),
+    ANSWERS_FILE_INVALID(
+            2,
+            "The answers file is unreadable or has malformed rules.",
+            "Fix every line listed (see docs/approvals.md) and run the command again."),
     PLAN_DRIFT(
             6,
             "The stored execution-steps.json differs from what the inputs compile to now.",

@@ -76,9 +76,9 @@ class QuestionTest {
 
     @Test
     void proposedExitCodesFollowTheExitCodeContract() {
-        assertThat(ApprovalError.NO_TERMINAL.proposedExitCode()).isEqualTo(3);
-        assertThat(ApprovalError.OPERATOR_INPUT_CLOSED.proposedExitCode()).isEqualTo(1);
-        assertThat(ApprovalError.NO_SCRIPTED_ANSWER.proposedExitCode()).isEqualTo(1);
-        assertThat(ApprovalError.ANSWERS_FILE_INVALID.proposedExitCode()).isEqualTo(2);
+        assertThat(ApprovalError.NO_TERMINAL.errorCode().exitCode()).isEqualTo(3);
+        assertThat(ApprovalError.OPERATOR_INPUT_CLOSED.errorCode().exitCode()).isEqualTo(1);
+        assertThat(ApprovalError.NO_SCRIPTED_ANSWER.errorCode().exitCode()).isEqualTo(1);
+        assertThat(ApprovalError.ANSWERS_FILE_INVALID.errorCode().exitCode()).isEqualTo(2);
     }
 }
