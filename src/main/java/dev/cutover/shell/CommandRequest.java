@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  *
  * @param command the exact command text handed to {@code bash -c}
  * @param workingDirectory the child's cwd (FORMATS.md §6.2)
- * @param environment the child's complete environment; nothing is inherited from the JVM
+ * @param environment the child's complete environment (must contain {@code PATH}); nothing is inherited
+ *     from the JVM
  * @param stdoutLog file the child's stdout is appended to
  * @param stderrLog file the child's stderr is appended to
  * @param kind label for the frame lines, e.g. {@code execute}, {@code poll}, {@code resume-check}
@@ -53,6 +54,10 @@ public record CommandRequest(
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
         environment.forEach(CommandRequest::checkVariable);
+        if (!environment.containsKey("PATH")) {
+            // Without PATH, bash falls back to a built-in search path that ends in `.` (the cwd).
+            throw new IllegalArgumentException("environment must contain PATH");
+        }
     }
 
     /** Returns a copy with the given timeout ({@code null} for none). */

@@ -1,20 +1,22 @@
 package dev.cutover.shell;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The bash process and every descendant seen while it ran, so a timeout can kill them all, including
  * background children that outlived bash (they are re-parented and no longer its descendants).
  */
 final class ProcessTree {
+    private static final long EXIT_POLL_MILLIS = 20;
+
     private final ProcessHandle root;
     private final Set<ProcessHandle> seen = new LinkedHashSet<>();
 
@@ -53,23 +55,46 @@ final class ProcessTree {
         }
         List<ProcessHandle> alive = new ArrayList<>();
         for (ProcessHandle handle : all) {
-            if (handle.isAlive()) {
+            if (isRunning(handle)) {
                 alive.add(handle);
             }
         }
         return alive;
     }
 
-    private static boolean awaitExit(List<ProcessHandle> handles, Duration grace) throws InterruptedException {
-        CompletableFuture<?>[] exits =
-                handles.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
-        try {
-            CompletableFuture.allOf(exits).get(grace.toNanos(), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (TimeoutException e) {
+    /**
+     * Whether the process still runs: a zombie (exited, not yet reaped) does not. {@link ProcessHandle#isAlive}
+     * counts zombies as alive, and where PID 1 never reaps orphans (some containers) they stay zombies.
+     */
+    static boolean isRunning(ProcessHandle handle) {
+        if (!handle.isAlive()) {
             return false;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("waiting for process exit failed", e);
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+            // The state letter follows the command name, which is parenthesised and may contain spaces.
+            int close = stat.lastIndexOf(')');
+            char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+            return state != 'Z' && state != 'X';
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            // No procfs (not Linux): trust the JDK.
+            return true;
+        }
+    }
+
+    private static boolean awaitExit(List<ProcessHandle> handles, Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (true) {
+            if (handles.stream().noneMatch(ProcessTree::isRunning)) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            // Polling, because ProcessHandle.onExit never completes for a zombie that nobody reaps.
+            Thread.sleep(EXIT_POLL_MILLIS);
         }
     }
 }
