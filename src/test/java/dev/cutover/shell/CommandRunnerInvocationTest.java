@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandRunnerInvocationTest {
@@ -23,6 +25,18 @@ class CommandRunnerInvocationTest {
     @BeforeEach
     void setUp() {
         bash = new BashFixture(dir);
+    }
+
+    @Test
+    void bashRunsWithExactlyTheSafeInvocation() {
+        // /proc/$$/cmdline is bash's own argv, NUL-separated: the command text is the last argument.
+        String command = "tr '\\0' '|' < /proc/$$/cmdline";
+
+        CommandResult result = bash.run(command);
+
+        assertThat(result.stdoutHead()).isEqualTo("bash|--noprofile|--norc|-o|pipefail|-o|noglob|-c|" + command + "|");
+        assertThat(CommandRunner.bashArguments(command))
+                .containsExactly("bash", "--noprofile", "--norc", "-o", "pipefail", "-o", "noglob", "-c", command);
     }
 
     @Test
@@ -45,6 +59,8 @@ class CommandRunnerInvocationTest {
     }
 
     @Test
+    // Guard only: with an open stdin pipe `cat` would wait forever instead of failing.
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void stdinIsClosedSoCatReturnsAtOnceWithNothing() {
         CommandResult result = bash.run("cat");
 
