@@ -68,15 +68,25 @@ final class StreamPump implements Runnable {
     public void run() {
         byte[] chunk = new byte[CHUNK_BYTES];
         try (InputStream in = source) {
-            int n;
-            while ((n = in.read(chunk)) != -1) {
-                if (!accept(chunk, n)) {
-                    return;
-                }
+            // When bash exits, the JDK's ProcessImpl drains and closes its pipe streams under the stream's
+            // monitor unless a reader holds it. Holding it for the whole copy means we always read to the
+            // real EOF (every writer, background ones included, closed the pipe): deterministic, and no
+            // unbounded drain of a background writer's output into memory.
+            synchronized (in) {
+                copy(in, chunk);
             }
         } catch (IOException e) {
             synchronized (this) {
                 failure = e;
+            }
+        }
+    }
+
+    private void copy(InputStream in, byte[] chunk) throws IOException {
+        int n;
+        while ((n = in.read(chunk)) != -1) {
+            if (!accept(chunk, n)) {
+                return;
             }
         }
     }

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandRunnerTimeoutTest {
@@ -59,6 +61,25 @@ class CommandRunnerTimeoutTest {
             assertThat(pids).hasSize(2);
             assertThat(result.exitCode()).isEqualTo(124);
             assertThat(pids).noneMatch(BashFixture::running);
+        } finally {
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    @Test
+    // Guard only: without the timeout bounding the wait, the orphan would hold the pipe for 30 s.
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void timeoutBoundsTheWaitForAnOrphanThatKeepsThePipeOpen() throws Exception {
+        // bash exits at once; its background sleep inherits stdout and outlives it.
+        CommandResult result = run("sleep 30 & echo $! >> " + pidFile, Duration.ofSeconds(1));
+
+        List<Long> pids = pids();
+        try {
+            assertThat(pids).hasSize(1);
+            // If bash exits before the pump holds the stream, the JDK closes the pipe and we return at once
+            // (docs/shell.md); otherwise the timeout ends the wait. Either way the run returns.
+            assertThat(result.exitCode()).isIn(0, 124);
+            assertThat(result.timedOut()).isEqualTo(result.exitCode() == 124);
         } finally {
             pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
