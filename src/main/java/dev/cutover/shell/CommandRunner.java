@@ -91,12 +91,20 @@ public final class CommandRunner {
     private CommandResult runStarted(CommandRequest request, Streams streams) throws IOException {
         Instant startedAt = clock.instant();
         Process process = start(request);
-        streams.writeLine("==== " + formatInstant(startedAt) + " " + request.kind() + " start ====");
-        streams.out().start(process.getInputStream(), "cutover-shell-stdout-" + process.pid());
-        streams.err().start(process.getErrorStream(), "cutover-shell-stderr-" + process.pid());
-        Completion completion = await(request, process, streams);
-        Instant endedAt = clock.instant();
-        streams.finish(endFrame(endedAt, request.kind(), completion.exitCode()));
+        Completion completion;
+        Instant endedAt;
+        try {
+            streams.writeLine("==== " + formatInstant(startedAt) + " " + request.kind() + " start ====");
+            streams.out().start(process.getInputStream(), "cutover-shell-stdout-" + process.pid());
+            streams.err().start(process.getErrorStream(), "cutover-shell-stderr-" + process.pid());
+            completion = await(request, process, streams);
+            endedAt = clock.instant();
+            streams.finish(endFrame(endedAt, request.kind(), completion.exitCode()));
+        } catch (IOException | RuntimeException e) {
+            // A log that cannot be written must not leave an unwatched command running.
+            killQuietly(process);
+            throw e;
+        }
         streams.rethrowFailure();
         StreamPump out = streams.out();
         return new CommandResult(
@@ -188,6 +196,17 @@ public final class CommandRunner {
         Thread.currentThread().interrupt();
         streams.detach();
         streams.err().writeLine("cutover: interrupted; process tree killed");
+    }
+
+    private void killQuietly(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessTree(process.toHandle()).kill(killGrace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void abandon(StreamPump pump) {

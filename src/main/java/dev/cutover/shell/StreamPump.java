@@ -77,12 +77,13 @@ final class StreamPump implements Runnable {
             }
         } catch (IOException e) {
             synchronized (this) {
-                failure = e;
+                failure = failure == null ? e : failure;
             }
         }
     }
 
     private void copy(InputStream in, byte[] chunk) throws IOException {
+        // Not under this object's lock: a blocking read must never stop frames or detach from happening.
         int n;
         while ((n = in.read(chunk)) != -1) {
             if (!accept(chunk, n)) {
@@ -91,12 +92,19 @@ final class StreamPump implements Runnable {
         }
     }
 
-    private synchronized boolean accept(byte[] chunk, int n) throws IOException {
+    private synchronized boolean accept(byte[] chunk, int n) {
         if (detached) {
             return false;
         }
-        // Written straight through (no buffer) so `tail -f` on the log shows output as it happens.
-        log.write(chunk, 0, n);
+        if (failure == null) {
+            try {
+                // Written straight through (no buffer) so `tail -f` on the log shows output as it happens.
+                log.write(chunk, 0, n);
+            } catch (IOException e) {
+                // Keep draining (tails only): a child blocked on a full pipe would never exit.
+                failure = e;
+            }
+        }
         tail.feed(chunk, 0, n);
         if (head != null) {
             head.feed(chunk, 0, n);
@@ -140,7 +148,7 @@ final class StreamPump implements Runnable {
         return head != null && head.truncated();
     }
 
-    /** The read error that ended the copy early, or {@code null}. */
+    /** The first read or log-write error, or {@code null}; the run is reported as an I/O failure. */
     synchronized IOException failure() {
         return failure;
     }

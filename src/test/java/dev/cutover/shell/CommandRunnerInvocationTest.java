@@ -141,6 +141,28 @@ class CommandRunnerInvocationTest {
     }
 
     @Test
+    void unwritableLogIsAnIoFailureAndLeavesNoCommandRunning() {
+        // /dev/full opens fine and fails every write (ENOSPC), like a full disk.
+        String token = "cutover-test-" + java.util.UUID.randomUUID();
+        CommandRequest request = new CommandRequest(
+                "sleep 100; echo " + token,
+                bash.cwd,
+                BashFixture.baseEnvironment(),
+                Path.of("/dev/full"),
+                bash.stderrLog,
+                "execute",
+                null);
+
+        assertThatThrownBy(() -> bash.runner.run(request))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_FAILURE));
+        assertThat(ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().orElse("").contains(token))
+                        .filter(p -> BashFixture.running(p.pid())))
+                .isEmpty();
+    }
+
+    @Test
     void startAndEndInstantsComeFromTheClock() {
         CommandResult result = bash.run("true");
 
