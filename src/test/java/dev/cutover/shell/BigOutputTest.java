@@ -33,7 +33,7 @@ class BigOutputTest {
         boolean ended = child.waitFor(5, TimeUnit.MINUTES);
         String report = Files.readString(dir.resolve("child.out"));
         if (!ended) {
-            child.destroyForcibly();
+            child.destroyForcibly().waitFor();
         }
 
         assertThat(child.exitValue()).as(report).isZero();
