@@ -232,6 +232,25 @@ class InputLoaderTest {
     }
 
     @Test
+    void sectionsCutoverDoesNotReadAreCheckedOnlyForUpstreamRequiredMembers() {
+        Path dir = TestRunDirs.upstream(tmp.resolve("run"));
+        TestRunDirs.remove(dir, RunDirectory.DATA_MIGRATION_PLAN, "/datastores/0/sizing/bytes");
+        TestRunDirs.replace(dir, RunDirectory.DATA_MIGRATION_PLAN, "/datastores/0/criticality", 42);
+        TestRunDirs.replace(dir, RunDirectory.DEPENDENCY_GRAPH, "/iam_trusts/0/trust_type", "magic");
+
+        assertThat(loadFailure(dir).problems())
+                .extracting(Problem::file, Problem::pointer, Problem::fix)
+                .containsExactly(
+                        tuple(RunDirectory.DATA_MIGRATION_PLAN, "/datastores/0/sizing", "add the field `bytes`"),
+                        tuple(
+                                RunDirectory.DEPENDENCY_GRAPH,
+                                "/iam_trusts/0/trust_type",
+                                "use one of: same-account-role, cross-account-role, oidc-github, oidc-gitlab, "
+                                        + "oidc-other, irsa-eks, saml-federation, web-identity-cognito, "
+                                        + "web-identity-custom, aws-service-principal"));
+    }
+
+    @Test
     void problemsAreOrderedByFileThenPointerWithIndexesAsNumbers() {
         Path dir = TestRunDirs.upstream(tmp.resolve("run"));
         TestRunDirs.deleteFile(dir, Plane.DP.markdownFile());
