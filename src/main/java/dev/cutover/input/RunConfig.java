@@ -8,7 +8,7 @@ import java.util.Optional;
  * The operator's settings for one run, from the optional {@code cutover.yaml} (docs/configuration.md).
  *
  * @param environment the environment class; production when not configured
- * @param allowedPrograms the configured program names, or null for the upstream default
+ * @param allowedPrograms the configured program names; empty means the upstream default
  *     {@code [aws, terraform, dig, true]}
  * @param identityProbes extra read-only commands probed at pre-flight and periodically
  * @param terraformPreflight when pre-flight runs terraform init/validate
@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record RunConfig(
         Environment environment,
-        AllowedProgramNames allowedPrograms,
+        Optional<AllowedProgramNames> allowedPrograms,
         List<String> identityProbes,
         TerraformPreflight terraformPreflight,
         int pollIntervalSeconds) {
@@ -26,6 +26,7 @@ public record RunConfig(
     public RunConfig {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(terraformPreflight, "terraformPreflight");
+        Objects.requireNonNull(allowedPrograms, "allowedPrograms");
         identityProbes = List.copyOf(identityProbes);
         if (pollIntervalSeconds < environment.minimumPollIntervalSeconds()) {
             throw new IllegalArgumentException("poll interval " + pollIntervalSeconds + " s is below the "
@@ -36,11 +37,10 @@ public record RunConfig(
     /** The configuration of a run directory without {@code cutover.yaml}. */
     public static RunConfig defaults() {
         return new RunConfig(
-                Environment.PRODUCTION, null, List.of(), TerraformPreflight.AUTO, DEFAULT_POLL_INTERVAL_SECONDS);
-    }
-
-    /** The configured program names; empty means "use the upstream default". */
-    public Optional<AllowedProgramNames> allowedProgramNames() {
-        return Optional.ofNullable(allowedPrograms);
+                Environment.PRODUCTION,
+                Optional.empty(),
+                List.of(),
+                TerraformPreflight.AUTO,
+                DEFAULT_POLL_INTERVAL_SECONDS);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the optional {@code cutover.yaml} of a run directory into a {@link RunConfig}: absent or empty means
@@ -53,12 +56,30 @@ public final class RunConfigLoader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return RunConfig.defaults();
         }
+        programNamesAsText(root);
         List<Problem> problems = new ArrayList<>(validator.validate(CutoverSchema.RUN_CONFIG, FILE, root));
         problems.addAll(pollFloor(root));
         if (!problems.isEmpty()) {
             throw invalid(dir, problems);
         }
         return toConfig(root);
+    }
+
+    /**
+     * YAML reads an unquoted {@code true} as a boolean, but in a program list it can only mean the program
+     * {@code true} (FORMATS.md §1 writes {@code [aws, terraform, dig, true]}), so booleans there become names.
+     */
+    private static void programNamesAsText(JsonNode root) {
+        JsonNode programs = root.path("allowed_programs");
+        for (JsonNode list : List.of(programs, programs.path("read"), programs.path("write"))) {
+            if (list instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (array.get(i).isBoolean()) {
+                        array.set(i, TextNode.valueOf(array.get(i).asText()));
+                    }
+                }
+            }
+        }
     }
 
     /** The environment-dependent minimum of poll_interval_seconds, which a schema cannot express. */
@@ -100,13 +121,14 @@ public final class RunConfigLoader {
                 interval);
     }
 
-    private static AllowedProgramNames programs(JsonNode node) {
+    private static Optional<AllowedProgramNames> programs(JsonNode node) {
         if (node == null) {
-            return null;
+            return Optional.empty();
         }
-        return node.isArray()
-                ? AllowedProgramNames.flat(texts(node))
-                : AllowedProgramNames.structured(texts(node.path("read")), texts(node.path("write")));
+        return Optional.of(
+                node.isArray()
+                        ? AllowedProgramNames.flat(texts(node))
+                        : AllowedProgramNames.structured(texts(node.path("read")), texts(node.path("write"))));
     }
 
     private static List<String> texts(JsonNode array) {

@@ -57,7 +57,7 @@ public final class SchemaValidator {
     }
 
     /** Validates a compiled plan (the top-level step array) before it is written or trusted. */
-    public List<Problem> validateExecutionSteps(JsonNode steps) {
+    public List<Problem> validateSteps(JsonNode steps) {
         return validate(CutoverSchema.EXECUTION_STEPS, RunDirectory.STEPS, steps);
     }
 

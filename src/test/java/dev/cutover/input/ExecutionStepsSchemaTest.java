@@ -92,7 +92,7 @@ class ExecutionStepsSchemaTest {
 
     @Test
     void acceptsAHandWrittenValidPlan() throws Exception {
-        assertThat(validator.validateExecutionSteps(JSON.readTree(STEPS))).isEmpty();
+        assertThat(validator.validateSteps(JSON.readTree(STEPS))).isEmpty();
     }
 
     @Test
@@ -113,7 +113,7 @@ class ExecutionStepsSchemaTest {
         ArrayNode steps = (ArrayNode) JSON.readTree(STEPS);
         ((ObjectNode) steps.get(1)).remove("rollback_source");
 
-        assertThat(validator.validateExecutionSteps(steps))
+        assertThat(validator.validateSteps(steps))
                 .containsExactly(new Problem(
                         RunDirectory.STEPS,
                         "/1",
@@ -126,7 +126,7 @@ class ExecutionStepsSchemaTest {
         ArrayNode steps = (ArrayNode) JSON.readTree(STEPS);
         ((ObjectNode) steps.get(0)).put("status", "done");
 
-        List<Problem> problems = validator.validateExecutionSteps(steps);
+        List<Problem> problems = validator.validateSteps(steps);
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.pointer()).isEqualTo("/0/status");
@@ -140,7 +140,7 @@ class ExecutionStepsSchemaTest {
         ((ObjectNode) steps.get(0)).put("step_id", "phase2-030-rds-restore");
         ((ArrayNode) steps.get(0).get("requires")).add("dp-phase7-010-x");
 
-        assertThat(validator.validateExecutionSteps(steps))
+        assertThat(validator.validateSteps(steps))
                 .extracting(Problem::pointer, Problem::fix)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(
@@ -153,7 +153,7 @@ class ExecutionStepsSchemaTest {
         ArrayNode steps = (ArrayNode) JSON.readTree(STEPS);
         ((ObjectNode) steps.get(1)).put("approval_required", false);
 
-        assertThat(validator.validateExecutionSteps(steps))
+        assertThat(validator.validateSteps(steps))
                 .extracting(Problem::pointer, Problem::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/1/approval_required", "must be true"));
     }
@@ -164,7 +164,7 @@ class ExecutionStepsSchemaTest {
         ((ObjectNode) steps.get(0)).putNull("poll_cmd");
         ((ObjectNode) steps.get(0)).put("poll_interval_seconds", 5);
 
-        assertThat(validator.validateExecutionSteps(steps))
+        assertThat(validator.validateSteps(steps))
                 .extracting(Problem::pointer)
                 .containsExactly("/0/poll_cmd", "/0/poll_interval_seconds");
     }
@@ -174,7 +174,7 @@ class ExecutionStepsSchemaTest {
         ArrayNode steps = (ArrayNode) JSON.readTree(STEPS);
         ((ObjectNode) steps.get(1)).put("execute_cmd", "kubectl rollout restart deploy/orders");
 
-        assertThat(validator.validateExecutionSteps(steps))
+        assertThat(validator.validateSteps(steps))
                 .extracting(Problem::pointer, Problem::fix)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("/1/execute_cmd", "set it to \"true\""));
     }
@@ -185,9 +185,7 @@ class ExecutionStepsSchemaTest {
         ((ObjectNode) steps.get(0)).put("action", "dms-create-replication-task");
         ((ObjectNode) steps.get(0)).put("tool", "kubectl");
 
-        assertThat(validator.validateExecutionSteps(steps))
-                .extracting(Problem::pointer)
-                .containsExactly("/0/action", "/0/tool");
+        assertThat(validator.validateSteps(steps)).extracting(Problem::pointer).containsExactly("/0/action", "/0/tool");
     }
 
     private static List<String> schemaRequired() throws Exception {

@@ -10,6 +10,7 @@ import dev.cutover.error.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class RunConfigLoaderTest {
 
         assertThat(config).isEqualTo(RunConfig.defaults());
         assertThat(config.environment()).isEqualTo(Environment.PRODUCTION);
-        assertThat(config.allowedProgramNames()).isEmpty();
+        assertThat(config.allowedPrograms()).isEmpty();
         assertThat(config.identityProbes()).isEmpty();
         assertThat(config.terraformPreflight()).isEqualTo(TerraformPreflight.AUTO);
         assertThat(config.pollIntervalSeconds()).isEqualTo(60);
@@ -60,12 +61,12 @@ class RunConfigLoaderTest {
 
     @Test
     void aFlatProgramListAllowsThoseProgramsInEveryRole() throws Exception {
-        RunConfig config = load("allowed_programs: [aws, terraform, dig, 'true', kubectl, psql-16, g++]\n");
+        RunConfig config = load("allowed_programs: [aws, terraform, dig, true, kubectl, psql-16, g++]\n");
 
         assertThat(config.allowedPrograms())
-                .isEqualTo(AllowedProgramNames.flat(
+                .contains(AllowedProgramNames.flat(
                         List.of("aws", "terraform", "dig", "true", "kubectl", "psql-16", "g++")));
-        assertThat(config.allowedPrograms().structured()).isFalse();
+        assertThat(config.allowedPrograms().orElseThrow().structured()).isFalse();
     }
 
     @Test
@@ -73,15 +74,30 @@ class RunConfigLoaderTest {
         RunConfig config = load("allowed_programs:\n  read: [aws, dig, curl]\n  write: [aws, terraform]\n");
 
         assertThat(config.allowedPrograms())
-                .isEqualTo(AllowedProgramNames.structured(List.of("aws", "dig", "curl"), List.of("aws", "terraform")));
+                .contains(AllowedProgramNames.structured(List.of("aws", "dig", "curl"), List.of("aws", "terraform")));
     }
 
     @Test
     void aStructuredListMayOmitOneSide() throws Exception {
         RunConfig config = load("allowed_programs:\n  read: [dig]\n");
 
-        assertThat(config.allowedPrograms().write()).isEmpty();
-        assertThat(config.allowedPrograms().structured()).isTrue();
+        assertThat(config.allowedPrograms().orElseThrow().write()).isEmpty();
+        assertThat(config.allowedPrograms().orElseThrow().structured()).isTrue();
+    }
+
+    @Test
+    void unquotedTrueAndFalseInProgramListsAreProgramNamesNotBooleans() throws Exception {
+        RunConfig config = load("allowed_programs:\n  read: [dig, true]\n  write: [false]\n");
+
+        assertThat(config.allowedPrograms())
+                .contains(AllowedProgramNames.structured(List.of("dig", "true"), List.of("false")));
+    }
+
+    @Test
+    void booleansElsewhereAreStillTypeErrors() throws Exception {
+        assertThat(problems("identity_probes: [true]\n"))
+                .extracting(Problem::message)
+                .containsExactly("is a boolean, expected a string");
     }
 
     @Test
@@ -212,7 +228,8 @@ class RunConfigLoaderTest {
 
     @Test
     void theConfigRecordRefusesAnIntervalBelowItsEnvironmentFloor() {
-        assertThatThrownBy(() -> new RunConfig(Environment.PRODUCTION, null, List.of(), TerraformPreflight.AUTO, 5))
+        assertThatThrownBy(() ->
+                        new RunConfig(Environment.PRODUCTION, Optional.empty(), List.of(), TerraformPreflight.AUTO, 5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
