@@ -1,7 +1,10 @@
 package dev.cutover.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,9 +104,8 @@ class ExecutionStepsSchemaTest {
         List<String> keys = new ArrayList<>();
         step.fieldNames().forEachRemaining(keys::add);
 
-        String[] order = ExecutionStep.class
-                .getAnnotation(com.fasterxml.jackson.annotation.JsonPropertyOrder.class)
-                .value();
+        String[] order =
+                ExecutionStep.class.getAnnotation(JsonPropertyOrder.class).value();
         assertThat(keys).containsExactly(order);
         assertThat(schemaRequired()).containsExactly(order);
     }
@@ -143,9 +145,8 @@ class ExecutionStepsSchemaTest {
         assertThat(validator.validateSteps(steps))
                 .extracting(Problem::pointer, Problem::fix)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "/0/requires/1", "match " + ExecutionStep.STEP_ID.pattern()),
-                        org.assertj.core.groups.Tuple.tuple("/0/step_id", "match " + ExecutionStep.STEP_ID.pattern()));
+                        tuple("/0/requires/1", "match " + ExecutionStep.STEP_ID.pattern()),
+                        tuple("/0/step_id", "match " + ExecutionStep.STEP_ID.pattern()));
     }
 
     @Test
@@ -155,7 +156,7 @@ class ExecutionStepsSchemaTest {
 
         assertThat(validator.validateSteps(steps))
                 .extracting(Problem::pointer, Problem::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/1/approval_required", "must be true"));
+                .containsExactly(tuple("/1/approval_required", "must be true"));
     }
 
     @Test
@@ -176,7 +177,7 @@ class ExecutionStepsSchemaTest {
 
         assertThat(validator.validateSteps(steps))
                 .extracting(Problem::pointer, Problem::fix)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/1/execute_cmd", "set it to \"true\""));
+                .containsExactly(tuple("/1/execute_cmd", "set it to \"true\""));
     }
 
     @Test
@@ -189,8 +190,11 @@ class ExecutionStepsSchemaTest {
     }
 
     private static List<String> schemaRequired() throws Exception {
-        var schema =
-                JSON.readTree(ExecutionStepsSchemaTest.class.getResource(CutoverSchema.EXECUTION_STEPS.resourcePath()));
+        JsonNode schema;
+        try (var in =
+                ExecutionStepsSchemaTest.class.getResourceAsStream(CutoverSchema.EXECUTION_STEPS.resourcePath())) {
+            schema = JSON.readTree(in);
+        }
         List<String> required = new ArrayList<>();
         schema.at("/$defs/step/required").forEach(n -> required.add(n.asText()));
         return required;

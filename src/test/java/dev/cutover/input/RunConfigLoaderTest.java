@@ -3,6 +3,7 @@ package dev.cutover.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
@@ -105,18 +106,15 @@ class RunConfigLoaderTest {
         assertThat(problems("allowed_programs:\n  write: [aws, ./deploy.sh, -rf]\n"))
                 .extracting(Problem::pointer, Problem::fix)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                "/allowed_programs/write/1", "match ^[A-Za-z0-9][A-Za-z0-9._+-]*$"),
-                        org.assertj.core.groups.Tuple.tuple(
-                                "/allowed_programs/write/2", "match ^[A-Za-z0-9][A-Za-z0-9._+-]*$"));
+                        tuple("/allowed_programs/write/1", "match ^[A-Za-z0-9][A-Za-z0-9._+-]*$"),
+                        tuple("/allowed_programs/write/2", "match ^[A-Za-z0-9][A-Za-z0-9._+-]*$"));
     }
 
     @Test
     void allowedProgramsIsAListOrAnObject() throws Exception {
         assertThat(problems("allowed_programs: aws\n"))
                 .extracting(Problem::pointer, Problem::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        "/allowed_programs", "is a string, expected an array or an object"));
+                .containsExactly(tuple("/allowed_programs", "is a string, expected an array or an object"));
     }
 
     @Test
@@ -130,7 +128,7 @@ class RunConfigLoaderTest {
     void anIdentityProbeCannotBeEmpty() throws Exception {
         assertThat(problems("identity_probes: ['']\n"))
                 .extracting(Problem::pointer, Problem::fix)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/identity_probes/0", "make it non-empty"));
+                .containsExactly(tuple("/identity_probes/0", "make it non-empty"));
     }
 
     @ParameterizedTest
@@ -203,7 +201,7 @@ class RunConfigLoaderTest {
     void aTopLevelListIsNotAConfiguration() throws Exception {
         assertThat(problems("- environment: staging\n"))
                 .extracting(Problem::pointer, Problem::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("", "is an array, expected an object"));
+                .containsExactly(tuple("", "is an array, expected an object"));
     }
 
     @Test

@@ -62,13 +62,13 @@ class SchemaDocumentationTest {
         if (!node.isObject()) {
             return;
         }
-        node.fields().forEachRemaining(field -> {
+        node.properties().forEach(field -> {
             String here = at + "/" + field.getKey();
             if (field.getKey().equals("if") || field.getKey().equals("then")) {
                 return;
             }
             if (field.getKey().equals("properties")) {
-                field.getValue().fields().forEachRemaining(p -> {
+                field.getValue().properties().forEach(p -> {
                     if (!p.getValue().hasNonNull("description")) {
                         out.add(here + "/" + p.getKey());
                     }
@@ -79,6 +79,8 @@ class SchemaDocumentationTest {
     }
 
     private static JsonNode read(CutoverSchema schema) throws IOException {
-        return JSON.readTree(SchemaDocumentationTest.class.getResource(schema.resourcePath()));
+        try (var in = SchemaDocumentationTest.class.getResourceAsStream(schema.resourcePath())) {
+            return JSON.readTree(in);
+        }
     }
 }
