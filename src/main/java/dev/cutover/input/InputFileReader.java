@@ -1,0 +1,125 @@
+package dev.cutover.input;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.cutover.error.Problem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads one input file of a run directory, turning every way it can be unusable (missing, not a file,
+ * unreadable, not UTF-8, not JSON) into a {@link Problem} instead of an exception.
+ */
+final class InputFileReader {
+    /** The result of reading one file: its content, or the problem that prevented reading it. */
+    record Read<T>(Optional<T> content, Optional<Problem> problem) {
+        static <T> Read<T> of(T content) {
+            return new Read<>(Optional.of(content), Optional.empty());
+        }
+
+        static <T> Read<T> failed(Problem problem) {
+            return new Read<>(Optional.empty(), Optional.of(problem));
+        }
+    }
+
+    // Duplicate keys are refused: with two "command" members nobody can tell which one was signed.
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    Read<JsonNode> readJson(Path root, String fileName) {
+        Read<byte[]> bytes = readBytes(root, fileName);
+        if (bytes.content().isEmpty()) {
+            return Read.failed(bytes.problem().orElseThrow());
+        }
+        try {
+            JsonNode node = json.readTree(bytes.content().get());
+            if (node == null || node.isMissingNode()) {
+                return Read.failed(new Problem(
+                        fileName, "", "the file is empty", "replace it with the planner's `" + fileName + "`"));
+            }
+            return Read.of(node);
+        } catch (JsonProcessingException e) {
+            return Read.failed(syntaxProblem(fileName, "JSON", e));
+        } catch (IOException e) {
+            return Read.failed(unreadable(fileName, e));
+        }
+    }
+
+    Read<String> readMarkdown(Path root, String fileName) {
+        Read<byte[]> bytes = readBytes(root, fileName);
+        if (bytes.content().isEmpty()) {
+            return Read.failed(bytes.problem().orElseThrow());
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes.content().get());
+        try {
+            return Read.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(buffer)
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Read.failed(new Problem(
+                    fileName,
+                    "",
+                    "is not valid UTF-8 (bad byte sequence at byte offset " + buffer.position() + ")",
+                    "save the file as UTF-8"));
+        }
+    }
+
+    static Read<byte[]> readBytes(Path root, String fileName) {
+        Path file = root.resolve(fileName);
+        if (!Files.exists(file)) {
+            return Read.failed(new Problem(
+                    fileName,
+                    "",
+                    "the file is missing from the run directory",
+                    "copy `" + fileName + "` from the planner's output into " + root));
+        }
+        if (!Files.isRegularFile(file)) {
+            return Read.failed(new Problem(
+                    fileName, "", "is not a regular file", "replace it with the planner's `" + fileName + "`"));
+        }
+        try {
+            return Read.of(Files.readAllBytes(file));
+        } catch (IOException e) {
+            return Read.failed(unreadable(fileName, e));
+        }
+    }
+
+    static Problem unreadable(String fileName, IOException e) {
+        String reason = e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+        return new Problem(
+                fileName, "", "cannot be read: " + reason, "make it readable by the user running cutover, then retry");
+    }
+
+    static Problem syntaxProblem(String fileName, String format, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        // Parser messages span several lines (YAML adds indented source excerpts); keep the statements only.
+        String detail = e.getOriginalMessage()
+                .lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining("; "));
+        return new Problem(
+                fileName,
+                "",
+                "is not valid " + format + where + ": " + detail,
+                "repair the " + format + " syntax" + where + " (often a missing comma, quote or bracket)");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.cutover.input;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The operator's settings for one run, from the optional {@code cutover.yaml} (docs/configuration.md).
+ *
+ * @param environment the environment class; production when not configured
+ * @param allowedPrograms the configured program names; empty means the upstream default
+ *     {@code [aws, terraform, dig, true]}
+ * @param identityProbes extra read-only commands probed at pre-flight and periodically
+ * @param terraformPreflight when pre-flight runs terraform init/validate
+ * @param pollIntervalSeconds seconds between polls of long-running jobs
+ */
+public record RunConfig(
+        Environment environment,
+        Optional<AllowedProgramNames> allowedPrograms,
+        List<String> identityProbes,
+        TerraformPreflight terraformPreflight,
+        int pollIntervalSeconds) {
+    /** FORMATS.md §4.5: long-running jobs are polled every 60 s unless configured otherwise. */
+    public static final int DEFAULT_POLL_INTERVAL_SECONDS = 60;
+
+    public RunConfig {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(terraformPreflight, "terraformPreflight");
+        Objects.requireNonNull(allowedPrograms, "allowedPrograms");
+        identityProbes = List.copyOf(identityProbes);
+        if (pollIntervalSeconds < environment.minimumPollIntervalSeconds()) {
+            throw new IllegalArgumentException("poll interval " + pollIntervalSeconds + " s is below the "
+                    + environment.configName() + " minimum of " + environment.minimumPollIntervalSeconds() + " s");
+        }
+    }
+
+    /** The configuration of a run directory without {@code cutover.yaml}. */
+    public static RunConfig defaults() {
+        return new RunConfig(
+                Environment.PRODUCTION,
+                Optional.empty(),
+                List.of(),
+                TerraformPreflight.AUTO,
+                DEFAULT_POLL_INTERVAL_SECONDS);
+    }
+}

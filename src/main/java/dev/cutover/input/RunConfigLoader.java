@@ -1,0 +1,145 @@
+package dev.cutover.input;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.error.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the optional {@code cutover.yaml} of a run directory into a {@link RunConfig}: absent or empty means
+ * the defaults; anything else must satisfy {@code cutover.schema.json} and the environment's poll floor, or
+ * every problem is reported in one {@link ErrorCode#CONFIG_INVALID} failure.
+ */
+public final class RunConfigLoader {
+    private static final String FILE = RunDirectory.CONFIG;
+    private static final String POLL_INTERVAL = "poll_interval_seconds";
+
+    private final SchemaValidator validator;
+    // Duplicate keys are refused: a second `environment:` line must not silently win.
+    private final ObjectMapper yaml = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    public RunConfigLoader(SchemaValidator validator) {
+        this.validator = validator;
+    }
+
+    /** Loads {@code cutover.yaml} from {@code dir}, or the defaults when the file does not exist. */
+    public RunConfig load(RunDirectory dir) {
+        if (!Files.exists(dir.file(FILE), LinkOption.NOFOLLOW_LINKS)) {
+            return RunConfig.defaults();
+        }
+        InputFileReader.Read<byte[]> bytes = InputFileReader.readBytes(dir.root(), FILE);
+        if (bytes.problem().isPresent()) {
+            throw invalid(dir, List.of(bytes.problem().get()));
+        }
+        JsonNode root;
+        try {
+            root = yaml.readTree(bytes.content().orElseThrow());
+        } catch (JsonProcessingException e) {
+            throw invalid(dir, List.of(InputFileReader.syntaxProblem(FILE, "YAML", e)));
+        } catch (IOException e) {
+            throw invalid(dir, List.of(InputFileReader.unreadable(FILE, e)));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return RunConfig.defaults();
+        }
+        programNamesAsText(root);
+        List<Problem> problems = new ArrayList<>(validator.validate(CutoverSchema.RUN_CONFIG, FILE, root));
+        problems.addAll(pollFloor(root));
+        if (!problems.isEmpty()) {
+            throw invalid(dir, problems);
+        }
+        return toConfig(root);
+    }
+
+    /**
+     * YAML reads an unquoted {@code true} as a boolean, but in a program list it can only mean the program
+     * {@code true} (FORMATS.md §1 writes {@code [aws, terraform, dig, true]}), so booleans there become names.
+     */
+    private static void programNamesAsText(JsonNode root) {
+        JsonNode programs = root.path("allowed_programs");
+        for (JsonNode list : List.of(programs, programs.path("read"), programs.path("write"))) {
+            if (list instanceof ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (array.get(i).isBoolean()) {
+                        array.set(i, TextNode.valueOf(array.get(i).asText()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The environment-dependent minimum of poll_interval_seconds, which a schema cannot express. */
+    private static List<Problem> pollFloor(JsonNode root) {
+        JsonNode interval = root.path(POLL_INTERVAL);
+        if (!interval.canConvertToExactIntegral() || !interval.canConvertToInt() || interval.asInt() < 1) {
+            return List.of(); // absent, mistyped or below 1: the schema reports it if it is wrong
+        }
+        JsonNode configured = root.path("environment");
+        Environment environment = configured.isMissingNode()
+                ? Environment.PRODUCTION
+                : Environment.fromConfigName(configured.asText()).orElse(null);
+        if (environment == null || interval.asInt() >= environment.minimumPollIntervalSeconds()) {
+            return List.of();
+        }
+        int floor = environment.minimumPollIntervalSeconds();
+        return List.of(new Problem(
+                FILE,
+                "/" + POLL_INTERVAL,
+                interval.asInt() + " s is below the minimum of " + floor + " s for environment "
+                        + environment.configName() + (configured.isMissingNode() ? " (the default)" : ""),
+                "set " + POLL_INTERVAL + " to at least " + floor + ", or remove it to poll every "
+                        + RunConfig.DEFAULT_POLL_INTERVAL_SECONDS + " s"));
+    }
+
+    private static RunConfig toConfig(JsonNode root) {
+        Environment environment = Environment.fromConfigName(
+                        root.path("environment").asText("production"))
+                .orElseThrow();
+        TerraformPreflight terraform = TerraformPreflight.fromConfigName(
+                        root.path("terraform_preflight").asText("auto"))
+                .orElseThrow();
+        int interval = root.path(POLL_INTERVAL).asInt(RunConfig.DEFAULT_POLL_INTERVAL_SECONDS);
+        return new RunConfig(
+                environment,
+                programs(root.get("allowed_programs")),
+                texts(root.path("identity_probes")),
+                terraform,
+                interval);
+    }
+
+    private static Optional<AllowedProgramNames> programs(JsonNode node) {
+        if (node == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                node.isArray()
+                        ? AllowedProgramNames.flat(texts(node))
+                        : AllowedProgramNames.structured(texts(node.path("read")), texts(node.path("write"))));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(item -> out.add(item.asText()));
+        return out;
+    }
+
+    private static CutoverException invalid(RunDirectory dir, List<Problem> problems) {
+        List<Problem> sorted = ProblemOrder.sorted(problems);
+        String count = sorted.size() == 1 ? "1 problem" : sorted.size() + " problems";
+        return new CutoverException(ErrorCode.CONFIG_INVALID, count + " in " + dir.file(FILE), sorted);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.cutover.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import dev.cutover.error.Problem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates JSON documents against Cutover's own schemas (draft 2020-12) and reports every violation as a
+ * {@link Problem} with the offending value's JSON pointer and a one-line fix, sorted deterministically.
+ *
+ * <p>All schemas are loaded once, in the constructor; an instance is immutable and may be shared.
+ */
+public final class SchemaValidator {
+    private final Map<CutoverSchema, Loaded> schemas = new EnumMap<>(CutoverSchema.class);
+
+    private record Loaded(Schema schema, SchemaViolations violations) {}
+
+    public SchemaValidator() {
+        // Format assertions on: a malformed captured_at would otherwise pass and break the staleness check.
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(config));
+        ObjectMapper json = new ObjectMapper();
+        for (CutoverSchema name : CutoverSchema.values()) {
+            JsonNode document = readSchema(json, name);
+            Schema schema = registry.getSchema(document);
+            schema.initializeValidators();
+            schemas.put(name, new Loaded(schema, new SchemaViolations(document)));
+        }
+    }
+
+    /**
+     * Validates {@code document} against {@code schema}.
+     *
+     * @param fileName the file name the problems should name, relative to the run directory
+     * @return every violation, sorted by pointer; empty when the document is valid
+     */
+    public List<Problem> validate(CutoverSchema schema, String fileName, JsonNode document) {
+        Loaded loaded = schemas.get(schema);
+        return ProblemOrder.sorted(loaded.schema().validate(document).stream()
+                .map(error -> loaded.violations().toProblem(fileName, error))
+                .toList());
+    }
+
+    /** Validates a compiled plan (the top-level step array) before it is written or trusted. */
+    public List<Problem> validateSteps(JsonNode steps) {
+        return validate(CutoverSchema.EXECUTION_STEPS, RunDirectory.STEPS, steps);
+    }
+
+    private static JsonNode readSchema(ObjectMapper json, CutoverSchema name) {
+        try (InputStream in = SchemaValidator.class.getResourceAsStream(name.resourcePath())) {
+            if (in == null) {
+                throw new IllegalStateException("schema " + name.resourcePath() + " is missing from the class path");
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read schema " + name.resourcePath(), e);
+        }
+    }
+}

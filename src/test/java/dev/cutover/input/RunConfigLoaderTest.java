@@ -1,0 +1,233 @@
+package dev.cutover.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.error.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RunConfigLoaderTest {
+    private final RunConfigLoader loader = new RunConfigLoader(new SchemaValidator());
+
+    @TempDir
+    Path dir;
+
+    private RunConfig load(String yaml) throws Exception {
+        Files.writeString(dir.resolve("cutover.yaml"), yaml);
+        return loader.load(new RunDirectory(dir));
+    }
+
+    private List<Problem> problems(String yaml) throws Exception {
+        Files.writeString(dir.resolve("cutover.yaml"), yaml);
+        CutoverException e = catchThrowableOfType(CutoverException.class, () -> loader.load(new RunDirectory(dir)));
+        assertThat(e).as("cutover.yaml %s should be refused", yaml).isNotNull();
+        assertThat(e.code()).isEqualTo(ErrorCode.CONFIG_INVALID);
+        return e.problems();
+    }
+
+    @Test
+    void anAbsentFileMeansTheDefaults() {
+        RunConfig config = loader.load(new RunDirectory(dir));
+
+        assertThat(config).isEqualTo(RunConfig.defaults());
+        assertThat(config.environment()).isEqualTo(Environment.PRODUCTION);
+        assertThat(config.allowedPrograms()).isEmpty();
+        assertThat(config.identityProbes()).isEmpty();
+        assertThat(config.terraformPreflight()).isEqualTo(TerraformPreflight.AUTO);
+        assertThat(config.pollIntervalSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void anEmptyFileOrAFileOfCommentsMeansTheDefaults() throws Exception {
+        assertThat(load("")).isEqualTo(RunConfig.defaults());
+        assertThat(load("# nothing configured yet\n")).isEqualTo(RunConfig.defaults());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sandbox,SANDBOX", "development,DEVELOPMENT", "test,TEST", "staging,STAGING", "production,PRODUCTION"})
+    void everyEnvironmentClassIsAccepted(String name, Environment expected) throws Exception {
+        assertThat(load("environment: " + name + "\n").environment()).isEqualTo(expected);
+    }
+
+    @Test
+    void aFlatProgramListAllowsThoseProgramsInEveryRole() throws Exception {
+        RunConfig config = load("allowed_programs: [aws, terraform, dig, true, kubectl, psql-16, g++]\n");
+
+        assertThat(config.allowedPrograms())
+                .contains(AllowedProgramNames.flat(
+                        List.of("aws", "terraform", "dig", "true", "kubectl", "psql-16", "g++")));
+        assertThat(config.allowedPrograms().orElseThrow().structured()).isFalse();
+    }
+
+    @Test
+    void aStructuredProgramListKeepsReadAndWriteApart() throws Exception {
+        RunConfig config = load("allowed_programs:\n  read: [aws, dig, curl]\n  write: [aws, terraform]\n");
+
+        assertThat(config.allowedPrograms())
+                .contains(AllowedProgramNames.structured(List.of("aws", "dig", "curl"), List.of("aws", "terraform")));
+    }
+
+    @Test
+    void aStructuredListMayOmitOneSide() throws Exception {
+        RunConfig config = load("allowed_programs:\n  read: [dig]\n");
+
+        assertThat(config.allowedPrograms().orElseThrow().write()).isEmpty();
+        assertThat(config.allowedPrograms().orElseThrow().structured()).isTrue();
+    }
+
+    @Test
+    void unquotedTrueAndFalseInProgramListsAreProgramNamesNotBooleans() throws Exception {
+        RunConfig config = load("allowed_programs:\n  read: [dig, true]\n  write: [false]\n");
+
+        assertThat(config.allowedPrograms())
+                .contains(AllowedProgramNames.structured(List.of("dig", "true"), List.of("false")));
+    }
+
+    @Test
+    void booleansElsewhereAreStillTypeErrors() throws Exception {
+        assertThat(problems("identity_probes: [true]\n"))
+                .extracting(Problem::message)
+                .containsExactly("is a boolean, expected a string");
+    }
+
+    @Test
+    void programNamesAreBareNames() throws Exception {
+        assertThat(problems("allowed_programs:\n  write: [aws, ./deploy.sh, -rf]\n"))
+                .extracting(Problem::pointer, Problem::fix)
+                .containsExactly(
+                        tuple("/allowed_programs/write/1", "match ^[A-Za-z0-9][A-Za-z0-9._+-]*$"),
+                        tuple("/allowed_programs/write/2", "match ^[A-Za-z0-9][A-Za-z0-9._+-]*$"));
+    }
+
+    @Test
+    void allowedProgramsIsAListOrAnObject() throws Exception {
+        assertThat(problems("allowed_programs: aws\n"))
+                .extracting(Problem::pointer, Problem::message)
+                .containsExactly(tuple("/allowed_programs", "is a string, expected an array or an object"));
+    }
+
+    @Test
+    void identityProbesAreKeptInOrder() throws Exception {
+        RunConfig config = load("identity_probes:\n  - kubectl auth whoami\n  - vault token lookup\n");
+
+        assertThat(config.identityProbes()).containsExactly("kubectl auth whoami", "vault token lookup");
+    }
+
+    @Test
+    void anIdentityProbeCannotBeEmpty() throws Exception {
+        assertThat(problems("identity_probes: ['']\n"))
+                .extracting(Problem::pointer, Problem::fix)
+                .containsExactly(tuple("/identity_probes/0", "make it non-empty"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"auto,AUTO", "always,ALWAYS", "never,NEVER"})
+    void terraformPreflightTakesThreeValues(String name, TerraformPreflight expected) throws Exception {
+        assertThat(load("terraform_preflight: " + name + "\n").terraformPreflight())
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void terraformPreflightRefusesOtherValues() throws Exception {
+        assertThat(problems("terraform_preflight: sometimes\n"))
+                .extracting(Problem::fix)
+                .containsExactly("use one of: auto, always, never");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sandbox,1", "development,1", "test,1", "staging,10", "production,10"})
+    void pollIntervalMayGoDownToTheEnvironmentFloor(String environment, int floor) throws Exception {
+        RunConfig config = load("environment: " + environment + "\npoll_interval_seconds: " + floor + "\n");
+
+        assertThat(config.pollIntervalSeconds()).isEqualTo(floor);
+    }
+
+    @Test
+    void pollIntervalBelowTheStagingFloorIsRefused() throws Exception {
+        assertThat(problems("environment: staging\npoll_interval_seconds: 9\n"))
+                .containsExactly(new Problem(
+                        "cutover.yaml",
+                        "/poll_interval_seconds",
+                        "9 s is below the minimum of 10 s for environment staging",
+                        "set poll_interval_seconds to at least 10, or remove it to poll every 60 s"));
+    }
+
+    @Test
+    void withoutAnEnvironmentTheProductionFloorApplies() throws Exception {
+        assertThat(problems("poll_interval_seconds: 2\n"))
+                .extracting(Problem::message)
+                .containsExactly("2 s is below the minimum of 10 s for environment production (the default)");
+    }
+
+    @Test
+    void pollIntervalIsAWholeNumberOfSecondsFromOneToAnHour() throws Exception {
+        assertThat(problems("environment: test\npoll_interval_seconds: 0\n"))
+                .extracting(Problem::fix)
+                .containsExactly("use a value at least 1");
+        assertThat(problems("poll_interval_seconds: 2.5\n"))
+                .extracting(Problem::message)
+                .containsExactly("is a number, expected an integer");
+        assertThat(problems("poll_interval_seconds: 99999999999\n"))
+                .extracting(Problem::fix)
+                .containsExactly("use a value at most 3600");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceInPointerOrder() throws Exception {
+        assertThat(problems("poll_interval_seconds: '60'\nenvironment: live\ncolor: red\n"))
+                .extracting(Problem::pointer)
+                .containsExactly("/color", "/environment", "/poll_interval_seconds");
+    }
+
+    @Test
+    void aDuplicateKeyIsRefused() throws Exception {
+        assertThat(problems("environment: sandbox\nenvironment: production\n"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("Duplicate field 'environment'"));
+    }
+
+    @Test
+    void aTopLevelListIsNotAConfiguration() throws Exception {
+        assertThat(problems("- environment: staging\n"))
+                .extracting(Problem::pointer, Problem::message)
+                .containsExactly(tuple("", "is an array, expected an object"));
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesItsLine() throws Exception {
+        assertThat(problems("environment: staging\nallowed_programs: [aws\n"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.pointer()).isEmpty();
+                    assertThat(p.message())
+                            .isEqualTo("is not valid YAML at line 2, column 23: while parsing a flow sequence; "
+                                    + "expected ',' or ']', but got <stream end>");
+                });
+    }
+
+    @Test
+    void theExceptionNamesTheFileAndTheCount() throws Exception {
+        Files.writeString(dir.resolve("cutover.yaml"), "colour: blue\n");
+
+        assertThatThrownBy(() -> loader.load(new RunDirectory(dir)))
+                .hasMessage("1 problem in " + dir.resolve("cutover.yaml"));
+    }
+
+    @Test
+    void theConfigRecordRefusesAnIntervalBelowItsEnvironmentFloor() {
+        assertThatThrownBy(() ->
+                        new RunConfig(Environment.PRODUCTION, Optional.empty(), List.of(), TerraformPreflight.AUTO, 5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
