@@ -31,10 +31,24 @@ import java.util.Optional;
 public final class CompileService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final SchemaValidator schemas;
+    private final InputLoader inputLoader;
+    private final RunConfigLoader configLoader;
+
+    public CompileService() {
+        this(new SchemaValidator());
+    }
+
+    public CompileService(SchemaValidator schemas) {
+        this.schemas = schemas;
+        this.inputLoader = new InputLoader(schemas);
+        this.configLoader = new RunConfigLoader(schemas);
+    }
+
     /** Compiles in memory; writes nothing. */
     public CompiledPlan compileInMemory(RunDirectory dir, Optional<String> expectedRunId) {
-        RunConfig config = RunConfigLoader.load(dir);
-        Inputs inputs = InputLoader.load(dir, expectedRunId);
+        RunConfig config = configLoader.load(dir);
+        Inputs inputs = inputLoader.load(dir, expectedRunId);
         Plan plan = new StepCompiler(allowedPrograms(config)).compile(inputs);
         byte[] bytes = StepsJson.write(plan.steps());
         requireSchemaValid(bytes);
@@ -82,11 +96,11 @@ public final class CompileService {
                 .orElseGet(AllowedPrograms::upstreamDefault);
     }
 
-    private static void requireSchemaValid(byte[] bytes) {
+    private void requireSchemaValid(byte[] bytes) {
         List<Problem> problems;
         try {
             JsonNode tree = JSON.readTree(bytes);
-            problems = SchemaValidator.validateSteps(tree);
+            problems = schemas.validateSteps(tree);
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.OUTPUT_SCHEMA_VIOLATION, "compiled steps are not JSON: " + e, e);
         }

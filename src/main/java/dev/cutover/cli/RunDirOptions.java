@@ -1,6 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunDirectoryRequest;
 import dev.cutover.input.RunDirectoryResolver;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,13 +38,8 @@ public final class RunDirOptions {
 
     /** Resolves the run directory from the flags and the process environment. */
     RunDirectory resolve() {
-        return RunDirectoryResolver.resolve(
-                Optional.ofNullable(runDir),
-                Optional.ofNullable(runId),
-                Optional.ofNullable(sourceProfile),
-                Optional.ofNullable(targetProfile),
-                System.getenv(),
-                Path.of(System.getProperty("user.home")));
+        return new RunDirectoryResolver(System.getenv(), Path.of(System.getProperty("user.home")))
+                .resolve(new RunDirectoryRequest(runDir, runId, sourceProfile, targetProfile));
     }
 
     Optional<String> expectedRunId() {
