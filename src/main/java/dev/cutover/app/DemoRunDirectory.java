@@ -57,7 +57,9 @@ public final class DemoRunDirectory {
             for (String name : TEMPLATES) {
                 String text = template(name)
                         .replace("@CAPTURED_AT@", now.toString())
-                        .replace("@TODAY@", LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
+                        .replace(
+                                "@TODAY@",
+                                LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
                 Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
             }
             writeService(dir.resolve("service"));
@@ -74,7 +76,11 @@ public final class DemoRunDirectory {
             byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
             Files.write(data.resolve(f.getKey()), bytes);
             // Paths are relative to the run directory, where commands run, and name the TARGET copy.
-            checksums.append(sha256(bytes)).append("  service/target/demo-data/").append(f.getKey()).append('\n');
+            checksums
+                    .append(sha256(bytes))
+                    .append("  service/target/demo-data/")
+                    .append(f.getKey())
+                    .append('\n');
         }
         Files.writeString(service.resolve("CHECKSUMS"), checksums.toString(), StandardCharsets.UTF_8);
         Files.writeString(
@@ -88,8 +94,7 @@ public final class DemoRunDirectory {
         if (Files.exists(dir)) {
             try (var entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
-                    throw new CutoverException(
-                            ErrorCode.USAGE, dir + " is not empty; choose a new folder with --dir.");
+                    throw new CutoverException(ErrorCode.USAGE, dir + " is not empty; choose a new folder with --dir.");
                 }
             }
         }

@@ -15,7 +15,9 @@ final class PlanSummaryText {
         out.println();
         out.println("Steps per phase:");
         StringBuilder line = new StringBuilder(" ");
-        s.stepsPerPhase().forEach((phase, n) -> line.append(' ').append(phase).append('=').append(n));
+        s.stepsPerPhase()
+                .forEach(
+                        (phase, n) -> line.append(' ').append(phase).append('=').append(n));
         out.println(line);
         out.println();
         if (s.longRunningByTool().isEmpty()) {

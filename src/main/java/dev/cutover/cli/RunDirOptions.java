@@ -9,10 +9,7 @@ import picocli.CommandLine.Option;
 
 /** The flags that locate a run directory, shared by every command that works on one (FORMATS.md §1). */
 public final class RunDirOptions {
-    @Option(
-            names = "--run-dir",
-            paramLabel = "DIR",
-            description = "The run directory. Wins over --run-id.")
+    @Option(names = "--run-dir", paramLabel = "DIR", description = "The run directory. Wins over --run-id.")
     Path runDir;
 
     @Option(

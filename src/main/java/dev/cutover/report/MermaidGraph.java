@@ -76,6 +76,8 @@ public final class MermaidGraph {
     }
 
     private static String escape(String text) {
-        return text == null ? "" : text.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
+        return text == null
+                ? ""
+                : text.replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
     }
 }

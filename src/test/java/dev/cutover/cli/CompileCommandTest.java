@@ -77,8 +77,12 @@ class CompileCommandTest {
 
         assertThat(result.exit()).as(result.err()).isEqualTo(expect.path("exit").asInt(2));
         String location = expect.path("file").asText()
-                + (expect.path("pointer").asText().isEmpty() ? "" : ": " + expect.path("pointer").asText());
-        assertThat(result.err()).contains(location).contains(expect.path("contains").asText());
+                + (expect.path("pointer").asText().isEmpty()
+                        ? ""
+                        : ": " + expect.path("pointer").asText());
+        assertThat(result.err())
+                .contains(location)
+                .contains(expect.path("contains").asText());
         assertThat(result.err()).contains("fix: ");
         assertThat(RunDirFixtures.snapshot(dir)).isEqualTo(before);
     }

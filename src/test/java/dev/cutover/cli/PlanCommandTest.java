@@ -55,12 +55,16 @@ class PlanCommandTest {
     void planGraphPrintsAMermaidFlowchartWithEveryStepAndTheHandoffEdges() throws Exception {
         Path dir = RunDirFixtures.copy("complete", tmp.resolve("run"));
         CliRunner.run("compile", "--run-dir", dir.toString());
-        JsonNode steps = new ObjectMapper().readTree(dir.resolve("execution-steps.json").toFile());
+        JsonNode steps =
+                new ObjectMapper().readTree(dir.resolve("execution-steps.json").toFile());
 
         CliRunner.Result r = CliRunner.run("plan", "--run-dir", dir.toString(), "--graph", "mermaid");
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("flowchart TD\n").contains("subgraph handoff").contains(" --> ");
+        assertThat(r.out())
+                .startsWith("flowchart TD\n")
+                .contains("subgraph handoff")
+                .contains(" --> ");
         for (JsonNode s : steps) {
             assertThat(r.out()).contains("\"" + s.path("step_id").asText() + "<br/>");
         }

@@ -39,7 +39,8 @@ class CompileProcessIT {
     }
 
     static List<String> jar(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("java", "-jar", System.getProperty("cutover.jar", "target/cutover.jar")));
+        List<String> cmd =
+                new ArrayList<>(List.of("java", "-jar", System.getProperty("cutover.jar", "target/cutover.jar")));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -71,7 +72,8 @@ class CompileProcessIT {
         Run r = run(List.of("bash", "cutover", "compile", "--run-dir", dir.toString()));
 
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode steps = new ObjectMapper().readTree(dir.resolve("execution-steps.json").toFile());
+        JsonNode steps =
+                new ObjectMapper().readTree(dir.resolve("execution-steps.json").toFile());
         assertThat(steps.get(0).path("step_id").asText()).startsWith("cp-phase0-");
     }
 
