@@ -1,7 +1,10 @@
 package dev.cutover.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Which programs commands may invoke, from {@code cutover.yaml} {@code allowed_programs} (FORMATS.md §1,
@@ -14,10 +17,24 @@ import java.util.Set;
  * @param structured whether the configuration used the {read, write} form
  */
 public record AllowedPrograms(Set<String> flat, Set<String> read, Set<String> write, boolean structured) {
+    /** What a program name in {@code allowed_programs} must look like. */
+    public static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._+-]*$");
+
+    private static final Set<String> UPSTREAM = Set.of("aws", "terraform", "dig", "true");
+    private static final Set<String> BUILT_IN_CLASSES = Set.of("aws", "terraform");
+    private static final List<String> OPAQUE =
+            List.of("bash", "sh", "dash", "zsh", "ksh", "env", "xargs", "find", "eval", "exec", "source", "sudo");
+
     public AllowedPrograms {
         flat = Set.copyOf(flat);
         read = Set.copyOf(read);
         write = Set.copyOf(write);
+        if (structured ? !flat.isEmpty() : !(read.isEmpty() && write.isEmpty())) {
+            throw new IllegalArgumentException("allowed_programs is either a flat list or {read, write}, not both");
+        }
+        requireNames(flat);
+        requireNames(read);
+        requireNames(write);
     }
 
     /** The upstream executor's rule: aws, terraform, dig and true. */
@@ -25,26 +42,68 @@ public record AllowedPrograms(Set<String> flat, Set<String> read, Set<String> wr
         return flat(List.of("aws", "terraform", "dig", "true"));
     }
 
+    /** A flat list; throws {@link IllegalArgumentException} naming any entry that is not a bare name. */
     public static AllowedPrograms flat(List<String> programs) {
         return new AllowedPrograms(Set.copyOf(programs), Set.of(), Set.of(), false);
     }
 
+    /** A {read, write} pair; throws {@link IllegalArgumentException} naming any entry not a bare name. */
     public static AllowedPrograms structured(List<String> read, List<String> write) {
         return new AllowedPrograms(Set.of(), Set.copyOf(read), Set.copyOf(write), true);
     }
 
+    private static void requireNames(Set<String> programs) {
+        for (String program : new TreeSet<>(programs)) {
+            if (!NAME.matcher(program).matches()) {
+                throw new IllegalArgumentException("allowed_programs entry `" + program
+                        + "` is not a bare program name matching " + NAME.pattern());
+            }
+        }
+    }
+
     /** Whether {@code program} may be the first word of a simple command in {@code role}. */
     public boolean allows(String program, CommandRole role) {
-        throw new UnsupportedOperationException("policy helper implements this");
+        return allowsStage(program, role, false);
+    }
+
+    /**
+     * Whether {@code program} may start a stage in {@code role}; a pipe stage (not the first of its simple
+     * command) may also use structured {@code read} entries. The lint's own rules ({@code true}, {@code
+     * grep}/{@code wc}/{@code tail} pipe stages) are not applied here.
+     */
+    public boolean allowsStage(String program, CommandRole role, boolean pipeStage) {
+        if (!structured) {
+            return flat.contains(program);
+        }
+        if (BUILT_IN_CLASSES.contains(program)) {
+            // listed aws/terraform serve every role; the lint's built-in classes restrict them
+            return read.contains(program) || write.contains(program);
+        }
+        boolean readable = (role == CommandRole.READ || pipeStage) && read.contains(program);
+        return readable || (role == CommandRole.WRITE && write.contains(program));
     }
 
     /** Whether {@code aws} is allowed in any role (then profiles are required, FORMATS.md §1). */
     public boolean allowsAws() {
-        throw new UnsupportedOperationException("policy helper implements this");
+        return flat.contains("aws") || read.contains("aws") || write.contains("aws");
+    }
+
+    /** Whether {@code terraform} is allowed in any role (then pre-flight check 7 applies). */
+    public boolean allowsTerraform() {
+        return flat.contains("terraform") || read.contains("terraform") || write.contains("terraform");
     }
 
     /** Go/no-go warnings about this configuration (shell-like programs listed, roles unenforced). */
     public List<String> warnings() {
-        throw new UnsupportedOperationException("policy helper implements this");
+        List<String> warnings = new ArrayList<>();
+        if (!structured && !UPSTREAM.containsAll(flat)) {
+            warnings.add("roles are not enforced for a flat allowed_programs list; use {read, write} to restrict");
+        }
+        for (String program : OPAQUE) {
+            if (flat.contains(program) || read.contains(program) || write.contains(program)) {
+                warnings.add("`" + program + "` is allowed: the lint cannot see into its arguments");
+            }
+        }
+        return warnings;
     }
 }

@@ -1,6 +1,9 @@
 package dev.cutover.policy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Decides whether a command string is executable in a role (FORMATS.md §4.3 "Executable"): allowed
@@ -9,6 +12,8 @@ import java.util.Objects;
  * exactly one {@code --profile $MIGRATION_*_PROFILE} on every {@code aws} command.
  */
 public final class CommandLint {
+    private static final Set<String> PIPE_FILTERS = Set.of("grep", "wc", "tail");
+
     private final AllowedPrograms allowed;
 
     public CommandLint(AllowedPrograms allowed) {
@@ -17,6 +22,45 @@ public final class CommandLint {
 
     /** Lints {@code command}; open placeholders ({@code {name}}) count as plain words. */
     public LintResult check(String command, CommandRole role) {
-        throw new UnsupportedOperationException("policy helper implements this" + allowed + role);
+        Objects.requireNonNull(role, "role");
+        ParsedCommand parsed = CommandParser.parse(command);
+        List<String> reasons = new ArrayList<>(parsed.syntaxProblems());
+        List<String> programs = new ArrayList<>();
+        for (SimpleCommand simple : parsed.commands()) {
+            for (int i = 0; i < simple.stages().size(); i++) {
+                Stage stage = simple.stages().get(i);
+                String program = stage.program().orElseThrow();
+                programs.add(program);
+                checkStage(stage, program, role, i > 0, reasons);
+            }
+        }
+        return new LintResult(reasons.isEmpty(), reasons, programs);
+    }
+
+    private void checkStage(Stage stage, String program, CommandRole role, boolean pipeStage, List<String> reasons) {
+        if (!AllowedPrograms.NAME.matcher(program).matches()) {
+            reasons.add("`" + program + "` is not a bare program name; list bare names in allowed_programs");
+        } else if (!programAllowed(program, role, pipeStage)) {
+            reasons.add("program `" + program + "` is not allowed " + where(role, pipeStage)
+                    + " (allowed_programs in cutover.yaml)");
+        } else if (program.equals("aws")) {
+            AwsRules.check(stage, role, reasons);
+        } else if (program.equals("terraform")) {
+            TerraformRules.check(stage, role, reasons);
+        }
+    }
+
+    private boolean programAllowed(String program, CommandRole role, boolean pipeStage) {
+        if (program.equals("true") || (pipeStage && PIPE_FILTERS.contains(program))) {
+            return true;
+        }
+        return allowed.allowsStage(program, role, pipeStage);
+    }
+
+    private static String where(CommandRole role, boolean pipeStage) {
+        String roleText = role == CommandRole.READ
+                ? "in a read command (preview, verify, poll, probe)"
+                : "in a write command (execute, rollback)";
+        return pipeStage ? "as a pipe stage " + roleText : roleText;
     }
 }

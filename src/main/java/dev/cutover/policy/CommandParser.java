@@ -4,7 +4,8 @@ package dev.cutover.policy;
 public final class CommandParser {
     private CommandParser() {}
 
+    /** Parses {@code text} (null counts as empty); never throws, problems go to syntaxProblems. */
     public static ParsedCommand parse(String text) {
-        throw new UnsupportedOperationException("policy helper implements this");
+        return CommandLexer.run(text).parsed();
     }
 }

@@ -16,11 +16,18 @@ public record ParsedCommand(String text, List<SimpleCommand> commands, List<Stri
 
     /** The first program of the command (first word of its first stage). */
     public Optional<String> firstProgram() {
-        throw new UnsupportedOperationException("policy helper implements this");
+        return commands.isEmpty()
+                ? Optional.empty()
+                : commands.get(0).stages().get(0).program();
     }
 
     /** Every stage of every part, in order. */
     public List<Stage> stages() {
-        throw new UnsupportedOperationException("policy helper implements this");
+        return commands.stream().flatMap(c -> c.stages().stream()).toList();
+    }
+
+    /** Whether the text is inside the executable shell subset (programs not yet considered). */
+    public boolean wellFormed() {
+        return syntaxProblems.isEmpty();
     }
 }

@@ -22,11 +22,32 @@ public record Stage(List<Word> words, int start, int end) {
 
     /** The value following {@code --name} (as {@code --name v} or {@code --name=v}), quote-removed. */
     public Optional<String> optionValue(String name) {
-        throw new UnsupportedOperationException("policy helper implements this");
+        for (int i = 0; i < words.size(); i++) {
+            String value = words.get(i).value();
+            if (value.equals(name)) {
+                return i + 1 < words.size() ? Optional.of(words.get(i + 1).value()) : Optional.empty();
+            }
+            if (value.startsWith(name + "=")) {
+                return Optional.of(value.substring(name.length() + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** How many words are {@code name} or start with {@code name=}. */
+    public int optionCount(String name) {
+        return (int) words.stream()
+                .filter(w -> w.value().equals(name) || w.value().startsWith(name + "="))
+                .count();
+    }
+
+    /** The word at {@code index} quote-removed, or empty when the stage is shorter. */
+    public Optional<String> wordValue(int index) {
+        return index < words.size() ? Optional.of(words.get(index).value()) : Optional.empty();
     }
 
     /** Whether any word's value is {@code name} or starts with {@code name=}. */
     public boolean hasOption(String name) {
-        throw new UnsupportedOperationException("policy helper implements this");
+        return optionCount(name) > 0;
     }
 }

@@ -1,0 +1,102 @@
+package dev.cutover.policy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The built-in classes of FORMATS.md §4.3 for one {@code aws} stage: never-allowed operations, read-only operations, the profile. */
+final class AwsRules {
+    static final String SOURCE_PROFILE = "$MIGRATION_SOURCE_PROFILE";
+    static final String TARGET_PROFILE = "$MIGRATION_TARGET_PROFILE";
+
+    private static final Set<String> NEVER = Set.of(
+            "get-secret-value",
+            "batch-get-secret-value",
+            "decrypt",
+            "get-session-token",
+            "get-login-password",
+            "get-authorization-token",
+            "get-role-credentials");
+    private static final Pattern READ_OPERATION = Pattern.compile("^(describe|list|get|head)-.*");
+    private static final Set<String> PROFILE_WORDS =
+            Set.of(SOURCE_PROFILE, TARGET_PROFILE, '"' + SOURCE_PROFILE + '"', '"' + TARGET_PROFILE + '"');
+
+    private AwsRules() {}
+
+    /** Appends to {@code reasons} every way {@code stage} (an aws stage) breaks the built-in classes. */
+    static void check(Stage stage, CommandRole role, List<String> reasons) {
+        checkOperation(stage, role, reasons);
+        if (stage.hasOption("--with-decryption")) {
+            reasons.add("aws `--with-decryption` is never allowed: it would print secret values");
+        }
+        checkProfile(stage, reasons);
+    }
+
+    private static void checkOperation(Stage stage, CommandRole role, List<String> reasons) {
+        Optional<String> service = stage.wordValue(1);
+        Optional<String> operation = stage.wordValue(2);
+        if (service.isEmpty() || operation.isEmpty()) {
+            reasons.add("aws needs a service and an operation (`aws <service> <operation> …`)");
+            return;
+        }
+        if (service.get().startsWith("-") || operation.get().startsWith("-")) {
+            reasons.add("aws options must follow the service and operation; found `"
+                    + (service.get().startsWith("-") ? service.get() : operation.get()) + "` before them");
+            return;
+        }
+        String op = operation.get();
+        if (NEVER.contains(op)) {
+            reasons.add("aws operation `" + op + "` is never allowed: it reveals secrets or credentials");
+        } else if (role == CommandRole.READ && !readOnly(stage, service.get(), op)) {
+            reasons.add("aws `" + service.get() + " " + op
+                    + "` is not read-only; read commands may only describe-, list-, get-, head-, s3 ls"
+                    + " or s3 sync --dryrun");
+        }
+    }
+
+    private static boolean readOnly(Stage stage, String service, String operation) {
+        if (service.equals("s3")) {
+            return operation.equals("ls") || (operation.equals("sync") && stage.hasOption("--dryrun"));
+        }
+        return READ_OPERATION.matcher(operation).matches();
+    }
+
+    private static void checkProfile(Stage stage, List<String> reasons) {
+        int count = stage.optionCount("--profile");
+        if (count != 1) {
+            reasons.add(
+                    count == 0
+                            ? "aws needs `--profile $MIGRATION_SOURCE_PROFILE` or `--profile $MIGRATION_TARGET_PROFILE`"
+                            : "aws has " + count + " `--profile` options; exactly one is allowed");
+            return;
+        }
+        Optional<String> raw = rawProfile(stage);
+        if (raw.isEmpty() || !PROFILE_WORDS.contains(raw.get())) {
+            reasons.add("aws `--profile` must be followed by $MIGRATION_SOURCE_PROFILE or"
+                    + " $MIGRATION_TARGET_PROFILE, found `" + raw.orElse("") + "`");
+        }
+    }
+
+    /** The profile as written (quotes kept), so that '$X' (not expanded by bash) is told apart from "$X". */
+    static Optional<String> rawProfile(Stage stage) {
+        List<Word> words = stage.words();
+        for (int i = 0; i < words.size(); i++) {
+            Word word = words.get(i);
+            if (word.value().equals("--profile")) {
+                return i + 1 < words.size() ? Optional.of(words.get(i + 1).raw()) : Optional.empty();
+            }
+            if (word.value().startsWith("--profile=")) {
+                return word.raw().startsWith("--profile=")
+                        ? Optional.of(word.raw().substring("--profile=".length()))
+                        : Optional.of(word.raw());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The profile variable of a stage whose profile is one of the two allowed words, unquoted. */
+    static Optional<String> profileVariable(Stage stage) {
+        return rawProfile(stage).filter(PROFILE_WORDS::contains).map(raw -> raw.replace("\"", ""));
+    }
+}
