@@ -52,9 +52,7 @@ final class ExecutionOrder {
     private List<String> kahn(List<StepFacts> phase, Map<String, Set<String>> requires) {
         Map<String, Integer> pending = new HashMap<>();
         Map<String, List<String>> dependents = new HashMap<>();
-        for (StepFacts step : phase) {
-            pending.put(step.stepId(), 0);
-        }
+        phase.forEach(step -> pending.put(step.stepId(), 0));
         for (StepFacts step : phase) {
             for (String required : requires.getOrDefault(step.stepId(), Set.of())) {
                 if (pending.containsKey(required)) {
@@ -79,22 +77,28 @@ final class ExecutionOrder {
                 }
             }
         }
-        if (out.size() < phase.size()) {
-            List<String> stuck = phase.stream()
-                    .map(StepFacts::stepId)
-                    .filter(id -> !out.contains(id))
-                    .sorted()
-                    .toList();
-            StepFacts first = phase.stream()
-                    .filter(s -> stuck.contains(s.stepId()))
-                    .findFirst()
-                    .orElseThrow();
-            report(
-                    first,
-                    "cyclic requires between steps " + String.join(", ", stuck),
-                    "Break the cycle: check depends_on, freeze-writes and kms-grant placement for these steps.");
-        }
+        reportCycle(phase, out);
         return out;
+    }
+
+    /** Steps Kahn's algorithm could not place wait on each other: report them at the first one's item. */
+    private void reportCycle(List<StepFacts> phase, List<String> placed) {
+        List<String> stuck = phase.stream()
+                .map(StepFacts::stepId)
+                .filter(id -> !placed.contains(id))
+                .sorted()
+                .toList();
+        if (stuck.isEmpty()) {
+            return;
+        }
+        StepFacts first = phase.stream()
+                .filter(s -> stuck.contains(s.stepId()))
+                .findFirst()
+                .orElseThrow();
+        report(
+                first,
+                "cyclic requires between steps " + String.join(", ", stuck),
+                "Break the cycle: check depends_on, freeze-writes and kms-grant placement for these steps.");
     }
 
     private void report(StepFacts step, String message, String fix) {

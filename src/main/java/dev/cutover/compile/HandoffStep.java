@@ -20,11 +20,6 @@ final class HandoffStep {
                 .map(ChecklistPhase::name)
                 .findFirst()
                 .orElse(PHASE_NAME);
-        StringBuilder notes = new StringBuilder("MANUAL: Hand off to the data plane. Confirm every criterion:");
-        for (String criterion : controlPlane.handoffCriteria()) {
-            notes.append("\n- ").append(criterion);
-        }
-        notes.append("\n- The data-plane IAM policy is attached alongside the control-plane policy.");
         return new ExecutionStep(
                 ExecutionStep.HANDOFF_STEP_ID,
                 6,
@@ -48,7 +43,7 @@ final class HandoffStep {
                 List.of(),
                 null,
                 0,
-                notes.toString(),
+                prompt(controlPlane.handoffCriteria()),
                 "cp",
                 "synthesized",
                 null,
@@ -59,5 +54,15 @@ final class HandoffStep {
                 List.of(),
                 Rollback.NONE,
                 null);
+    }
+
+    /** The operator prompt: every handoff criterion, then the IAM policy confirmation (§4.9). */
+    private static String prompt(List<String> criteria) {
+        StringBuilder notes = new StringBuilder("MANUAL: Hand off to the data plane. Confirm every criterion:");
+        for (String criterion : criteria) {
+            notes.append("\n- ").append(criterion);
+        }
+        return notes.append("\n- The data-plane IAM policy is attached alongside the control-plane policy.")
+                .toString();
     }
 }

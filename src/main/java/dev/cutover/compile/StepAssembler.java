@@ -11,6 +11,7 @@ import java.util.Locale;
  */
 final class StepAssembler {
     private static final int POLL_INTERVAL_SECONDS = 60;
+    static final String MANUAL_REVIEW = "MANUAL REVIEW: ";
 
     private final RollbackResolver rollbacks;
     private final RiskAndOwnership risks;
@@ -75,7 +76,7 @@ final class StepAssembler {
             notes.add("MANUAL: " + commands.manualText());
         }
         notes.addAll(rollback.notes());
-        risks.manualReviewReasons(ctx.resourceArn()).forEach(r -> notes.add("MANUAL REVIEW: " + r));
+        risks.manualReviewReasons(ctx.resourceArn()).forEach(r -> notes.add(MANUAL_REVIEW + r));
         return notes.isEmpty() ? null : String.join("\n", notes);
     }
 
