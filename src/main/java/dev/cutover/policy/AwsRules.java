@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The built-in classes of FORMATS.md §4.3 for one {@code aws} stage: never-allowed operations, read-only operations, the profile. */
+/** The built-in classes of FORMATS.md §4.3 for one {@code aws} stage: forbidden and read-only operations, profile. */
 final class AwsRules {
     static final String SOURCE_PROFILE = "$MIGRATION_SOURCE_PROFILE";
     static final String TARGET_PROFILE = "$MIGRATION_TARGET_PROFILE";
@@ -18,6 +18,17 @@ final class AwsRules {
             "get-login-password",
             "get-authorization-token",
             "get-role-credentials");
+    // Beyond §4.3's list: these also print credentials to stdout, which ends up in logs and the journal.
+    private static final Set<String> PRINTS_CREDENTIALS = Set.of(
+            "assume-role",
+            "assume-role-with-saml",
+            "assume-role-with-web-identity",
+            "get-federation-token",
+            "create-access-key",
+            "export-credentials",
+            "get-login",
+            "generate-db-auth-token",
+            "get-credentials-for-identity");
     private static final Pattern READ_OPERATION = Pattern.compile("^(describe|list|get|head)-.*");
     private static final Set<String> PROFILE_WORDS =
             Set.of(SOURCE_PROFILE, TARGET_PROFILE, '"' + SOURCE_PROFILE + '"', '"' + TARGET_PROFILE + '"');
@@ -46,13 +57,18 @@ final class AwsRules {
             return;
         }
         String op = operation.get();
-        if (NEVER.contains(op)) {
+        if (NEVER.contains(op) || PRINTS_CREDENTIALS.contains(op) || isConfigureGet(service.get(), op)) {
             reasons.add("aws operation `" + op + "` is never allowed: it reveals secrets or credentials");
         } else if (role == CommandRole.READ && !readOnly(stage, service.get(), op)) {
             reasons.add("aws `" + service.get() + " " + op
                     + "` is not read-only; read commands may only describe-, list-, get-, head-, s3 ls"
                     + " or s3 sync --dryrun");
         }
+    }
+
+    private static boolean isConfigureGet(String service, String operation) {
+        // `aws configure get aws_secret_access_key` prints the stored secret key
+        return service.equals("configure") && operation.equals("get");
     }
 
     private static boolean readOnly(Stage stage, String service, String operation) {

@@ -38,7 +38,9 @@ public final class CommandLint {
     }
 
     private void checkStage(Stage stage, String program, CommandRole role, boolean pipeStage, List<String> reasons) {
-        if (!AllowedPrograms.NAME.matcher(program).matches()) {
+        if (program.contains("=") && !program.startsWith("=")) {
+            reasons.add("`" + program + "` sets an environment variable before the program; that is not allowed");
+        } else if (!AllowedPrograms.NAME.matcher(program).matches()) {
             reasons.add("`" + program + "` is not a bare program name; list bare names in allowed_programs");
         } else if (!programAllowed(program, role, pipeStage)) {
             reasons.add("program `" + program + "` is not allowed " + where(role, pipeStage)
