@@ -25,25 +25,28 @@ import java.util.List;
 public final class StepsJson {
     private static final TypeReference<List<ExecutionStep>> STEPS = new TypeReference<>() {};
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    // Configured once and never changed afterwards; ObjectMapper is thread-safe in that state.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
 
-    public byte[] write(List<ExecutionStep> steps) {
+    private StepsJson() {}
+
+    public static byte[] write(List<ExecutionStep> steps) {
         try {
-            String json = mapper.writer(printer()).forType(STEPS).writeValueAsString(steps);
+            String json = MAPPER.writer(printer()).forType(STEPS).writeValueAsString(steps);
             return (json + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new CutoverException(ErrorCode.INTERNAL, "cannot serialise steps: " + e.getOriginalMessage(), e);
         }
     }
 
-    public List<ExecutionStep> read(byte[] json) {
+    public static List<ExecutionStep> read(byte[] json) {
         try {
-            return mapper.readValue(json, STEPS);
+            return MAPPER.readValue(json, STEPS);
         } catch (IOException e) {
             throw new CutoverException(
                     ErrorCode.STEPS_FILE_INVALID, "execution-steps.json is not a compiled plan: " + e.getMessage(), e);

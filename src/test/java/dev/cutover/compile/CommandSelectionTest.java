@@ -147,7 +147,7 @@ class CommandSelectionTest {
                         "\"aws secretsmanager put-secret-value --secret-id prod/shipments/db --secret-string hunter2"
                                 + " --profile $MIGRATION_TARGET_PROFILE\""));
         ExecutionStep step = Compiles.step(plan, "dp-phase3-010-put-db-secret");
-        assertThat(new String(new StepsJson().write(java.util.List.of(step)), java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(new String(StepsJson.write(java.util.List.of(step)), java.nio.charset.StandardCharsets.UTF_8))
                 .doesNotContain("hunter2");
         assertThat(step.runtimeParams()).contains("secret-file");
     }

@@ -9,11 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StepsJsonTest {
-    private final StepsJson json = new StepsJson();
-
     @Test
     void writesLfTwoSpaceIndentOneSpaceAfterColonAndTrailingNewline() {
-        String text = new String(json.write(Compiles.complete().steps()), StandardCharsets.UTF_8);
+        String text = new String(StepsJson.write(Compiles.complete().steps()), StandardCharsets.UTF_8);
         assertThat(text)
                 .startsWith("[\n  {\n    \"step_id\": \"")
                 .endsWith("}\n]\n")
@@ -23,7 +21,8 @@ class StepsJsonTest {
 
     @Test
     void writesEveryKeyInDeclaredOrder() {
-        String text = new String(json.write(List.of(Compiles.complete().steps().get(0))), StandardCharsets.UTF_8);
+        String text =
+                new String(StepsJson.write(List.of(Compiles.complete().steps().get(0))), StandardCharsets.UTF_8);
         String[] keys = {
             "step_id",
             "phase_number",
@@ -70,16 +69,16 @@ class StepsJsonTest {
     @Test
     void readRoundTripsTheWrittenSteps() {
         List<ExecutionStep> steps = Compiles.complete().steps();
-        byte[] bytes = json.write(steps);
-        assertThat(json.read(bytes)).isEqualTo(steps);
-        assertThat(json.write(json.read(bytes))).isEqualTo(bytes);
+        byte[] bytes = StepsJson.write(steps);
+        assertThat(StepsJson.read(bytes)).isEqualTo(steps);
+        assertThat(StepsJson.write(StepsJson.read(bytes))).isEqualTo(bytes);
     }
 
     @Test
     void readRejectsSomethingThatIsNotAPlan() {
-        assertThatThrownBy(() -> json.read("{\"step_id\": 1}".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> StepsJson.read("{\"step_id\": 1}".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CutoverException.class);
-        assertThatThrownBy(() -> json.read("[{\"bogus\": 1}]".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> StepsJson.read("[{\"bogus\": 1}]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CutoverException.class);
     }
 }
