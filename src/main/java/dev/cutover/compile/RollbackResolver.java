@@ -40,7 +40,8 @@ final class RollbackResolver {
             notes.add("ROLLBACK STEP " + (i + 1) + ": " + plan.steps().get(i));
         }
         if (plan.steps().isEmpty()) {
-            return new Rollback("", Rollback.NONE, plan.rollbackWindowMinutes(), notes);
+            // Nothing is offered, so there is no window to show either.
+            return new Rollback("", Rollback.NONE, null, notes);
         }
         String first = plan.steps().get(0);
         Optional<String> named = namedDatastore(first);

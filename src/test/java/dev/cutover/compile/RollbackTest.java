@@ -86,4 +86,34 @@ class RollbackTest {
         assertThat(step.rollbackCmd()).isEmpty();
         assertThat(step.rollbackSource()).isEqualTo("none");
     }
+
+    @Test
+    void planRollbackNamingOneBucketIsNotOfferedOnAnotherBucketsStep(@TempDir Path dir) {
+        Plan plan = Compiles.compileEdited(
+                dir,
+                replace(
+                        "migration-plan.json",
+                        "/phases/1/rollback/steps",
+                        "[\"aws s3 rb s3://nw-prod-shipments-docs --force --profile $MIGRATION_TARGET_PROFILE\"]"));
+        ExecutionStep docs = Compiles.step(plan, "dp-phase2-010-batch-docs");
+        assertThat(docs.rollbackCmd()).startsWith("aws s3 rb s3://nw-prod-shipments-docs");
+        assertThat(docs.rollbackWindowMinutes()).isEqualTo(20);
+        ExecutionStep events = Compiles.step(plan, "dp-phase2-020-batch-events");
+        assertThat(events.rollbackCmd()).isEmpty();
+        assertThat(events.rollbackSource()).isEqualTo("none");
+        assertThat(events.rollbackWindowMinutes()).isNull();
+        assertThat(events.notes()).contains("PLAN ROLLBACK (not offered): aws s3 rb s3://nw-prod-shipments-docs");
+    }
+
+    @Test
+    void wholeWordMatchDoesNotConfuseABucketWithALongerName(@TempDir Path dir) {
+        Plan plan = Compiles.compileEdited(
+                dir,
+                replace(
+                        "migration-plan.json",
+                        "/phases/1/rollback/steps",
+                        "[\"aws s3 rb s3://nw-prod-shipments-docs-archive --profile $MIGRATION_TARGET_PROFILE\"]"));
+        assertThat(Compiles.step(plan, "dp-phase2-020-batch-events").rollbackCmd())
+                .startsWith("aws s3 rb s3://nw-prod-shipments-docs-archive");
+    }
 }
