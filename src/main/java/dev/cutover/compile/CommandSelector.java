@@ -98,11 +98,19 @@ final class CommandSelector {
             }
             return Optional.empty();
         }
+        // §4.3 order: the terraform-apply template first (checklist applies lack -auto-approve), then the
+        // item's command, then the action's template.
+        boolean apply = "terraform-apply".equals(ctx.action());
         List<String> candidates = new ArrayList<>();
-        if (!"terraform-apply".equals(ctx.action()) && itemCommand != null) {
+        if (apply) {
+            template.map(Template::execute).ifPresent(candidates::add);
+        }
+        if (itemCommand != null) {
             candidates.add(itemCommand);
         }
-        template.map(Template::execute).ifPresent(candidates::add);
+        if (!apply) {
+            template.map(Template::execute).ifPresent(candidates::add);
+        }
         for (String raw : candidates) {
             PreparedCommand prepared = preparer.prepare(raw, CommandPreparer.Purpose.write(), ctx.values());
             if (prepared.executable()) {

@@ -158,4 +158,14 @@ class CommandSelectionTest {
         assertThat(step.executeCmd()).contains("{snapshot-id}").doesNotContain("<snap>");
         assertThat(step.runtimeParams()).containsExactly("snapshot-id");
     }
+
+    @Test
+    void terraformApplyWithoutTerraformAllowedBecomesAHumanStep() {
+        Plan plan = new StepCompiler(AllowedPrograms.flat(java.util.List.of("aws", "dig", "true")))
+                .compile(TestInputs.load(dev.cutover.testing.RunDirFixtures.source("complete")));
+        ExecutionStep step = Compiles.step(plan, "cp-phase1-010-apply-networking");
+        assertThat(step.tool()).isEqualTo("human");
+        assertThat(step.executeCmd()).isEqualTo("true");
+        assertThat(step.notes()).contains("MANUAL: terraform apply -target=module.networking");
+    }
 }
