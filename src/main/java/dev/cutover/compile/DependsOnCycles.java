@@ -1,0 +1,42 @@
+package dev.cutover.compile;
+
+import dev.cutover.input.DataMigrationPlan;
+import dev.cutover.input.RunDirectory;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rejects a cycle in the data-migration plan's {@code depends_on} (FORMATS.md §4.6 rule 6): "A before B
+ * before A" cannot be ordered, and rule 6 alone would silently pick whichever step happens to come first.
+ */
+final class DependsOnCycles {
+    private DependsOnCycles() {}
+
+    static void check(DataMigrationPlan plan, CompileErrors errors) {
+        List<DataMigrationPlan.Datastore> stores = plan.datastores();
+        for (int i = 0; i < stores.size(); i++) {
+            String start = stores.get(i).resourceArn();
+            if (reaches(plan, start, start, new HashSet<>())) {
+                errors.add(
+                        RunDirectory.DATA_MIGRATION_PLAN,
+                        "/datastores/" + i + "/depends_on",
+                        "cyclic depends_on: " + start + " depends on itself through other datastores",
+                        "Remove one depends_on entry so the datastores have a migration order.");
+            }
+        }
+    }
+
+    private static boolean reaches(DataMigrationPlan plan, String from, String goal, Set<String> visited) {
+        for (String next :
+                plan.datastore(from).map(DataMigrationPlan.Datastore::dependsOn).orElse(List.of())) {
+            if (next.equals(goal)) {
+                return true;
+            }
+            if (visited.add(next) && reaches(plan, next, goal, visited)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

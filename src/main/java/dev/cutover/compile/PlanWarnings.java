@@ -1,0 +1,103 @@
+package dev.cutover.compile;
+
+import dev.cutover.input.ChecklistItem;
+import dev.cutover.input.ChecklistPhase;
+import dev.cutover.input.ChecklistSection;
+import dev.cutover.input.DataMigrationPlan;
+import dev.cutover.input.FreezeWindow;
+import dev.cutover.input.Inputs;
+import dev.cutover.input.Plane;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks that need the whole compiled plan (FORMATS.md §4.9): freeze windows must begin at a compiled
+ * step (error) and should be released by one (warning); plan blockers, unused terraform modules and
+ * items missing from the signed Markdown are warnings.
+ */
+final class PlanWarnings {
+    private final Inputs inputs;
+    private final CompileErrors errors;
+    private final Warnings warnings;
+
+    PlanWarnings(Inputs inputs, CompileErrors errors, Warnings warnings) {
+        this.inputs = inputs;
+        this.errors = errors;
+        this.warnings = warnings;
+    }
+
+    void check(List<ExecutionStep> steps) {
+        Set<String> ids = new TreeSet<>();
+        steps.forEach(s -> ids.add(s.stepId()));
+        checkFreezeWindows(ids);
+        warnBlockers();
+        warnUnusedModules();
+        steps.forEach(this::warnIfMissingFromMarkdown);
+    }
+
+    private void checkFreezeWindows(Set<String> ids) {
+        List<FreezeWindow> windows = inputs.dataPlane().freezeWindows();
+        for (int i = 0; i < windows.size(); i++) {
+            FreezeWindow window = windows.get(i);
+            if (!ids.contains(window.beginsAtStepId())) {
+                errors.add(
+                        Plane.DP.jsonFile(),
+                        "/freeze_windows/" + i + "/begins_at_step_id",
+                        "freeze window begins at '" + window.beginsAtStepId() + "', which is not a compiled step",
+                        "Set begins_at_step_id to the id of the data-plane item that starts the freeze.");
+            }
+            if (window.releaseStepId() == null || !ids.contains(window.releaseStepId())) {
+                warnings.add(
+                        null,
+                        "freeze window on " + window.datastoreArn() + " has no compiled release step ("
+                                + window.releaseStepId() + "); it stays active until the operator lifts it");
+            }
+        }
+    }
+
+    private void warnBlockers() {
+        for (DataMigrationPlan.Warning w : inputs.dataMigrationPlan().warnings()) {
+            if ("blocker".equals(w.severity())) {
+                warnings.add(null, "data-migration plan blocker: " + w.message());
+            }
+        }
+    }
+
+    private void warnUnusedModules() {
+        Set<String> applied = new TreeSet<>();
+        for (ChecklistPhase phase : inputs.controlPlane().phases()) {
+            for (ChecklistItem item : phase.items(ChecklistSection.DURING_CUTOVER)) {
+                if ("terraform-apply".equals(item.operationType()) && item.terraformModule() != null) {
+                    applied.add(item.terraformModule());
+                }
+            }
+        }
+        for (ChecklistPhase phase : inputs.controlPlane().phases()) {
+            for (String module : phase.terraformModules()) {
+                if (!applied.contains(module)) {
+                    warnings.add(
+                            null,
+                            "terraform module '" + module + "' listed in phase " + phase.number()
+                                    + " is never applied by a terraform-apply item");
+                }
+            }
+        }
+    }
+
+    private void warnIfMissingFromMarkdown(ExecutionStep step) {
+        if (step.handoff()) {
+            return;
+        }
+        String shortId = step.stepId()
+                .substring(0, step.stepId().indexOf('-', step.stepId().indexOf("-phase") + 8));
+        String markdown = "cp".equals(step.plane()) ? inputs.controlPlaneMarkdown() : inputs.dataPlaneMarkdown();
+        if (!markdown.contains(shortId)) {
+            warnings.add(
+                    step.stepId(),
+                    "not in the signed "
+                            + ("cp".equals(step.plane()) ? Plane.CP.markdownFile() : Plane.DP.markdownFile())
+                            + " (looked for " + shortId + ")");
+        }
+    }
+}

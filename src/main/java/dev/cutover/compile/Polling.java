@@ -1,0 +1,99 @@
+package dev.cutover.compile;
+
+import dev.cutover.input.ChecklistItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Poll command and states of a long-running step (FORMATS.md §4.5). A long-running step without an
+ * executable read-role poll command or without a success state cannot be run safely: compile error.
+ */
+final class Polling {
+    private static final Pattern GENERIC_SUCCESS =
+            Pattern.compile("(?i)^(success|succeeded|complete|completed|available)$");
+
+    private final CommandPreparer preparer;
+    private final CompileErrors errors;
+
+    Polling(CommandPreparer preparer, CompileErrors errors) {
+        this.preparer = preparer;
+        this.errors = errors;
+    }
+
+    /** Whether the step polls: the item flag, else the table default; s3-sync never polls (§4.2 (R)). */
+    static boolean longRunning(ChecklistItem item, OperationType type) {
+        if ("s3-sync".equals(type.action())) {
+            return false;
+        }
+        return item.longRunning() != null ? item.longRunning() : type.longRunningDefault();
+    }
+
+    Optional<PollPlan> plan(ItemContext ctx, String readProfile) {
+        Optional<PollRule> rule = PollRules.forAction(ctx.action(), ctx.resourceType());
+        String query = rule.map(PollRule::query).orElse(null);
+        Optional<PreparedCommand> command = pollCommand(ctx, rule, query, readProfile);
+        if (command.isEmpty()) {
+            errors.add(
+                    ctx.at(),
+                    "poll_cmd",
+                    "long-running step has no executable poll command",
+                    "Give the item an executable read-only poll_cmd (e.g. an aws describe-* call) or set long_running to false.");
+            return Optional.empty();
+        }
+        List<String> terminal = terminalStates(ctx.at().item(), rule);
+        List<String> success = successStates(terminal, rule);
+        if (success.isEmpty()) {
+            errors.add(
+                    ctx.at(),
+                    "poll_terminal_states",
+                    "long-running step has no success state",
+                    "List a success state (e.g. COMPLETED, SUCCEEDED, available) in poll_terminal_states.");
+            return Optional.empty();
+        }
+        return Optional.of(new PollPlan(command.get(), terminal, success));
+    }
+
+    private Optional<PreparedCommand> pollCommand(
+            ItemContext ctx, Optional<PollRule> rule, String query, String readProfile) {
+        CommandPreparer.Purpose purpose = CommandPreparer.Purpose.poll(query, readProfile);
+        List<String> candidates = new ArrayList<>();
+        if (ctx.at().item().pollCmd() != null) {
+            candidates.add(ctx.at().item().pollCmd());
+        }
+        rule.ifPresent(r -> candidates.add(r.describeCall()));
+        for (String raw : candidates) {
+            PreparedCommand prepared = preparer.prepare(raw, purpose, ctx.values());
+            if (prepared.executable()) {
+                return Optional.of(prepared);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> terminalStates(ChecklistItem item, Optional<PollRule> rule) {
+        if (!item.pollTerminalStates().isEmpty()) {
+            return item.pollTerminalStates();
+        }
+        List<String> states = new ArrayList<>();
+        rule.ifPresent(r -> {
+            states.addAll(r.success());
+            states.addAll(r.failure());
+        });
+        return states;
+    }
+
+    private static List<String> successStates(List<String> terminal, Optional<PollRule> rule) {
+        List<String> success = new ArrayList<>();
+        for (String state : terminal) {
+            boolean isSuccess = rule.isPresent()
+                    ? rule.get().success().stream().anyMatch(s -> s.equalsIgnoreCase(state))
+                    : GENERIC_SUCCESS.matcher(state).matches();
+            if (isSuccess && !success.contains(state)) {
+                success.add(state);
+            }
+        }
+        return success;
+    }
+}

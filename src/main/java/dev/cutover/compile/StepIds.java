@@ -1,0 +1,98 @@
+package dev.cutover.compile;
+
+import dev.cutover.input.ChecklistItem;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Step ids (FORMATS.md §4.1): an item id that already is a step id is reused (freeze windows cite item ids);
+ * any other item gets {@code {plane}-phase{N}-{seq}-{slug}}. Reserved sequence numbers, ids that disagree
+ * with where the item sits, more than 99 items in a phase and duplicates are compile errors.
+ */
+final class StepIds {
+    private static final int MAX_ITEMS_PER_PHASE = 99;
+    private static final int SLUG_LENGTH = 48;
+
+    private final CompileErrors errors;
+    private final Map<String, SourceItem> seen = new HashMap<>();
+
+    StepIds(CompileErrors errors) {
+        this.errors = errors;
+        seen.put(ExecutionStep.HANDOFF_STEP_ID, null);
+    }
+
+    /** The id of one item, or null when it has an id error (already recorded). */
+    String assign(SourceItem at, String action) {
+        String id = idOf(at, action);
+        if (id == null) {
+            return null;
+        }
+        if (seen.containsKey(id)) {
+            errors.add(at, "id", "duplicate step id " + id, "Give every checklist item a unique id.");
+            return null;
+        }
+        seen.put(id, at);
+        return id;
+    }
+
+    private String idOf(SourceItem at, String action) {
+        ChecklistItem item = at.item();
+        String id = item.id();
+        if (id != null && ExecutionStep.STEP_ID.matcher(id).matches()) {
+            return checkReused(at, id) ? id : null;
+        }
+        if (at.positionInPhase() > MAX_ITEMS_PER_PHASE) {
+            errors.add(
+                    at,
+                    null,
+                    "more than 99 items in phase " + at.phaseNumber(),
+                    "Split the phase's items or give them step ids of their own.");
+            return null;
+        }
+        String seq = String.format(Locale.ROOT, "%03d", 10 * at.positionInPhase());
+        return at.plane().prefix() + "-phase" + at.phaseNumber() + "-" + seq + "-" + slug(item, action);
+    }
+
+    private boolean checkReused(SourceItem at, String id) {
+        String expectedPrefix = at.plane().prefix() + "-phase" + at.phaseNumber() + "-";
+        if (!id.startsWith(expectedPrefix)) {
+            errors.add(
+                    at,
+                    "id",
+                    "id " + id + " does not match its plane and phase (expected prefix " + expectedPrefix + ")",
+                    "Rename the item to start with " + expectedPrefix + " or move it.");
+            return false;
+        }
+        String seq = id.substring(expectedPrefix.length(), expectedPrefix.length() + 3);
+        if (seq.equals("000") || seq.equals("999")) {
+            errors.add(
+                    at,
+                    "id",
+                    "id " + id + " uses reserved sequence " + seq,
+                    "Use a sequence number between 001 and 998.");
+            return false;
+        }
+        return true;
+    }
+
+    /** kebab({@code <seg> <action>}) cut to 48 characters, trailing {@code -} stripped. */
+    static String slug(ChecklistItem item, String action) {
+        String seg = item.datastoreArn() != null
+                ? Arns.lastSegment(item.datastoreArn())
+                : item.terraformModule() != null ? item.terraformModule() : "";
+        String slug = kebab(seg + " " + action);
+        if (slug.length() > SLUG_LENGTH) {
+            slug = slug.substring(0, SLUG_LENGTH);
+        }
+        while (slug.endsWith("-")) {
+            slug = slug.substring(0, slug.length() - 1);
+        }
+        return slug;
+    }
+
+    static String kebab(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return lower.replaceAll("^-+|-+$", "");
+    }
+}
