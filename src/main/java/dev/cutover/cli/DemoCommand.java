@@ -1,39 +1,66 @@
 package dev.cutover.cli;
 
+import dev.cutover.app.CompileResult;
+import dev.cutover.app.CompileService;
+import dev.cutover.app.DemoRunDirectory;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.report.PlanSummaries;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code cutover demo}: a complete sandbox cutover of a small local service (arrives with the engine). */
+/** {@code cutover demo}: a complete sandbox cutover of a small local service. */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
             "Write a complete sandbox run directory that migrates a small local service (data files, a polled",
-            "copy job, a write freeze, an irreversible symlink switch, checksum validation) and run it.",
-            "Not yet available: it arrives with the execution engine."
+            "background copy job, a write freeze, an irreversible symlink switch, checksum validation), compile",
+            "it and show the plan. Needs nothing but bash and coreutils."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:explained what is available today"})
+        exitCodeList = {"0:demo written and compiled", "2:--dir is not empty", "70:internal error (bug)"})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the demo run directory.")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Where to write the demo run directory (new or empty). Default: a new temp folder.")
     Path dir;
 
-    @Option(names = "--answers", paramLabel = "FILE", description = "Scripted answers for a rehearsal.")
+    @Option(
+            names = "--answers",
+            paramLabel = "FILE",
+            description = "Scripted answers for a rehearsal (used once the execution engine lands).")
     Path answers;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        Path target = dir != null ? dir : Files.createTempDirectory("cutover-demo-");
+        new DemoRunDirectory(Clock.systemUTC()).write(target);
+        CompileResult result = new CompileService().compileAndWrite(new RunDirectory(target), Optional.empty());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("cutover demo: not yet available — the execution engine has not landed yet.");
-        out.println("Available today: `cutover compile --run-dir DIR` and `cutover plan --run-dir DIR`");
-        out.println("on any run directory in the upstream format (see README, Quick start).");
+        out.println("Demo run directory: " + target);
+        out.println();
+        PlanSummaryText.render(
+                PlanSummaries.of(
+                        result.compiled().plan(),
+                        result.stepsFile().toString(),
+                        new RunDirectory(target).journalFile().toString(),
+                        "current"),
+                out);
+        out.println();
+        out.println("Executing the demo arrives with the execution engine (cutover execute); until then,");
+        out.println("inspect it with: cutover plan --run-dir " + target + " --graph mermaid");
         return 0;
     }
 }
