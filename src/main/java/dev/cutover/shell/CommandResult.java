@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param stdoutTruncated whether stdout had more than {@link #HEAD_LIMIT_BYTES} bytes
  * @param stdoutTail the last bytes of stdout, for the journal's {@code stdout_tail}
  * @param stderrTail the last bytes of stderr, for the journal's {@code stderr_tail}
- * @param stdoutBytes bytes the command wrote to stdout (frames not counted)
- * @param stderrBytes bytes the command wrote to stderr (frames and runner notes not counted)
+ * @param stdoutBytes bytes written to the stdout log between the start frame and bash's exit (frames not
+ *     counted)
+ * @param stderrBytes bytes written to the stderr log between the start frame and bash's exit (frames and
+ *     runner notes not counted)
  * @param startedAt when the command was started, from the runner's clock
- * @param endedAt when the command ended and both streams were drained, from the runner's clock
+ * @param endedAt when bash exited or its tree was killed, from the runner's clock
  */
 public record CommandResult(
         int exitCode,

@@ -4,6 +4,8 @@ import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +18,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one command as {@code bash --noprofile --norc -o pipefail -o noglob -c <command>} with stdin closed,
- * the request's cwd and exactly the request's environment (minus {@code BASH_ENV} and {@code ENV}), and
- * streams stdout and stderr into the step's log files between frame lines, keeping only bounded views.
+ * the request's cwd and exactly the request's environment (minus {@code BASH_ENV} and {@code ENV}). The
+ * child appends its stdout and stderr directly to the step's log files, between frame lines written by the
+ * runner; the result's bounded views are read back from the files afterwards.
  *
- * <p>{@link #run} returns when bash has exited and both streams reached EOF, or when the timeout killed
- * the process tree. See {@code docs/shell.md}.
+ * <p>{@link #run} returns when bash has exited, or when the timeout killed the process tree. It never waits
+ * for a background process that outlives bash; such a process keeps appending to the log. See
+ * {@code docs/shell.md}.
  */
 public final class CommandRunner {
     /** Default wait between SIGTERM and SIGKILL when a timeout kills the process tree. */
@@ -32,6 +36,7 @@ public final class CommandRunner {
     private static final DateTimeFormatter FRAME_TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final long TRACK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final File DEV_NULL = new File("/dev/null");
 
     private final Clock clock;
     private final Duration killGrace;
@@ -64,22 +69,13 @@ public final class CommandRunner {
      * Runs the request to completion.
      *
      * @throws CutoverException {@link ErrorCode#IO_FAILURE} when bash cannot be started or a log cannot be
-     *     written; {@link ErrorCode#INTERNAL} when the calling thread is interrupted (the tree is killed
-     *     first and the interrupt flag is restored)
+     *     written or read; {@link ErrorCode#INTERNAL} when the calling thread is interrupted (the tree is
+     *     killed first, the end frame written and the interrupt flag restored)
      */
     public CommandResult run(CommandRequest request) {
-        StreamPump out = null;
-        StreamPump err = null;
         try {
-            out = StreamPump.open(
-                    request.stdoutLog(),
-                    new Tails(CommandResult.TAIL_LIMIT_BYTES),
-                    new HeadCapture(CommandResult.HEAD_LIMIT_BYTES));
-            err = StreamPump.open(request.stderrLog(), new Tails(CommandResult.TAIL_LIMIT_BYTES), null);
-            return runStarted(request, new Streams(out, err));
+            return runLogged(request);
         } catch (IOException e) {
-            abandon(out);
-            abandon(err);
             throw new CutoverException(
                     ErrorCode.IO_FAILURE,
                     "Could not run the " + request.kind() + " command in " + request.workingDirectory() + ": "
@@ -88,78 +84,113 @@ public final class CommandRunner {
         }
     }
 
-    private CommandResult runStarted(CommandRequest request, Streams streams) throws IOException {
-        Instant startedAt = clock.instant();
-        Process process = start(request);
-        Completion completion;
-        Instant endedAt;
-        try {
-            streams.writeLine("==== " + formatInstant(startedAt) + " " + request.kind() + " start ====");
-            streams.out().start(process.getInputStream(), "cutover-shell-stdout-" + process.pid());
-            streams.err().start(process.getErrorStream(), "cutover-shell-stderr-" + process.pid());
-            completion = await(request, process, streams);
-            endedAt = clock.instant();
-            streams.finish(endFrame(endedAt, request.kind(), completion.exitCode()));
-        } catch (IOException | RuntimeException e) {
-            // A log that cannot be written must not leave an unwatched command running.
-            killQuietly(process);
-            throw e;
+    private CommandResult runLogged(CommandRequest request) throws IOException {
+        StepLogs logs = StepLogs.open(request);
+        // Checked before any frame is written, so the commonest start failure leaves the logs unframed.
+        if (!Files.isDirectory(request.workingDirectory())) {
+            throw new NoSuchFileException(request.workingDirectory().toString(), null, "no such directory");
         }
-        streams.rethrowFailure();
-        StreamPump out = streams.out();
-        return new CommandResult(
-                completion.exitCode(),
-                completion.timedOut(),
-                out.headText(),
-                out.headTruncated(),
-                out.tailText(),
-                streams.err().tailText(),
-                out.bytes(),
-                streams.err().bytes(),
-                startedAt,
-                endedAt);
+        Instant startedAt = clock.instant();
+        logs.appendLine("==== " + formatInstant(startedAt) + " " + request.kind() + " start ====");
+        StepLogs.Offsets from = logs.sizes();
+        Process process = start(request, logs);
+        Completion completion = await(request, process);
+        StepLogs.Offsets to = logs.sizes();
+        Instant endedAt = clock.instant();
+        CommandResult result;
+        try {
+            result = read(logs.stdout(from, to), logs.stderr(from, to), completion, startedAt, endedAt);
+        } finally {
+            // The end frame is written even if reading back failed, so the log stays well-formed.
+            writeEnd(logs, completion, endFrame(endedAt, request.kind(), completion.exitCode()));
+        }
+        if (completion.interrupted()) {
+            throw new CutoverException(
+                    ErrorCode.INTERNAL,
+                    "Interrupted while running the " + request.kind() + " command; its process tree was killed.");
+        }
+        return result;
     }
 
     private static String endFrame(Instant at, String kind, int exitCode) {
         return "==== " + formatInstant(at) + " " + kind + " exit=" + exitCode + " ====";
     }
 
-    private static Process start(CommandRequest request) throws IOException {
+    private Process start(CommandRequest request, StepLogs logs) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(bashArguments(request.command()))
                 .directory(request.workingDirectory().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                // The child's own descriptors point at the logs (O_APPEND): no pipes, no copy threads, and
+                // output written by a process that outlives bash still lands in the log.
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(logs.out().path().toFile()))
+                .redirectError(
+                        ProcessBuilder.Redirect.appendTo(logs.err().path().toFile()));
         Map<String, String> environment = builder.environment();
         // Start from nothing: the JVM's own environment must never leak into a cutover command.
         environment.clear();
         environment.putAll(request.environment());
         STARTUP_FILE_VARIABLES.forEach(environment::remove);
-        return builder.start();
-    }
-
-    private Completion await(CommandRequest request, Process process, Streams streams) throws IOException {
-        ProcessTree tree = new ProcessTree(process.toHandle());
         try {
-            if (request.timeout() == null) {
-                int exitCode = process.waitFor();
-                streams.awaitEof();
-                return new Completion(exitCode, false);
+            return builder.start();
+        } catch (IOException e) {
+            // The start frame is already written: close it so every start frame has its end frame.
+            try {
+                writeEnd(logs, Completion.notStarted(e), endFrame(clock.instant(), request.kind(), -1));
+            } catch (IOException again) {
+                e.addSuppressed(again);
             }
-            if (finishesWithin(request.timeout(), process, tree, streams)) {
-                return new Completion(process.exitValue(), false);
-            }
-            killAfterTimeout(request.timeout(), tree, streams);
-            return new Completion(CommandResult.TIMEOUT_EXIT_CODE, true);
-        } catch (InterruptedException e) {
-            killAfterInterrupt(process, tree, streams);
-            streams.finish(endFrame(clock.instant(), request.kind(), process.isAlive() ? -1 : process.exitValue()));
-            throw new CutoverException(
-                    ErrorCode.INTERNAL,
-                    "Interrupted while running the " + request.kind() + " command; its process tree was killed.",
-                    e);
+            throw e;
         }
     }
 
-    private static boolean finishesWithin(Duration timeout, Process process, ProcessTree tree, Streams streams)
+    private static CommandResult read(
+            LogRange out, LogRange err, Completion completion, Instant startedAt, Instant endedAt) throws IOException {
+        LogRange.Head head = out.head(CommandResult.HEAD_LIMIT_BYTES);
+        return new CommandResult(
+                completion.exitCode(),
+                completion.timedOut(),
+                head.text(),
+                head.truncated(),
+                out.tail(CommandResult.TAIL_LIMIT_BYTES),
+                err.tail(CommandResult.TAIL_LIMIT_BYTES),
+                out.length(),
+                err.length(),
+                startedAt,
+                endedAt);
+    }
+
+    private static void writeEnd(StepLogs logs, Completion completion, String endFrame) throws IOException {
+        if (completion.note() != null) {
+            logs.err().appendLine(completion.note());
+        }
+        logs.appendLine(endFrame);
+    }
+
+    private Completion await(CommandRequest request, Process process) {
+        ProcessTree tree = new ProcessTree(process.toHandle());
+        try {
+            if (request.timeout() == null) {
+                return Completion.exited(process.waitFor());
+            }
+            if (exitsWithin(request.timeout(), process, tree)) {
+                return Completion.exited(process.exitValue());
+            }
+            tree.kill(killGrace);
+            return Completion.timedOut(request.timeout());
+        } catch (InterruptedException e) {
+            killQuietly(process, tree);
+            // Safe to restore before the end frame: LogFile uses plain streams, which an interrupt does not close.
+            Thread.currentThread().interrupt();
+            return Completion.interrupted(process.isAlive() ? -1 : process.exitValue());
+        } catch (RuntimeException e) {
+            // Nothing may leave an unwatched command running.
+            killQuietly(process, tree);
+            throw e;
+        }
+    }
+
+    private static boolean exitsWithin(Duration timeout, Process process, ProcessTree tree)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (process.isAlive()) {
@@ -171,87 +202,40 @@ public final class CommandRunner {
             tree.track();
             process.waitFor(Math.min(left, TRACK_INTERVAL_NANOS), TimeUnit.NANOSECONDS);
         }
-        return streams.awaitEof(deadline - System.nanoTime());
+        return true;
     }
 
-    private void killAfterTimeout(Duration timeout, ProcessTree tree, Streams streams)
-            throws InterruptedException, IOException {
-        tree.kill(killGrace);
-        boolean drained = streams.awaitEof(killGrace.toNanos());
-        streams.detach();
-        String note = "cutover: timed out after " + timeout + "; process tree killed (exit code 124)";
-        if (!drained) {
-            note += "; a process outside the tree still holds the output pipe, its later output is not logged";
-        }
-        streams.err().writeLine(note);
-    }
-
-    private void killAfterInterrupt(Process process, ProcessTree tree, Streams streams) throws IOException {
+    private void killQuietly(Process process, ProcessTree tree) {
         try {
             tree.kill(killGrace);
             process.waitFor(killGrace.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException again) {
-            // Already handling an interrupt; the flag is restored below either way.
-        }
-        Thread.currentThread().interrupt();
-        streams.detach();
-        streams.err().writeLine("cutover: interrupted; process tree killed");
-    }
-
-    private void killQuietly(Process process) {
-        if (!process.isAlive()) {
-            return;
-        }
-        try {
-            new ProcessTree(process.toHandle()).kill(killGrace);
-        } catch (InterruptedException e) {
+            // Interrupted while killing: keep the flag for the caller, the kill has been attempted.
             Thread.currentThread().interrupt();
         }
     }
 
-    private static void abandon(StreamPump pump) {
-        if (pump != null) {
-            pump.abandon();
+    /**
+     * How the wait ended.
+     *
+     * @param note a line for the stderr log before the end frame, or {@code null}
+     */
+    private record Completion(int exitCode, boolean timedOut, boolean interrupted, String note) {
+        static Completion exited(int exitCode) {
+            return new Completion(exitCode, false, false, null);
+        }
+
+        static Completion timedOut(Duration timeout) {
+            String note = "cutover: timed out after " + timeout + "; process tree killed (exit code 124)";
+            return new Completion(CommandResult.TIMEOUT_EXIT_CODE, true, false, note);
+        }
+
+        static Completion interrupted(int exitCode) {
+            return new Completion(exitCode, false, true, "cutover: interrupted; process tree killed");
+        }
+
+        static Completion notStarted(IOException cause) {
+            return new Completion(-1, false, false, "cutover: bash could not be started: " + cause.getMessage());
         }
     }
-
-    /** The two pumps of one run, handled together so frames and waits stay symmetric. */
-    private record Streams(StreamPump out, StreamPump err) {
-        void writeLine(String line) throws IOException {
-            out.writeLine(line);
-            err.writeLine(line);
-        }
-
-        void awaitEof() throws InterruptedException {
-            out.awaitEof();
-            err.awaitEof();
-        }
-
-        boolean awaitEof(long nanos) throws InterruptedException {
-            long deadline = System.nanoTime() + nanos;
-            return out.awaitEof(nanos) && err.awaitEof(deadline - System.nanoTime());
-        }
-
-        void detach() {
-            out.detach();
-            err.detach();
-        }
-
-        void finish(String endFrame) throws IOException {
-            try {
-                out.finish(endFrame);
-            } finally {
-                err.finish(endFrame);
-            }
-        }
-
-        void rethrowFailure() throws IOException {
-            IOException failure = out.failure() != null ? out.failure() : err.failure();
-            if (failure != null) {
-                throw failure;
-            }
-        }
-    }
-
-    private record Completion(int exitCode, boolean timedOut) {}
 }

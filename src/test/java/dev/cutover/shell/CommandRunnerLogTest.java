@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandRunnerLogTest {
@@ -102,11 +104,38 @@ class CommandRunnerLogTest {
     }
 
     @Test
+    // Guard only: the run must return long before the background output, not wait for it.
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void backgroundProcessOutlivingBashDoesNotDelayTheResultAndItsOutputLandsAfterTheEndFrame() throws Exception {
+        // No redirect and no `wait`: the lint would flag this; the runner itself does not lint.
+        CommandResult result = bash.run("bash -c 'sleep 1 && echo late' & echo early");
+        String framed = "==== " + AT + " execute start ====\nearly\n==== " + AT + " execute exit=0 ====\n";
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.timedOut()).isFalse();
+        assertThat(result.stdoutHead()).isEqualTo("early\n");
+        // The run returned while the background process still slept: its line is not there yet.
+        assertThat(BashFixture.read(bash.stdoutLog)).isEqualTo(framed);
+        assertThat(awaitContent(bash.stdoutLog, "late\n")).isEqualTo(framed + "late\n");
+    }
+
+    @Test
     void backgroundProcessHoldingThePipeIsWaitedForWhileBashRuns() {
         CommandResult result = bash.runner.run(
                 bash.request("(sleep 0.3; echo late) & echo early; wait").withTimeout(Duration.ofSeconds(30)));
 
         assertThat(result.timedOut()).isFalse();
         assertThat(result.stdoutHead()).isEqualTo("early\nlate\n");
+    }
+
+    /** Polls {@code log} until it ends with {@code suffix}, for at most 10 s; returns its content. */
+    private static String awaitContent(Path log, String suffix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String content = BashFixture.read(log);
+        while (!content.endsWith(suffix) && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+            content = BashFixture.read(log);
+        }
+        return content;
     }
 }

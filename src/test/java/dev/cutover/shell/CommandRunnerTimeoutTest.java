@@ -2,12 +2,16 @@ package dev.cutover.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,19 +71,59 @@ class CommandRunnerTimeoutTest {
     }
 
     @Test
-    // Guard only: without the timeout bounding the wait, the orphan would hold the pipe for 30 s.
+    // Guard only: the run must not wait for the orphan, nor for its timeout.
     @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void timeoutBoundsTheWaitForAnOrphanThatKeepsThePipeOpen() throws Exception {
-        // bash exits at once; its background sleep inherits stdout and outlives it.
-        CommandResult result = run("sleep 30 & echo $! >> " + pidFile, Duration.ofSeconds(1));
+    void orphanThatOutlivesBashNeitherDelaysNorTimesOutTheRun() throws Exception {
+        // bash exits at once; its background sleep keeps the log open and outlives it.
+        long begun = System.nanoTime();
+        CommandResult result = run("sleep 30 & echo $! >> " + pidFile, Duration.ofSeconds(10));
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun);
 
         List<Long> pids = pids();
         try {
             assertThat(pids).hasSize(1);
-            // If bash exits before the pump holds the stream, the JDK closes the pipe and we return at once
-            // (docs/shell.md); otherwise the timeout ends the wait. Either way the run returns.
-            assertThat(result.exitCode()).isIn(0, 124);
-            assertThat(result.timedOut()).isEqualTo(result.exitCode() == 124);
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.timedOut()).isFalse();
+            assertThat(elapsedMillis).isLessThan(5_000);
+            // Not timed out, so nothing was killed: the orphan is the command's business (docs/shell.md).
+            assertThat(BashFixture.running(pids.get(0))).isTrue();
+        } finally {
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        }
+    }
+
+    @Test
+    // Guard only: an interrupt that failed to stop the wait would leave this test hanging.
+    @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void interruptKillsTheTreeWritesTheEndFrameAndRestoresTheFlag() throws Exception {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean flagRestored = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                bash.run("echo $$ >> " + pidFile + "; sleep 100 & echo $! >> " + pidFile + "; wait");
+            } catch (Throwable e) {
+                thrown.set(e);
+                flagRestored.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.start();
+        while (pids().size() < 2) {
+            Thread.sleep(10);
+        }
+
+        caller.interrupt();
+        caller.join(TimeUnit.SECONDS.toMillis(15));
+
+        List<Long> pids = pids();
+        try {
+            assertThat(thrown.get())
+                    .isInstanceOfSatisfying(
+                            CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL));
+            assertThat(flagRestored).isTrue();
+            assertThat(pids).noneMatch(BashFixture::running);
+            assertThat(BashFixture.read(bash.stderrLog))
+                    .containsPattern("cutover: interrupted; process tree killed\n==== .* execute exit=-?\\d+ ====\n$");
+            assertThat(BashFixture.read(bash.stdoutLog)).containsPattern(" execute exit=-?\\d+ ====\n$");
         } finally {
             pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
