@@ -1,0 +1,51 @@
+package dev.cutover.engine;
+
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.policy.CommandFacts;
+import dev.cutover.shell.ChildEnvironment;
+import dev.cutover.shell.CommandRequest;
+import dev.cutover.shell.CommandResult;
+import dev.cutover.shell.CommandRunner;
+import java.nio.file.Path;
+
+/**
+ * Runs a step's commands the way FORMATS.md §6.2 prescribes: cwd {@code terraform/root} when the first program
+ * is terraform, else the run directory; the explicit child environment; output appended to
+ * {@code execution/<step_id>.stdout.log} and {@code .stderr.log}.
+ */
+final class StepCommands {
+    private final RunDirectory runDir;
+    private final CommandRunner runner;
+    private final ChildEnvironment environment;
+
+    StepCommands(RunDirectory runDir, CommandRunner runner, ChildEnvironment environment) {
+        this.runDir = runDir;
+        this.runner = runner;
+        this.environment = environment;
+    }
+
+    CommandResult run(ExecutionStep step, String kind, String command) {
+        return run(step.stepId(), kind, command);
+    }
+
+    /** Runs a command logged under {@code logName} (a step id, or the run-level id for probes). */
+    CommandResult run(String logName, String kind, String command) {
+        boolean terraform = CommandFacts.firstProgram(command).map("terraform"::equals).orElse(false);
+        Path cwd = terraform ? runDir.terraformRoot() : runDir.root();
+        Path logs = runDir.root().resolve("execution");
+        return runner.run(new CommandRequest(
+                command,
+                cwd,
+                terraform ? environment.forTerraformCommand() : environment.forCommand(),
+                logs.resolve(logName + ".stdout.log"),
+                logs.resolve(logName + ".stderr.log"),
+                kind,
+                null));
+    }
+
+    /** The stderr log of a step, relative to the run directory, for reports and prompts. */
+    static String stderrLog(ExecutionStep step) {
+        return "execution/" + step.stepId() + ".stderr.log";
+    }
+}
