@@ -107,4 +107,13 @@ class HandoffAndWarningsTest {
                         .message())
                 .contains("module.compute");
     }
+
+    @Test
+    void stepWarningsAreRepeatedInTheStepsNotes() {
+        Plan plan = Compiles.complete();
+        ExecutionStep batch = Compiles.step(plan, "dp-phase2-010-batch-docs");
+        assertThat(plan.warnings()).anyMatch(w -> batch.stepId().equals(w.stepId()));
+        assertThat(batch.notes()).contains("WARNING: no executable execute command; downgraded to a manual step");
+        assertThat(batch.notes()).startsWith("MANUAL: ");
+    }
 }
