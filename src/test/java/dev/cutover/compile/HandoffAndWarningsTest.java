@@ -116,4 +116,15 @@ class HandoffAndWarningsTest {
         assertThat(batch.notes()).contains("WARNING: no executable execute command; downgraded to a manual step");
         assertThat(batch.notes()).startsWith("MANUAL: ");
     }
+
+    @Test
+    void freezeCitingAnItemIdNamesTheStepItCompiledTo() {
+        CutoverException e = Compiles.failure(
+                dir,
+                replace(DP, "/phases/3/during_cutover/0/id", "\"freeze-docs\""),
+                replace(DP, "/freeze_windows/0/begins_at_step_id", "\"freeze-docs\""));
+        assertThat(Compiles.problemAt(e, DP, "/freeze_windows/0/begins_at_step_id")
+                        .fix())
+                .contains("dp-phase4-020-nw-prod-shipments-docs-freeze-writes");
+    }
 }
