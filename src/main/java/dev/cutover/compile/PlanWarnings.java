@@ -30,13 +30,13 @@ final class PlanWarnings {
     void check(List<ExecutionStep> steps) {
         Set<String> ids = new TreeSet<>();
         steps.forEach(s -> ids.add(s.stepId()));
-        checkFreezeWindows(ids);
+        checkFreezeWindows(ids, steps);
         warnBlockers();
         warnUnusedModules();
         steps.forEach(this::warnIfMissingFromMarkdown);
     }
 
-    private void checkFreezeWindows(Set<String> ids) {
+    private void checkFreezeWindows(Set<String> ids, List<ExecutionStep> steps) {
         List<FreezeWindow> windows = inputs.dataPlane().freezeWindows();
         for (int i = 0; i < windows.size(); i++) {
             FreezeWindow window = windows.get(i);
@@ -45,7 +45,7 @@ final class PlanWarnings {
                         Plane.DP.jsonFile(),
                         "/freeze_windows/" + i + "/begins_at_step_id",
                         "freeze window begins at '" + window.beginsAtStepId() + "', which is not a compiled step",
-                        "Set begins_at_step_id to the id of the data-plane item that starts the freeze.");
+                        fixFor(window.beginsAtStepId(), steps));
             }
             if (window.releaseStepId() == null || !ids.contains(window.releaseStepId())) {
                 warnings.add(
@@ -54,6 +54,16 @@ final class PlanWarnings {
                                 + window.releaseStepId() + "); it stays active until the operator lifts it");
             }
         }
+    }
+
+    /** Points at the step an item id compiled to, when the window names an item rather than a step. */
+    private static String fixFor(String cited, List<ExecutionStep> steps) {
+        return steps.stream()
+                .filter(s -> s.checklistItemId() != null && s.checklistItemId().equals(cited))
+                .findFirst()
+                .map(s -> "Item " + cited + " compiled to step " + s.stepId() + ": cite that step id, or give the"
+                        + " item a step-shaped id.")
+                .orElse("Set begins_at_step_id to the id of the data-plane item that starts the freeze.");
     }
 
     private void warnBlockers() {

@@ -48,7 +48,8 @@ public final class StepCompiler {
         List<String> order = new ExecutionOrder(errors).order(facts, requires);
         new PlanWarnings(inputs, errors, warnings).check(drafts);
         errors.throwIfAny();
-        return new Plan(ordered(drafts, order, requires), warnings.list());
+        List<CompileWarning> found = warnings.list();
+        return new Plan(ordered(drafts, order, requires, found), found);
     }
 
     private ItemCompiler itemCompiler(Inputs inputs, CompileErrors errors, Warnings warnings) {
@@ -65,9 +66,20 @@ public final class StepCompiler {
         facts.add(new StepFacts(handoff.stepId(), Plane.CP, 6, null, handoff.action(), false, Set.of(), null));
     }
 
+    /** A step's own warnings, shown again at its prompt (§3.1: notes carry warnings). */
+    private static List<String> warningNotes(String stepId, List<CompileWarning> warnings) {
+        return warnings.stream()
+                .filter(w -> stepId.equals(w.stepId()))
+                .map(w -> "WARNING: " + w.message())
+                .toList();
+    }
+
     /** The steps in execution order, each with its requires sorted by execution order. */
     private static List<ExecutionStep> ordered(
-            List<ExecutionStep> drafts, List<String> order, Map<String, Set<String>> requires) {
+            List<ExecutionStep> drafts,
+            List<String> order,
+            Map<String, Set<String>> requires,
+            List<CompileWarning> warnings) {
         Map<String, ExecutionStep> byId = new HashMap<>();
         drafts.forEach(s -> byId.put(s.stepId(), s));
         Map<String, Integer> position = new HashMap<>();
@@ -79,7 +91,7 @@ public final class StepCompiler {
             List<String> sorted = requires.getOrDefault(id, Set.of()).stream()
                     .sorted((a, b) -> Integer.compare(position.get(a), position.get(b)))
                     .toList();
-            out.add(Steps.withRequires(byId.get(id), sorted));
+            out.add(Steps.withRequires(byId.get(id), sorted, warningNotes(id, warnings)));
         }
         return out;
     }

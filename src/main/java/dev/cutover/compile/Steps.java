@@ -2,11 +2,18 @@ package dev.cutover.compile;
 
 import java.util.List;
 
-/** Copies of an {@link ExecutionStep} with one component changed (records have no withers). */
+/** Copies of an {@link ExecutionStep} with the parts only the whole plan knows (records have no withers). */
 final class Steps {
     private Steps() {}
 
-    static ExecutionStep withRequires(ExecutionStep s, List<String> requires) {
+    /** The step with its requires and with extra lines appended to its notes. */
+    static ExecutionStep withRequires(ExecutionStep s, List<String> requires, List<String> extraNotes) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (s.notes() != null) {
+            lines.add(s.notes());
+        }
+        lines.addAll(extraNotes);
+        String notes = lines.isEmpty() ? null : String.join("\n", lines);
         return new ExecutionStep(
                 s.stepId(),
                 s.phaseNumber(),
@@ -30,7 +37,7 @@ final class Steps {
                 s.pollTerminalStates(),
                 s.ownerTeam(),
                 s.estimatedSeconds(),
-                s.notes(),
+                notes,
                 s.plane(),
                 s.sourceSection(),
                 s.operationType(),

@@ -107,4 +107,24 @@ class HandoffAndWarningsTest {
                         .message())
                 .contains("module.compute");
     }
+
+    @Test
+    void stepWarningsAreRepeatedInTheStepsNotes() {
+        Plan plan = Compiles.complete();
+        ExecutionStep batch = Compiles.step(plan, "dp-phase2-010-batch-docs");
+        assertThat(plan.warnings()).anyMatch(w -> batch.stepId().equals(w.stepId()));
+        assertThat(batch.notes()).contains("WARNING: no executable execute command; downgraded to a manual step");
+        assertThat(batch.notes()).startsWith("MANUAL: ");
+    }
+
+    @Test
+    void freezeCitingAnItemIdNamesTheStepItCompiledTo() {
+        CutoverException e = Compiles.failure(
+                dir,
+                replace(DP, "/phases/3/during_cutover/0/id", "\"freeze-docs\""),
+                replace(DP, "/freeze_windows/0/begins_at_step_id", "\"freeze-docs\""));
+        assertThat(Compiles.problemAt(e, DP, "/freeze_windows/0/begins_at_step_id")
+                        .fix())
+                .contains("dp-phase4-020-nw-prod-shipments-docs-freeze-writes");
+    }
 }
