@@ -1,0 +1,57 @@
+package dev.cutover.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.policy.SafeValue;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Ids a long-running step's poll needs, captured from its execute command's JSON output (FORMATS.md §4.3):
+ * {@code job-id}, {@code task-execution-arn}, {@code export-arn}, {@code import-arn}.
+ */
+final class CapturedOutputs {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Capture(String name, String pointer) {}
+
+    private static final List<Capture> CAPTURES = List.of(
+            new Capture("job-id", "/JobId"),
+            new Capture("job-id", "/UserImportJob/JobId"),
+            new Capture("task-execution-arn", "/TaskExecutionArn"),
+            new Capture("export-arn", "/ExportDescription/ExportArn"),
+            new Capture("import-arn", "/ImportTableDescription/ImportArn"));
+
+    private CapturedOutputs() {}
+
+    /** The values found in {@code stdout}; values that are not safe are left out (then the operator is asked). */
+    static Map<String, String> capture(String stdout) {
+        Map<String, String> found = new LinkedHashMap<>();
+        JsonNode root;
+        try {
+            root = JSON.readTree(stdout == null || stdout.isBlank() ? "{}" : stdout);
+        } catch (IOException e) {
+            return found;
+        }
+        for (Capture c : CAPTURES) {
+            JsonNode node = root.at(c.pointer());
+            if (node.isTextual() && SafeValue.isSafe(node.asText()) && !found.containsKey(c.name())) {
+                found.put(c.name(), node.asText());
+            }
+        }
+        return found;
+    }
+
+    /** The {@code executed} notes form: {@code captured: name=value; name2=value2}. */
+    static String notes(Map<String, String> captured) {
+        if (captured.isEmpty()) {
+            return null;
+        }
+        StringJoiner j = new StringJoiner("; ", "captured: ", "");
+        captured.forEach((k, v) -> j.add(k + "=" + v));
+        return j.toString();
+    }
+}

@@ -1,0 +1,79 @@
+package dev.cutover.engine;
+
+import dev.cutover.policy.Placeholders;
+import dev.cutover.policy.SafeValue;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Predicate;
+
+/**
+ * The runtime parameters and captured values of one step (FORMATS.md §4.3): operator-supplied values and ids
+ * captured from execute output, substituted into the step's commands by the same code that quoted compile-time
+ * values. Every value matches the safe-character pattern; {@code secret-file} must also be an existing regular
+ * file outside the run directory, and only its path is ever recorded.
+ */
+final class RuntimeValues {
+    static final String SECRET_FILE = "secret-file";
+
+    private final Map<String, String> values = new LinkedHashMap<>();
+
+    void put(String name, String value) {
+        if (!SafeValue.isSafe(value)) {
+            throw new IllegalArgumentException("value for " + name + " is not a safe value");
+        }
+        values.put(name, value);
+    }
+
+    void putAll(Map<String, String> more) {
+        more.forEach(this::put);
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** The command with every known value substituted; still-open placeholders stay as {@code {name}}. */
+    String substitute(String command) {
+        return Placeholders.substitute(command, values, false).text();
+    }
+
+    /** Parameters {@code command} still needs, in order of appearance. */
+    List<String> open(String command) {
+        return Placeholders.substitute(command, values, false).openParameters();
+    }
+
+    /** The values as compact JSON for the {@code approval-requested} notes. */
+    String toJson() {
+        StringJoiner json = new StringJoiner(",", "{", "}");
+        // Safe values contain no quote or backslash, so no escaping is needed.
+        values.forEach((k, v) -> json.add("\"" + k + "\":\"" + v + "\""));
+        return json.toString();
+    }
+
+    /** What a value for {@code name} must satisfy. */
+    static Predicate<String> rule(String name, Path runDir) {
+        if (SECRET_FILE.equals(name)) {
+            return v -> SafeValue.isSafe(v) && isSecretFileOutside(Path.of(v), runDir);
+        }
+        return SafeValue::isSafe;
+    }
+
+    static String ruleText(String name) {
+        if (SECRET_FILE.equals(name)) {
+            return "an absolute path to an existing regular file outside the run directory (its contents are never"
+                    + " read or logged; only the path is recorded)";
+        }
+        return "letters, digits and . _ : / @ + = , - only, not starting with -";
+    }
+
+    private static boolean isSecretFileOutside(Path file, Path runDir) {
+        return file.isAbsolute()
+                && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                && !file.normalize().startsWith(runDir.toAbsolutePath().normalize());
+    }
+}
