@@ -12,6 +12,8 @@ import java.util.List;
  * any other defect (format, entry ids, hash chain, time order) throws {@link JournalCorruptException}.
  */
 public final class JournalReader {
+    // Thread-safe once built, and expensive enough to build that it is worth keeping per reader.
+    private final JournalCodec codec = new JournalCodec();
 
     /**
      * Reads and checks the whole file in one pass.
@@ -21,7 +23,7 @@ public final class JournalReader {
      */
     public JournalContents read(Path journal) {
         List<JournalEntry> entries = new ArrayList<>();
-        JournalScan.Outcome outcome = scan(journal, entries);
+        JournalScan.Outcome outcome = scan(journal, codec, entries);
         if (outcome.failure().isPresent()) {
             JournalScan.Failure failure = outcome.failure().get();
             throw new JournalCorruptException(journal, failure.line(), failure.reason());
@@ -29,9 +31,9 @@ public final class JournalReader {
         return new JournalContents(outcome.metadata(), entries, outcome.tornTail());
     }
 
-    static JournalScan.Outcome scan(Path journal, List<JournalEntry> sink) {
+    static JournalScan.Outcome scan(Path journal, JournalCodec codec, List<JournalEntry> sink) {
         try {
-            return JournalScan.scan(journal, sink == null ? entry -> {} : sink::add);
+            return JournalScan.scan(journal, codec, sink == null ? entry -> {} : sink::add);
         } catch (IOException e) {
             throw new CutoverException(
                     ErrorCode.IO_FAILURE, "cannot read journal " + journal + ": " + e.getMessage(), e);

@@ -26,7 +26,7 @@ final class JournalScan implements LineSplitter.LineSink {
     /** The first bad line and why. */
     record Failure(long line, String reason) {}
 
-    private final JournalCodec codec = new JournalCodec();
+    private final JournalCodec codec;
     private final LineHash hash = new LineHash();
     private final Consumer<JournalEntry> sink;
 
@@ -41,13 +41,14 @@ final class JournalScan implements LineSplitter.LineSink {
     private byte[] unparseableBytes;
     private String unparseableReason;
 
-    private JournalScan(Consumer<JournalEntry> sink) {
+    private JournalScan(JournalCodec codec, Consumer<JournalEntry> sink) {
+        this.codec = codec;
         this.sink = sink;
     }
 
     /** Scans the file, handing each valid entry to {@code sink} in order. */
-    static Outcome scan(Path path, Consumer<JournalEntry> sink) throws IOException {
-        JournalScan scan = new JournalScan(sink);
+    static Outcome scan(Path path, JournalCodec codec, Consumer<JournalEntry> sink) throws IOException {
+        JournalScan scan = new JournalScan(codec, sink);
         try (InputStream in = Files.newInputStream(path)) {
             LineSplitter.split(in, scan);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
  * and a final LF; a torn tail fails verification here (it is only tolerated by the reader).
  */
 public final class JournalVerifier {
+    private final JournalCodec codec = new JournalCodec();
 
     /**
      * Verifies the file, reporting the first failing line instead of throwing.
@@ -17,7 +18,7 @@ public final class JournalVerifier {
      * @throws CutoverException with {@link ErrorCode#IO_FAILURE} when the file cannot be read
      */
     public VerificationResult verify(Path journal) {
-        JournalScan.Outcome outcome = JournalReader.scan(journal, null);
+        JournalScan.Outcome outcome = JournalReader.scan(journal, codec, null);
         if (outcome.failure().isPresent()) {
             JournalScan.Failure failure = outcome.failure().get();
             return VerificationResult.failed(outcome.entryCount(), failure.line(), failure.reason());

@@ -72,7 +72,7 @@ public final class JournalWriter implements AutoCloseable {
         // Open before scanning so the checked bytes are the ones this channel appends after.
         FileChannel channel = open(journal, StandardOpenOption.APPEND);
         try {
-            JournalScan.Outcome outcome = JournalReader.scan(journal, null);
+            JournalScan.Outcome outcome = JournalReader.scan(journal, new JournalCodec(), null);
             if (outcome.failure().isPresent()) {
                 JournalScan.Failure failure = outcome.failure().get();
                 throw new JournalCorruptException(journal, failure.line(), failure.reason());
