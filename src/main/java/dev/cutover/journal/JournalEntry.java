@@ -43,12 +43,11 @@ public record JournalEntry(
     static final String ENTRY_ID_PATTERN = "^e[1-9][0-9]*$";
     static final String STEP_ID_PATTERN = "^(cp|dp)-phase[0-6]-[0-9]{3}-[a-z0-9]+(-[a-z0-9]+)*$";
 
-    private static final Pattern ENTRY_ID = Pattern.compile(ENTRY_ID_PATTERN);
     private static final Pattern STEP_ID = Pattern.compile(STEP_ID_PATTERN);
     private static final int PHASE_DIGIT_INDEX = "cp-phase".length();
 
     public JournalEntry {
-        if (entryId == null || !ENTRY_ID.matcher(entryId).matches()) {
+        if (!isEntryId(entryId)) {
             throw new IllegalArgumentException("entry_id must match " + ENTRY_ID_PATTERN + ": " + entryId);
         }
         requireStep(stepId, phaseNumber);
@@ -86,6 +85,19 @@ public record JournalEntry(
             throw new IllegalArgumentException(
                     "phase_number " + phaseNumber + " differs from the phase in step_id " + stepId);
         }
+    }
+
+    // Equivalent to ENTRY_ID_PATTERN (bounded so the sequence fits a long), without a regex per line.
+    private static boolean isEntryId(String id) {
+        if (id == null || id.length() < 2 || id.length() > 19 || id.charAt(0) != 'e' || id.charAt(1) == '0') {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireTail(String tail, String key) {

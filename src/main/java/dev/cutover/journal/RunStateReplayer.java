@@ -26,8 +26,7 @@ public final class RunStateReplayer {
             } else if (entry.isRunLevel()) {
                 runLevel.add(entry);
             } else if (!event.isSsoProbe()) {
-                folds.computeIfAbsent(entry.stepId(), id -> new StepFold(id, entry.phaseNumber()))
-                        .accept(entry);
+                fold(folds, entry).accept(entry);
             }
         }
         JournalEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
@@ -41,6 +40,16 @@ public final class RunStateReplayer {
         Map<String, StepHistory> steps = new LinkedHashMap<>();
         folds.forEach((id, fold) -> steps.put(id, fold.toHistory()));
         return new RunState(steps, facts);
+    }
+
+    // get-then-put instead of computeIfAbsent: no capturing lambda allocated per entry on the hot path.
+    private static StepFold fold(Map<String, StepFold> folds, JournalEntry entry) {
+        StepFold fold = folds.get(entry.stepId());
+        if (fold == null) {
+            fold = new StepFold(entry.stepId(), entry.phaseNumber());
+            folds.put(entry.stepId(), fold);
+        }
+        return fold;
     }
 
     /** Mutable per-step accumulator, local to one replay. */
