@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * What a caller supplies for one journal entry; the writer adds {@code entry_id}, {@code at} and
- * {@code prev_sha256}, and output tails longer than 2048 bytes are cut here at a UTF-8 boundary.
+ * {@code prev_sha256}, and output tails longer than 2048 bytes are cut here at a UTF-8 boundary (approval-class
+ * events without an operator are refused by {@link JournalWriter#append}, before anything is written).
  *
  * @param stepId the step, or {@link JournalEntry#RUN_STEP_ID}
  * @param phaseNumber 0..6, equal to the phase in {@code stepId}

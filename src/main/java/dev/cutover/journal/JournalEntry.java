@@ -53,6 +53,9 @@ public record JournalEntry(
         requireStep(stepId, phaseNumber);
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(at, "at");
+        if (event.isApprovalClass() && (operator == null || operator.isBlank())) {
+            throw new IllegalArgumentException("operator is required on " + event + " (FORMATS.md §3.2)");
+        }
         if (!JournalTime.isRepresentable(at)) {
             throw new IllegalArgumentException("at must have millisecond precision in years 0000-9999: " + at);
         }

@@ -99,7 +99,7 @@ public final class JournalWriter implements AutoCloseable {
     public synchronized JournalEntry append(EntryDraft draft) {
         Objects.requireNonNull(draft, "draft");
         if (brokenBy != null) {
-            throw ioFailure(path, "append to (an earlier write failed) ", brokenBy);
+            throw ioFailure(path, "append after an earlier failed write to", brokenBy);
         }
         if (!channel.isOpen()) {
             throw new IllegalStateException("journal writer is closed: " + path);

@@ -65,6 +65,40 @@ class JournalEntryTest {
     }
 
     @Test
+    void requiresAnOperatorOnApprovalClassEventsOnly() {
+        assertThatThrownBy(() -> new JournalEntry(
+                        "e1",
+                        JournalFixtures.STEP,
+                        1,
+                        JournalEvent.APPROVED,
+                        AT,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        HEX))
+                .hasMessageContaining("operator is required on approved");
+        assertThatCode(() -> new JournalEntry(
+                        "e1",
+                        JournalFixtures.STEP,
+                        1,
+                        JournalEvent.POLL_TICK,
+                        AT,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        HEX))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void draftsCutLongTailsButEntriesNeverDo() {
         EntryDraft draft = EntryDraft.of(JournalFixtures.STEP, 1, JournalEvent.EXECUTED)
                 .withTails("x".repeat(5000), "y".repeat(10));

@@ -70,6 +70,13 @@ class JournalSchemaTest {
     }
 
     @Test
+    void requiresAnOperatorOnApprovalClassEvents() {
+        entry.put("event", "approved").putNull("operator");
+
+        assertThat(schema.validateLine(entry)).anySatisfy(m -> assertThat(m).contains("/operator"));
+    }
+
+    @Test
     void rejectsEventsOutsideTheClosedList() {
         entry.put("event", "approval-granted");
 

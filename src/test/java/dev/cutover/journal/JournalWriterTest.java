@@ -204,6 +204,20 @@ class JournalWriterTest {
     }
 
     @Test
+    void refusesAnApprovalWithoutOperatorBeforeWritingAnything() {
+        Path journal = dir.resolve("execution-log.jsonl");
+        try (JournalWriter writer =
+                JournalWriter.create(journal, JournalFixtures.metadata(), JournalFixtures.clock())) {
+            assertThatThrownBy(() -> writer.append(EntryDraft.of(STEP, 1, JournalEvent.APPROVED)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            JournalEntry next =
+                    writer.append(EntryDraft.of(STEP, 1, JournalEvent.APPROVED).withOperator(OPERATOR));
+            assertThat(next.entryId()).isEqualTo("e1");
+        }
+        assertThat(JournalFixtures.lines(journal)).hasSize(2);
+    }
+
+    @Test
     void refusesAppendsAfterClose() {
         Path journal = dir.resolve("execution-log.jsonl");
         JournalWriter writer = JournalWriter.create(journal, JournalFixtures.metadata(), JournalFixtures.clock());
