@@ -87,6 +87,22 @@ class JournalReaderTest {
     }
 
     @Test
+    void theIntactPrefixOfAJournalTornDuringVerifyReplaysAsInFlight() throws Exception {
+        Path journal = dir.resolve("execution-log.jsonl");
+        JournalFixtures.write(journal, JournalFixtures.successfulStep().subList(0, 6)); // up to verify-passed
+        byte[] full = Files.readAllBytes(journal);
+        Files.write(journal, Arrays.copyOf(full, full.length - 40));
+
+        JournalContents contents = reader.read(journal);
+        RunState state = new RunStateReplayer().replay(contents.entries());
+
+        assertThat(contents.isTorn()).isTrue();
+        assertThat(state.stateOf(JournalFixtures.STEP)).isEqualTo(StepResumeState.IN_FLIGHT);
+        assertThat(state.step(JournalFixtures.STEP).orElseThrow().lastEvent()).isEqualTo(JournalEvent.EXECUTED);
+        assertThat(state.facts().lockHeld()).isTrue();
+    }
+
+    @Test
     void throwsCorruptWithTheLineNumberForGarbageBeforeTheLastLine() {
         Path journal = dir.resolve("execution-log.jsonl");
         JournalFixtures.write(journal, JournalFixtures.successfulStep());
