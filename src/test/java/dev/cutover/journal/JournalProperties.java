@@ -3,6 +3,7 @@ package dev.cutover.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -22,10 +23,12 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
-/** A crash can cut the file anywhere: reading must yield an intact prefix, never a wrong entry. */
-class JournalTruncationProperties {
+/** Properties over random journals: any crash cut reads as an intact prefix, any tamper is caught. */
+class JournalProperties {
     private Path dir;
     private final JournalReader reader = new JournalReader();
+    private final JournalSchema schema = new JournalSchema();
+    private final ObjectMapper mapper = new ObjectMapper();
 
     @BeforeProperty
     void createDirectory() throws IOException {
@@ -113,6 +116,18 @@ class JournalTruncationProperties {
                     .as("byte %d changed to %d", index, replacement)
                     .isFalse();
         }
+    }
+
+    @Property(tries = 20)
+    void everyLineWrittenFromAnyValidDraftValidatesAgainstTheSchemaAndVerifies(
+            @ForAll("journals") List<EntryDraft> drafts) throws IOException {
+        Path full = fresh("schema.jsonl");
+        JournalFixtures.write(full, drafts);
+
+        for (String line : JournalFixtures.lines(full)) {
+            assertThat(schema.validateLine(mapper.readTree(line))).as(line).isEmpty();
+        }
+        assertThat(new JournalVerifier().verify(full).entryCount()).isEqualTo(drafts.size());
     }
 
     private Path fresh(String name) {
