@@ -1,0 +1,42 @@
+package dev.cutover.journal;
+
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a journal back for resume, status and reports: a torn last line is returned as {@link TornTail},
+ * any other defect (format, entry ids, hash chain, time order) throws {@link JournalCorruptException}.
+ */
+public final class JournalReader {
+    // Thread-safe once built, and expensive enough to build that it is worth keeping per reader.
+    private final JournalCodec codec = new JournalCodec();
+
+    /**
+     * Reads and checks the whole file in one pass.
+     *
+     * @throws JournalCorruptException naming the first bad line
+     * @throws CutoverException with {@link ErrorCode#IO_FAILURE} when the file cannot be read
+     */
+    public JournalContents read(Path journal) {
+        List<JournalEntry> entries = new ArrayList<>();
+        JournalScan.Outcome outcome = scan(journal, codec, entries);
+        if (outcome.failure().isPresent()) {
+            JournalScan.Failure failure = outcome.failure().get();
+            throw new JournalCorruptException(journal, failure.line(), failure.reason());
+        }
+        return new JournalContents(outcome.metadata(), entries, outcome.tornTail());
+    }
+
+    static JournalScan.Outcome scan(Path journal, JournalCodec codec, List<JournalEntry> sink) {
+        try {
+            return JournalScan.scan(journal, codec, sink == null ? entry -> {} : sink::add);
+        } catch (IOException e) {
+            throw new CutoverException(
+                    ErrorCode.IO_FAILURE, "cannot read journal " + journal + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.cutover.journal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A pure, single-pass fold of journal entries into {@link RunState}; O(entries) time, O(steps) memory. */
+public final class RunStateReplayer {
+
+    /** Replays entries in journal order. */
+    public RunState replay(List<JournalEntry> entries) {
+        Map<String, StepFold> folds = new LinkedHashMap<>();
+        List<JournalEntry> lockEvents = new ArrayList<>();
+        List<JournalEntry> runLevel = new ArrayList<>();
+        Instant lastSsoPassed = null;
+        for (JournalEntry entry : entries) {
+            JournalEvent event = entry.event();
+            if (event == JournalEvent.SSO_PROBE_PASSED) {
+                lastSsoPassed = entry.at();
+            }
+            if (event.isLockEvent()) {
+                lockEvents.add(entry);
+            } else if (entry.isRunLevel()) {
+                runLevel.add(entry);
+            } else if (!event.isSsoProbe()) {
+                fold(folds, entry).accept(entry);
+            }
+        }
+        JournalEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        RunFacts facts = new RunFacts(
+                entries.size(),
+                Optional.ofNullable(last).map(JournalEntry::at),
+                lockEvents,
+                runLevel,
+                Optional.ofNullable(lastSsoPassed),
+                last != null && last.event() == JournalEvent.LOCK_RELEASED);
+        Map<String, StepHistory> steps = new LinkedHashMap<>();
+        folds.forEach((id, fold) -> steps.put(id, fold.toHistory()));
+        return new RunState(steps, facts);
+    }
+
+    // get-then-put instead of computeIfAbsent: no capturing lambda allocated per entry on the hot path.
+    private static StepFold fold(Map<String, StepFold> folds, JournalEntry entry) {
+        StepFold fold = folds.get(entry.stepId());
+        if (fold == null) {
+            fold = new StepFold(entry.stepId(), entry.phaseNumber());
+            folds.put(entry.stepId(), fold);
+        }
+        return fold;
+    }
+
+    /** Mutable per-step accumulator, local to one replay. */
+    private static final class StepFold {
+        private final String stepId;
+        private final int phaseNumber;
+        private JournalEvent lastEvent;
+        private Instant lastEventAt;
+        private Instant firstStartedAt;
+        private Instant lastStartedAt;
+        private Instant firstSuccessfulExecuteAt;
+        private Integer lastExecuteExitCode;
+        private int approvals;
+        private int retries;
+        private Map<String, String> captured; // allocated only for steps that capture something
+        private String lastPollState;
+
+        StepFold(String stepId, int phaseNumber) {
+            this.stepId = stepId;
+            this.phaseNumber = phaseNumber;
+        }
+
+        void accept(JournalEntry entry) {
+            lastEvent = entry.event();
+            lastEventAt = entry.at();
+            if (entry.pollState() != null) {
+                lastPollState = entry.pollState();
+            }
+            switch (entry.event()) {
+                case STEP_STARTED -> {
+                    firstStartedAt = firstStartedAt == null ? entry.at() : firstStartedAt;
+                    lastStartedAt = entry.at();
+                }
+                case APPROVED -> {
+                    approvals++;
+                    if (isRetry(entry.notes())) {
+                        retries++;
+                    }
+                }
+                case EXECUTED -> acceptExecuted(entry);
+                default -> {
+                    // other events only move the classification
+                }
+            }
+        }
+
+        private void acceptExecuted(JournalEntry entry) {
+            lastExecuteExitCode = entry.exitCode();
+            if (firstSuccessfulExecuteAt == null && Integer.valueOf(0).equals(entry.exitCode())) {
+                firstSuccessfulExecuteAt = entry.at();
+            }
+            if (entry.notes() != null && entry.notes().contains(CapturedValues.MARKER)) {
+                Map<String, String> values = CapturedValues.parse(entry.notes());
+                if (!values.isEmpty()) {
+                    captured = captured == null ? new LinkedHashMap<>() : captured;
+                    captured.putAll(values);
+                }
+            }
+        }
+
+        private static boolean isRetry(String notes) {
+            if (notes == null) {
+                return false;
+            }
+            String trimmed = notes.strip();
+            return trimmed.equals("retry") || trimmed.equals("resume retry");
+        }
+
+        StepHistory toHistory() {
+            return new StepHistory(
+                    stepId,
+                    phaseNumber,
+                    StepResumeState.after(lastEvent),
+                    lastEvent,
+                    lastEventAt,
+                    Optional.ofNullable(firstStartedAt),
+                    Optional.ofNullable(lastStartedAt),
+                    Optional.ofNullable(firstSuccessfulExecuteAt),
+                    Optional.ofNullable(lastExecuteExitCode),
+                    approvals,
+                    retries,
+                    captured == null ? Map.of() : captured,
+                    Optional.ofNullable(lastPollState));
+        }
+    }
+}

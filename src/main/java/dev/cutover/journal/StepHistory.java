@@ -1,0 +1,52 @@
+package dev.cutover.journal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the journal says about one step, reconstructed for resume, status and reports.
+ *
+ * @param stepId the step
+ * @param phaseNumber its phase
+ * @param state the resume classification (FORMATS.md §6.7)
+ * @param lastEvent the last event that decides {@code state}
+ * @param lastEventAt when it was written
+ * @param firstStartedAt the first {@code step-started}
+ * @param lastStartedAt the latest {@code step-started} (a resume restarts a step with a new one)
+ * @param firstSuccessfulExecuteAt the first {@code executed} with exit code 0 (a freeze begins there)
+ * @param lastExecuteExitCode the exit code of the latest {@code executed}
+ * @param approvals every {@code approved} of the step (first approval, re-confirmations, retries)
+ * @param retries {@code approved} entries with notes {@code retry} or {@code resume retry} (max 3 allowed)
+ * @param capturedValues values captured by executes, later ones winning
+ * @param lastPollState the latest non-null {@code poll_state}
+ */
+public record StepHistory(
+        String stepId,
+        int phaseNumber,
+        StepResumeState state,
+        JournalEvent lastEvent,
+        Instant lastEventAt,
+        Optional<Instant> firstStartedAt,
+        Optional<Instant> lastStartedAt,
+        Optional<Instant> firstSuccessfulExecuteAt,
+        Optional<Integer> lastExecuteExitCode,
+        int approvals,
+        int retries,
+        Map<String, String> capturedValues,
+        Optional<String> lastPollState) {
+
+    public StepHistory {
+        Objects.requireNonNull(stepId, "stepId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(lastEvent, "lastEvent");
+        Objects.requireNonNull(lastEventAt, "lastEventAt");
+        capturedValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(capturedValues));
+    }
+
+    /** True once the step has any {@code approved} entry. */
+    public boolean wasApproved() {
+        return approvals > 0;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.cutover.journal;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * An incomplete or unparseable last line (a crash mid-append): never dropped silently, it is reported so
+ * that {@code cutover repair} can move exactly these bytes aside.
+ *
+ * @param lineNumber the 1-based number of the torn line
+ * @param byteOffset the offset of its first byte, which is also the length of the intact prefix
+ * @param bytes every byte from {@code byteOffset} to the end of the file (including an LF if present)
+ * @param reason why the line counts as torn
+ */
+public record TornTail(long lineNumber, long byteOffset, byte[] bytes, String reason) {
+    public TornTail {
+        bytes = bytes.clone();
+        java.util.Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TornTail t
+                && lineNumber == t.lineNumber
+                && byteOffset == t.byteOffset
+                && Arrays.equals(bytes, t.bytes)
+                && reason.equals(t.reason);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(lineNumber) * 31 + Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        String preview = HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 32));
+        return "TornTail[line " + lineNumber + ", offset " + byteOffset + ", " + bytes.length + " bytes (" + preview
+                + (bytes.length > 32 ? "…" : "") + "), " + reason + "]";
+    }
+}
