@@ -68,6 +68,14 @@ public enum ErrorCode {
             6,
             "The stored execution-steps.json differs from what the inputs compile to now.",
             "Restore the inputs the run started with, or start a new run directory for the changed plan."),
+    JOURNAL_CORRUPT(
+            6,
+            "The journal is not the complete, unedited record it must be (bad line, broken hash chain, gap).",
+            "Do not edit the journal; `cutover verify-journal` names the first bad line. Restore it from backup."),
+    JOURNAL_TORN_TAIL(
+            6,
+            "The journal's last line is incomplete: the process died while appending it.",
+            "Run `cutover repair --run-dir DIR` to set the torn bytes aside, then resume."),
     OUTPUT_SCHEMA_VIOLATION(
             70,
             "The compiler produced steps that violate the step schema; nothing was written.",
