@@ -88,7 +88,8 @@ public final class CompileService {
         }
     }
 
-    static AllowedPrograms allowedPrograms(RunConfig config) {
+    /** The allow-list a configuration declares (absent ⇒ the upstream set). */
+    public static AllowedPrograms allowedPrograms(RunConfig config) {
         return config.allowedPrograms()
                 .map(a -> a.structured()
                         ? AllowedPrograms.structured(a.read(), a.write())

@@ -39,6 +39,14 @@ public final class RunDirOptions {
                 .resolve(new RunDirectoryRequest(runDir, runId, sourceProfile, targetProfile));
     }
 
+    String sourceProfileOrEnv(java.util.Map<String, String> env) {
+        return sourceProfile != null ? sourceProfile : env.get("MIGRATION_SOURCE_PROFILE");
+    }
+
+    String targetProfileOrEnv(java.util.Map<String, String> env) {
+        return targetProfile != null ? targetProfile : env.get("MIGRATION_TARGET_PROFILE");
+    }
+
     Optional<String> expectedRunId() {
         return Optional.ofNullable(runId);
     }

@@ -33,6 +33,18 @@ final class RuntimeValues {
         more.forEach(this::put);
     }
 
+    String valueOf(String name) {
+        return values.get(name);
+    }
+
+    /** Canonical names of every placeholder in {@code command}, known or not. */
+    List<String> namesIn(String command) {
+        return Placeholders.find(command, false).stream()
+                .map(dev.cutover.policy.Placeholder::canonical)
+                .distinct()
+                .toList();
+    }
+
     boolean has(String name) {
         return values.containsKey(name);
     }

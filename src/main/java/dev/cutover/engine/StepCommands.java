@@ -31,7 +31,8 @@ final class StepCommands {
 
     /** Runs a command logged under {@code logName} (a step id, or the run-level id for probes). */
     CommandResult run(String logName, String kind, String command) {
-        boolean terraform = CommandFacts.firstProgram(command).map("terraform"::equals).orElse(false);
+        boolean terraform =
+                CommandFacts.firstProgram(command).map("terraform"::equals).orElse(false);
         Path cwd = terraform ? runDir.terraformRoot() : runDir.root();
         Path logs = runDir.root().resolve("execution");
         return runner.run(new CommandRequest(

@@ -64,6 +64,39 @@ public enum ErrorCode {
             2,
             "The answers file is unreadable or has malformed rules.",
             "Fix every line listed (see docs/approvals.md) and run the command again."),
+    JOURNAL_EXISTS(
+            3,
+            "A journal exists in the run directory: a run already started here.",
+            "Continue it with --resume, or use a new run directory to start over."),
+    RESUME_WITHOUT_JOURNAL(
+            2,
+            "--resume was given but the run directory has no journal to resume.",
+            "Drop --resume to start a new run."),
+    RESUME_NOT_AVAILABLE(
+            3,
+            "Resuming an interrupted run is not available in this version.",
+            "Inspect the run with `cutover status`; resume support arrives with the crash-safety release."),
+    ANSWERS_NOT_ALLOWED(
+            3,
+            "--answers (scripted approvals) is allowed only in sandbox, development and test environments.",
+            "Run interactively from a terminal, or rehearse in a sandbox/development/test run directory."),
+    IDENTITY_MISMATCH(
+            3,
+            "An identity probe failed or returned an account other than the checklist's.",
+            "Log in with the right profiles (e.g. aws sso login --profile P) and check the account ids."),
+    TERRAFORM_PREFLIGHT_FAILED(
+            3,
+            "terraform/root is missing or `terraform init`/`terraform validate` failed.",
+            "Fix the Terraform root module named in the message, then run again."),
+    COMMAND_NOT_ALLOWED(
+            3,
+            "A step's command uses a program or construct the allow-list does not permit.",
+            "List the program in cutover.yaml allowed_programs (docs/configuration.md) or fix the checklist."),
+    OPERATOR_ABORTED(5, "The operator aborted the run.", "Resume it later with --resume, or start a new run."),
+    RUN_HALTED(
+            1,
+            "The run halted: a step failed, was blocked, or the operator stopped it.",
+            "Read execution-report.md, then continue with --resume when ready."),
     PLAN_DRIFT(
             6,
             "The stored execution-steps.json differs from what the inputs compile to now.",

@@ -1,0 +1,99 @@
+package dev.cutover.cli;
+
+import dev.cutover.app.CompileService;
+import dev.cutover.app.ExecuteService;
+import dev.cutover.app.JournalEndOfRunWriter;
+import dev.cutover.engine.ApproverFactory;
+import dev.cutover.engine.CutoverEngine;
+import dev.cutover.engine.ExecuteRequest;
+import dev.cutover.engine.HostInfo;
+import dev.cutover.engine.ProcessGitConfigReader;
+import dev.cutover.engine.RunResult;
+import dev.cutover.engine.Sleeper;
+import dev.cutover.input.RunDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cutover execute}: pre-flight, go/no-go, then every step with the operator's approval. */
+@Command(
+        name = "execute",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the cutover: pre-flight (lock, journal, inputs, sign-offs, staleness, identity, Terraform), a",
+            "go/no-go summary, then one step at a time with approval bound to the exact command, an fsynced",
+            "journal, polling of long-running jobs and a rollback dialog on every failure."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:completed",
+            "1:halted (a step failed or was blocked, a stop choice, SSO expiry)",
+            "2:invalid input or usage; nothing executed",
+            "3:refused by pre-flight or policy; nothing executed",
+            "4:another live run holds the lock",
+            "5:aborted by the operator",
+            "6:journal or plan conflict",
+            "70:internal error (bug)"
+        })
+final class ExecuteCommand implements Callable<Integer> {
+    @Mixin
+    RunDirOptions runDir;
+
+    @Option(names = "--resume", description = "Continue an interrupted run from its journal.")
+    boolean resume;
+
+    @Option(names = "--accept-stale", description = "Accept inputs captured more than 14 days ago.")
+    boolean acceptStale;
+
+    @Option(
+            names = "--answers",
+            paramLabel = "FILE",
+            description = "Scripted answers (rehearsals, tests); refused unless the environment is sandbox,"
+                    + " development or test. See docs/approvals.md.")
+    Path answers;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return run(spec.commandLine().getOut(), runDir.resolve(), runDir, resume, acceptStale, answers);
+    }
+
+    /** Shared with {@code cutover demo}, which executes the run directory it wrote. */
+    static int run(PrintWriter out, RunDirectory dir, RunDirOptions flags, boolean resume, boolean stale, Path answers) {
+        Map<String, String> env = System.getenv();
+        CutoverEngine engine = new CutoverEngine(
+                Clock.systemUTC(),
+                Sleeper.system(),
+                out,
+                ApproverFactory.system(out),
+                HostInfo.system(env),
+                ProcessGitConfigReader.withDefaultTimeout(env));
+        ExecuteRequest request = new ExecuteRequest(
+                dir,
+                resume,
+                stale,
+                flags == null ? env.get("MIGRATION_SOURCE_PROFILE") : flags.sourceProfileOrEnv(env),
+                flags == null ? env.get("MIGRATION_TARGET_PROFILE") : flags.targetProfileOrEnv(env),
+                env,
+                answers == null ? null : answers.toAbsolutePath(),
+                VersionProvider.version());
+        RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter())
+                .execute(request, flags == null ? java.util.Optional.empty() : flags.expectedRunId());
+        out.println();
+        out.println("Verdict: " + result.ending().verdict().wireName()
+                + (result.ending().haltReason() == null ? "" : " — " + result.ending().haltReason()));
+        out.println("Report:  " + dir.file(RunDirectory.REPORT));
+        if (result.failure() != null) {
+            throw result.failure();
+        }
+        return result.exitCode();
+    }
+}

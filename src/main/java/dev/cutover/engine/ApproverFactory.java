@@ -1,0 +1,28 @@
+package dev.cutover.engine;
+
+import dev.cutover.approval.AnswersFileApprover;
+import dev.cutover.approval.Approver;
+import dev.cutover.approval.TerminalApprover;
+import java.nio.file.Path;
+
+/** Creates the approver a run uses: the operator's terminal, or (outside production) an answers file. */
+public interface ApproverFactory {
+    Approver terminal();
+
+    Approver answers(Path file);
+
+    /** The real adapters: {@code /dev/tty}, and answers files echoed to the run's output. */
+    static ApproverFactory system(java.io.PrintWriter out) {
+        return new ApproverFactory() {
+            @Override
+            public Approver terminal() {
+                return TerminalApprover.openControllingTerminal();
+            }
+
+            @Override
+            public Approver answers(Path file) {
+                return new EchoingApprover(AnswersFileApprover.load(file), out);
+            }
+        };
+    }
+}

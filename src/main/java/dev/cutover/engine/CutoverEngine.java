@@ -1,0 +1,114 @@
+package dev.cutover.engine;
+
+import dev.cutover.approval.Approver;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.input.Environment;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.journal.JournalEvent;
+import dev.cutover.policy.CommandLint;
+import dev.cutover.shell.ChildEnvironment;
+import dev.cutover.shell.CommandRunner;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code cutover execute}: pre-flight in the order of FORMATS.md §5, then go/no-go and the step walk, with the
+ * run lock held (OS lock for the whole process, lock file from the end of pre-flight until a clean end).
+ */
+public final class CutoverEngine {
+    private static final Set<Environment> SCRIPTED_ANSWERS_ALLOWED =
+            EnumSet.of(Environment.SANDBOX, Environment.DEVELOPMENT, Environment.TEST);
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final PrintWriter out;
+    private final ApproverFactory approvers;
+    private final HostInfo host;
+    private final GitConfigReader git;
+
+    public CutoverEngine(
+            Clock clock,
+            Sleeper sleeper,
+            PrintWriter out,
+            ApproverFactory approvers,
+            HostInfo host,
+            GitConfigReader git) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.out = Objects.requireNonNull(out, "out");
+        this.approvers = Objects.requireNonNull(approvers, "approvers");
+        this.host = Objects.requireNonNull(host, "host");
+        this.git = Objects.requireNonNull(git, "git");
+    }
+
+    /**
+     * Runs the cutover. Refusals before the journal exists throw; everything after returns a {@link RunResult}
+     * (pre-flight failures that were journaled come back with verdict failed and the error).
+     */
+    public RunResult execute(ExecuteRequest request, PlanSource source) {
+        OperatorIdentity operator = OperatorIdentity.resolve(request.environment(), git);
+        LockProbe probe = new RunLock(clock, host)
+                .probe(request.runDir(), new LockRequest(operator.name(), "cutover execute", request.resume()));
+        if (probe instanceof LockProbe.Refused refused) {
+            throw new CutoverException(
+                    refused.refusal().code(), refused.refusal().message());
+        }
+        try (AcquiredLock lock = ((LockProbe.Acquired) probe).lock()) {
+            operator.bannerWarning().ifPresent(w -> out.println("WARNING: " + w));
+            new JournalGate(request.runDir()).check(request.resume());
+            return new PreflightRun(this, request, operator.name(), lock).run(source);
+        }
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    /** The approver for this run; scripted answers only where the environment allows them. */
+    Approver approver(ExecuteRequest request, Environment environment) {
+        if (request.answersFile() == null) {
+            return approvers.terminal();
+        }
+        if (!SCRIPTED_ANSWERS_ALLOWED.contains(environment)) {
+            throw new CutoverException(
+                    ErrorCode.ANSWERS_NOT_ALLOWED,
+                    "--answers is refused: this run directory's environment is " + environment.configName()
+                            + " (cutover.yaml; absent means production)");
+        }
+        return approvers.answers(request.answersFile());
+    }
+
+    static CommandRunner runner(Clock clock) {
+        return new CommandRunner(clock);
+    }
+
+    static ChildEnvironment childEnvironment(ExecuteRequest request) {
+        return ChildEnvironment.from(request.environment())
+                .withSourceProfile(request.sourceProfile())
+                .withTargetProfile(request.targetProfile());
+    }
+
+    static CommandLint lint(LoadedPlan plan) {
+        return new CommandLint(plan.allowed());
+    }
+
+    static void releaseEvent(RunJournal journal) {
+        journal.runLevel(JournalEvent.LOCK_RELEASED, null);
+    }
+
+    static RunDirectory dir(ExecuteRequest request) {
+        return request.runDir();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.cutover.engine;
+
+import dev.cutover.approval.Answer;
+import dev.cutover.approval.Choice;
+import dev.cutover.approval.PromptKind;
+import dev.cutover.approval.Question;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.journal.JournalEvent;
+import dev.cutover.shell.CommandResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rollback dialog every failure opens (FORMATS.md §6.5); it is never skipped. Options: retry (at most three
+ * per step), run rollback and continue, run rollback and stop, skip rollback and stop, abort without rollback.
+ * A rollback text that is not executable becomes "rollback done manually"; after a failed rollback the dialog
+ * returns without retry.
+ */
+final class FailureDialog {
+    static final int MAX_RETRIES = 3;
+
+    /** The operator's decision, mapped to what the walk does next. */
+    enum Decision {
+        RETRY,
+        CONTINUE,
+        STOP,
+        ABORT;
+
+        StepOutcome outcome(ExecutionStep step) {
+            return switch (this) {
+                case CONTINUE -> new StepOutcome.FailedContinue();
+                case STOP -> new StepOutcome.Stop(RunEnding.halted("operator stopped after a failure", step.stepId()));
+                case ABORT ->
+                    new StepOutcome.Stop(RunEnding.aborted("operator aborted after a failure", step.stepId()));
+                case RETRY -> throw new IllegalStateException("retry is handled by the step");
+            };
+        }
+    }
+
+    private final EngineContext ctx;
+    private final ExecutionStep step;
+    private final RuntimeValues values;
+    private final Instant startedAt;
+    private int retries;
+
+    FailureDialog(EngineContext ctx, ExecutionStep step, RuntimeValues values) {
+        this.ctx = ctx;
+        this.step = step;
+        this.values = values;
+        this.startedAt = ctx.clock().instant();
+    }
+
+    Decision decide(String reason) {
+        ctx.journal().event(step, JournalEvent.STEP_FAILED, reason);
+        ctx.journal()
+                .event(step, JournalEvent.ROLLBACK_OFFERED, step.rollbackCmd().isEmpty() ? "no rollback" : null);
+        boolean rollbackFailed = false;
+        while (true) {
+            Answer a = ctx.approver().ask(question(reason, rollbackFailed));
+            switch (a.choice()) {
+                case RETRY -> {
+                    retries++;
+                    ctx.journal().event(step, JournalEvent.APPROVED, StepRun.join("retry", a.notes()));
+                    return Decision.RETRY;
+                }
+                case ROLLBACK_CONTINUE, ROLLBACK_STOP -> {
+                    ctx.journal().event(step, JournalEvent.ROLLBACK_APPROVED, a.notes());
+                    if (!rollBack()) {
+                        rollbackFailed = true;
+                        continue;
+                    }
+                    return a.choice() == Choice.ROLLBACK_CONTINUE ? Decision.CONTINUE : Decision.STOP;
+                }
+                case SKIP_ROLLBACK_STOP -> {
+                    ctx.journal().event(step, JournalEvent.ROLLBACK_SKIPPED, a.notes());
+                    return Decision.STOP;
+                }
+                default -> {
+                    ctx.journal().event(step, JournalEvent.ABORTED, StepRun.join("abort without rollback", a.notes()));
+                    return Decision.ABORT;
+                }
+            }
+        }
+    }
+
+    /** Runs (or, when not executable, records the manual) rollback; false when the command failed. */
+    private boolean rollBack() {
+        String text = step.rollbackCmd();
+        for (String name : values.open(text)) {
+            values.put(name, StepRun.ask(ctx, step, name, values));
+        }
+        String cmd = values.substitute(text);
+        if (!ctx.lint().check(cmd, dev.cutover.policy.CommandRole.WRITE).executable()) {
+            ctx.journal()
+                    .append(ctx.journal()
+                            .draft(step, JournalEvent.ROLLBACK_EXECUTED)
+                            .withCmd(cmd)
+                            .withNotes("manual"));
+            return true;
+        }
+        CommandResult r = ctx.commands().run(step, "rollback", cmd);
+        ctx.journal()
+                .command(step, JournalEvent.ROLLBACK_EXECUTED, cmd, r, r.exitCode() == 0 ? null : "rollback failed");
+        return r.exitCode() == 0;
+    }
+
+    private Question question(String reason, boolean rollbackFailed) {
+        List<Choice> choices = new ArrayList<>();
+        if (retries < MAX_RETRIES && !rollbackFailed) {
+            choices.add(Choice.RETRY);
+        }
+        if (!step.rollbackCmd().isEmpty()) {
+            choices.add(Choice.ROLLBACK_CONTINUE);
+            choices.add(Choice.ROLLBACK_STOP);
+        }
+        choices.add(Choice.SKIP_ROLLBACK_STOP);
+        choices.add(Choice.ABORT_NO_ROLLBACK);
+        return Question.choose(
+                PromptKind.FAILURE, step.stepId(), text(reason, rollbackFailed), choices.toArray(Choice[]::new));
+    }
+
+    private String text(String reason, boolean rollbackFailed) {
+        long elapsed = Duration.between(startedAt, ctx.clock().instant()).toMinutes();
+        boolean executable = ctx.lint()
+                .check(values.substitute(step.rollbackCmd()), dev.cutover.policy.CommandRole.WRITE)
+                .executable();
+        StringBuilder p = new StringBuilder("STEP FAILED: ")
+                .append(step.stepId())
+                .append(" (")
+                .append(step.plane());
+        p.append(" plane)\n  ").append(step.description()).append('\n');
+        p.append("  resource: ")
+                .append(step.resourceArn())
+                .append("  action: ")
+                .append(step.action())
+                .append('\n');
+        p.append("  reason: ")
+                .append(reason)
+                .append("  (stderr: ")
+                .append(StepCommands.stderrLog(step))
+                .append(")\n");
+        p.append("  rollback: ").append(step.rollbackCmd().isEmpty() ? "none offered" : step.rollbackCmd());
+        if (!step.rollbackCmd().isEmpty() && !executable) {
+            p.append("\n    (not executable here: choosing a rollback option means you do it by hand)");
+        }
+        p.append("\n  rollback window: ")
+                .append(window())
+                .append(", elapsed since start: ")
+                .append(elapsed);
+        p.append(" min\n");
+        if (step.irreversible()) {
+            p.append("  IRREVERSIBLE step: a rollback may not restore the previous state.\n");
+        }
+        if (step.notes() != null) {
+            p.append("  notes: ").append(step.notes()).append('\n');
+        }
+        if (rollbackFailed) {
+            p.append("  THE ROLLBACK FAILED; see the stderr log. Retry is no longer offered.\n");
+        }
+        return p.toString();
+    }
+
+    private String window() {
+        return step.rollbackWindowMinutes() == null ? "none" : step.rollbackWindowMinutes() + " min";
+    }
+}

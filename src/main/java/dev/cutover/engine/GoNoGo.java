@@ -1,0 +1,69 @@
+package dev.cutover.engine;
+
+import dev.cutover.approval.Answer;
+import dev.cutover.approval.Choice;
+import dev.cutover.approval.PromptKind;
+import dev.cutover.approval.Question;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.journal.JournalEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The go/no-go summary before the first step (FORMATS.md §6.1): totals, long-running jobs, high-risk,
+ * irreversible and human steps, warnings and skipped checks; proceed or cancel.
+ */
+final class GoNoGo {
+    private final EngineContext ctx;
+    private final List<String> warnings;
+    private final List<String> skippedChecks;
+
+    GoNoGo(EngineContext ctx, List<String> warnings, List<String> skippedChecks) {
+        this.ctx = ctx;
+        this.warnings = List.copyOf(warnings);
+        this.skippedChecks = List.copyOf(skippedChecks);
+    }
+
+    /** Empty when the operator proceeds; the ending when they cancel. */
+    Optional<RunEnding> ask(List<ExecutionStep> steps) {
+        Answer a = ctx.approver()
+                .ask(Question.choose(
+                        PromptKind.GO_NO_GO,
+                        ExecutionStep.RUN_LEVEL_STEP_ID,
+                        text(steps),
+                        Choice.PROCEED,
+                        Choice.CANCEL));
+        if (a.choice() == Choice.PROCEED) {
+            return Optional.empty();
+        }
+        ctx.journal().runLevel(JournalEvent.ABORTED, StepRun.join("operator declined at pre-flight", a.notes()));
+        return Optional.of(RunEnding.aborted("operator declined at pre-flight", null));
+    }
+
+    private String text(List<ExecutionStep> steps) {
+        StringBuilder p = new StringBuilder("GO / NO-GO\n");
+        p.append("  ")
+                .append(steps.size())
+                .append(" steps; files in ")
+                .append(ctx.runDir().root())
+                .append('\n');
+        Map<String, Integer> longRunning = new TreeMap<>();
+        steps.stream().filter(ExecutionStep::longRunning).forEach(s -> longRunning.merge(s.tool(), 1, Integer::sum));
+        p.append("  long-running by tool: ")
+                .append(longRunning.isEmpty() ? "none" : longRunning)
+                .append('\n');
+        p.append("  high-risk: ").append(count(steps, s -> "high".equals(s.risk())));
+        p.append("  irreversible: ").append(count(steps, ExecutionStep::irreversible));
+        p.append("  human: ").append(count(steps, ExecutionStep::human)).append('\n');
+        warnings.forEach(w -> p.append("  WARNING: ").append(w).append('\n'));
+        skippedChecks.forEach(c -> p.append("  skipped: ").append(c).append('\n'));
+        return p.append("Every step will still ask for your approval. Proceed?\n")
+                .toString();
+    }
+
+    private static long count(List<ExecutionStep> steps, java.util.function.Predicate<ExecutionStep> p) {
+        return steps.stream().filter(p).count();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.cutover.engine;
+
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.journal.JournalContents;
+import dev.cutover.journal.JournalEvent;
+import dev.cutover.journal.JournalIntegrityException;
+import dev.cutover.journal.JournalReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Check 2 of FORMATS.md §5: a journal present without {@code --resume} halts; {@code --resume} without one
+ * halts; a journal holding only run-level pre-flight failures is set aside byte for byte as
+ * {@code execution-log.preflight-<n>.jsonl} and the run starts fresh.
+ */
+final class JournalGate {
+    private final RunDirectory runDir;
+
+    JournalGate(RunDirectory runDir) {
+        this.runDir = runDir;
+    }
+
+    void check(boolean resume) {
+        Path journal = runDir.journalFile();
+        if (Files.exists(journal) && onlyPreflightFailures(journal)) {
+            setAside(journal);
+        }
+        if (!Files.exists(journal)) {
+            if (resume) {
+                throw new CutoverException(
+                        ErrorCode.RESUME_WITHOUT_JOURNAL, "check 2: --resume but " + journal + " does not exist");
+            }
+            return;
+        }
+        if (!resume) {
+            throw new CutoverException(
+                    ErrorCode.JOURNAL_EXISTS,
+                    "check 2: " + journal.getFileName() + " exists: a run already started in " + runDir.root());
+        }
+        throw new CutoverException(
+                ErrorCode.RESUME_NOT_AVAILABLE,
+                "check 2: resuming " + journal.getFileName() + " is not available yet; see `cutover status`");
+    }
+
+    private static boolean onlyPreflightFailures(Path journal) {
+        try {
+            JournalContents contents = new JournalReader().read(journal);
+            return contents.tornTail().isEmpty()
+                    && !contents.entries().isEmpty()
+                    && contents.entries().stream()
+                            .allMatch(e -> e.isRunLevel() && e.event() == JournalEvent.STEP_FAILED);
+        } catch (JournalIntegrityException e) {
+            return false; // a damaged journal is never set aside silently
+        }
+    }
+
+    private void setAside(Path journal) {
+        for (int n = 1; ; n++) {
+            Path target = runDir.file("execution-log.preflight-" + n + ".jsonl");
+            if (!Files.exists(target)) {
+                try {
+                    Files.move(journal, target, StandardCopyOption.ATOMIC_MOVE);
+                    return;
+                } catch (IOException e) {
+                    throw new CutoverException(
+                            ErrorCode.IO_FAILURE, "cannot set aside " + journal + " as " + target + ": " + e, e);
+                }
+            }
+        }
+    }
+}

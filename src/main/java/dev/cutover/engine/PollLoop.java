@@ -1,0 +1,149 @@
+package dev.cutover.engine;
+
+import dev.cutover.approval.Answer;
+import dev.cutover.approval.Choice;
+import dev.cutover.approval.PromptKind;
+import dev.cutover.approval.Question;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.journal.JournalEvent;
+import dev.cutover.shell.CommandResult;
+import dev.cutover.shell.PollStateParser;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Polls a long-running job until a terminal state (FORMATS.md §6.5): sleep, run the poll command, journal a
+ * {@code poll-tick}; three consecutive unknown states ask retry/abort; there is no iteration cap. A progress
+ * line (elapsed, last state, next poll) is printed while waiting.
+ */
+final class PollLoop {
+    static final int UNKNOWN_LIMIT = 3;
+    static final int FLOOR_SECONDS = 10;
+
+    private final EngineContext ctx;
+    private final ExecutionStep step;
+    private final RuntimeValues values;
+
+    PollLoop(EngineContext ctx, ExecutionStep step, RuntimeValues values) {
+        this.ctx = ctx;
+        this.step = step;
+        this.values = values;
+    }
+
+    /** Failure reason, halt, or success (both empty). */
+    record Result(String failure, Optional<RunEnding> halt) {}
+
+    Result run() {
+        Duration interval = interval();
+        Instant started = ctx.clock().instant();
+        int unknowns = 0;
+        boolean expiryRetried = false;
+        while (true) {
+            sleep(interval);
+            String cmd = pollCommand();
+            CommandResult r = ctx.commands().run(step, "poll", cmd);
+            String state = PollStateParser.parse(r.stdoutHead(), r.exitCode());
+            Optional<String> expired = ctx.settings().awsAllowed() ? SsoProbe.expiry(r.stderrTail()) : Optional.empty();
+            ctx.journal()
+                    .append(ctx.journal()
+                            .draft(step, JournalEvent.POLL_TICK)
+                            .withCmd(cmd)
+                            .withExitCode(r.exitCode())
+                            .withTails(r.stdoutTail(), r.stderrTail())
+                            .withPollState(state));
+            if (expired.isPresent()) {
+                // The first expiry in a poll is retried once: a token refresh may be under way (FORMATS §6.3).
+                if (expiryRetried) {
+                    return new Result(null, Optional.of(ctx.sso().expiredDuring(step, ctx, expired.get())));
+                }
+                expiryRetried = true;
+                continue;
+            }
+            progress(started, state, interval);
+            if (PollStateParser.UNKNOWN.equals(state)) {
+                if (++unknowns >= UNKNOWN_LIMIT) {
+                    Optional<Result> stop = askAfterUnknowns();
+                    if (stop.isPresent()) {
+                        return stop.get();
+                    }
+                    unknowns = 0;
+                }
+                continue;
+            }
+            unknowns = 0;
+            if (isOneOf(state, step.pollTerminalStates())) {
+                return terminal(state, r);
+            }
+        }
+    }
+
+    private Result terminal(String state, CommandResult r) {
+        ctx.journal()
+                .append(ctx.journal().draft(step, JournalEvent.POLL_TERMINAL).withPollState(state));
+        if (isOneOf(state, step.pollSuccessStates())) {
+            return new Result(null, Optional.empty());
+        }
+        ctx.journal()
+                .append(ctx.journal()
+                        .draft(step, JournalEvent.VERIFY_FAILED)
+                        .withExitCode(r.exitCode())
+                        .withPollState(state)
+                        .withNotes("poll terminal state " + state));
+        return new Result("poll terminal state " + state, Optional.empty());
+    }
+
+    private Optional<Result> askAfterUnknowns() {
+        String prompt = "Step " + step.stepId() + ": the poll returned no recognisable state " + UNKNOWN_LIMIT
+                + " times in a row (see " + StepCommands.stderrLog(step) + ").\nRetry polling, or abort the run?\n";
+        Answer a = ctx.approver()
+                .ask(Question.choose(PromptKind.FAILURE, step.stepId(), prompt, Choice.RETRY, Choice.ABORT));
+        if (a.choice() == Choice.RETRY) {
+            ctx.journal().event(step, JournalEvent.APPROVED, StepRun.join("poll retry", a.notes()));
+            return Optional.empty();
+        }
+        ctx.journal().event(step, JournalEvent.ABORTED, StepRun.join("aborted after unknown poll states", a.notes()));
+        return Optional.of(
+                new Result(null, Optional.of(RunEnding.aborted("operator aborted while polling", step.stepId()))));
+    }
+
+    private String pollCommand() {
+        for (String name : values.open(step.pollCmd())) {
+            values.put(name, StepRun.ask(ctx, step, name, values));
+        }
+        return values.substitute(step.pollCmd());
+    }
+
+    private Duration interval() {
+        Integer override = ctx.settings().pollIntervalOverride();
+        if (override != null) {
+            return Duration.ofSeconds(override); // cutover.yaml validated its own floor per environment
+        }
+        int fromStep = step.pollIntervalSeconds() == null ? 60 : step.pollIntervalSeconds();
+        return Duration.ofSeconds(Math.max(FLOOR_SECONDS, fromStep));
+    }
+
+    private void progress(Instant started, String state, Duration interval) {
+        long elapsed = Duration.between(started, ctx.clock().instant()).toSeconds();
+        ctx.out()
+                .printf(
+                        "  %s: polling %ds elapsed, last state %s, next poll in %ds%n",
+                        step.stepId(), elapsed, state, interval.toSeconds());
+        ctx.out().flush();
+    }
+
+    private void sleep(Duration d) {
+        try {
+            ctx.sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while polling " + step.stepId(), e);
+        }
+    }
+
+    static boolean isOneOf(String state, java.util.List<String> states) {
+        String s = state.toLowerCase(Locale.ROOT);
+        return states.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(s));
+    }
+}

@@ -1,0 +1,187 @@
+package dev.cutover.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.input.ChecklistMetadata;
+import dev.cutover.input.Inputs;
+import dev.cutover.input.RunConfig;
+import dev.cutover.policy.CommandLint;
+import dev.cutover.policy.CommandRole;
+import dev.cutover.policy.LintResult;
+import dev.cutover.shell.CommandResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pre-flight checks 4–7 of FORMATS.md §5 plus the allow-list audit, run after the lock (check 1), the journal
+ * check (2) and loading (3). Local checks come first, so a missing sign-off makes no cloud call. Each failure
+ * throws a {@link CutoverException} whose message names the check.
+ */
+final class Preflight {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+    private final StepCommands commands;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+
+    Preflight(Clock clock, StepCommands commands) {
+        this.clock = clock;
+        this.commands = commands;
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    List<String> skippedChecks() {
+        return List.copyOf(skipped);
+    }
+
+    /** Check 4: both sign-off lines, control plane first. */
+    void signOffs(Inputs inputs) {
+        SignOff.check(inputs.controlPlaneMarkdown(), inputs.dataPlaneMarkdown()).ifPresent(message -> {
+            throw new CutoverException(ErrorCode.SIGNOFF_MISSING, "check 4 (sign-off): " + message);
+        });
+    }
+
+    /** Check 5: inputs captured at most 14 days ago unless accepted. Returns whether staleness was accepted. */
+    boolean staleness(Inputs inputs, boolean acceptStale) {
+        List<CapturedAt> captured = new ArrayList<>();
+        addCaptured(
+                captured,
+                inputs.controlPlane().plane().jsonFile(),
+                inputs.controlPlane().metadata());
+        addCaptured(
+                captured,
+                inputs.dataPlane().plane().jsonFile(),
+                inputs.dataPlane().metadata());
+        StalenessResult result = new Staleness(clock).evaluate(captured, acceptStale);
+        warnings.addAll(result.warnings());
+        result.refusal().ifPresent(message -> {
+            throw new CutoverException(ErrorCode.INPUTS_STALE, "check 5 (staleness): " + message);
+        });
+        return result.staleAccepted();
+    }
+
+    /** Every command a non-human step runs must pass the lint in its role; refused here, never mid-run. */
+    void allowList(List<ExecutionStep> steps, CommandLint lint) {
+        List<String> refusals = new ArrayList<>();
+        for (ExecutionStep s : steps) {
+            if (s.human()) {
+                continue;
+            }
+            audit(refusals, s, "execute", s.executeCmd(), CommandRole.WRITE, lint);
+            audit(refusals, s, "verify", s.verifyCmd(), CommandRole.READ, lint);
+            audit(refusals, s, "preview", s.previewCmd(), CommandRole.READ, lint);
+            audit(refusals, s, "poll", s.pollCmd(), CommandRole.READ, lint);
+        }
+        if (!refusals.isEmpty()) {
+            throw new CutoverException(
+                    ErrorCode.COMMAND_NOT_ALLOWED,
+                    "allow-list: " + refusals.size() + " command(s) refused before anything ran: "
+                            + String.join(" | ", refusals));
+        }
+    }
+
+    /** Check 6: identity probes; aws probes must report the checklist's accounts. */
+    void identity(Inputs inputs, RunConfig config, boolean awsAllowed, String runLevelLog) {
+        List<String[]> probes = new ArrayList<>();
+        if (awsAllowed) {
+            probes.add(new String[] {
+                "aws sts get-caller-identity --profile $MIGRATION_SOURCE_PROFILE",
+                inputs.controlPlane().metadata().sourceAccountId()
+            });
+            probes.add(new String[] {
+                "aws sts get-caller-identity --profile $MIGRATION_TARGET_PROFILE",
+                inputs.controlPlane().metadata().targetAccountId()
+            });
+        }
+        config.identityProbes().forEach(p -> probes.add(new String[] {p, null}));
+        if (probes.isEmpty()) {
+            skipped.add("check 6 (identity): no identity probe applies (aws not allowed, none configured)");
+            return;
+        }
+        for (String[] probe : probes) {
+            CommandResult r = commands.run(runLevelLog, "probe", probe[0]);
+            Optional<String> account = account(r.stdoutHead());
+            if (r.exitCode() != 0
+                    || (probe[1] != null && !account.map(probe[1]::equals).orElse(false))) {
+                throw new CutoverException(
+                        ErrorCode.IDENTITY_MISMATCH,
+                        "check 6 (identity): `" + probe[0] + "` exited " + r.exitCode()
+                                + (probe[1] == null
+                                        ? ""
+                                        : ", account " + account.orElse("?") + ", expected " + probe[1]));
+            }
+        }
+    }
+
+    /** Check 7: the Terraform root initialises and validates, when Terraform applies. */
+    void terraform(Inputs inputs, RunConfig config, boolean terraformAllowed, List<ExecutionStep> steps) {
+        boolean applies = steps.stream().anyMatch(s -> "terraform-apply".equals(s.action()) && !s.human());
+        boolean wanted = switch (config.terraformPreflight()) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> terraformAllowed && applies;
+        };
+        if (!wanted) {
+            skipped.add("check 7 (terraform): not applicable");
+            return;
+        }
+        if (!Files.isDirectory(inputs.runDirectory().terraformRoot())) {
+            throw new CutoverException(
+                    ErrorCode.TERRAFORM_PREFLIGHT_FAILED, "check 7 (terraform): terraform/root does not exist");
+        }
+        for (String cmd : List.of("terraform init -backend=false -input=false", "terraform validate")) {
+            CommandResult r = commands.run(ExecutionStep.RUN_LEVEL_STEP_ID, "probe", cmd);
+            if (r.exitCode() != 0) {
+                throw new CutoverException(
+                        ErrorCode.TERRAFORM_PREFLIGHT_FAILED,
+                        "check 7 (terraform): `" + cmd + "` exited " + r.exitCode() + ": "
+                                + r.stderrTail().strip());
+            }
+        }
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private static void audit(
+            List<String> refusals, ExecutionStep s, String role, String cmd, CommandRole r, CommandLint lint) {
+        if (cmd == null) {
+            return;
+        }
+        LintResult result = lint.check(cmd, r);
+        if (!result.executable()) {
+            refusals.add(s.stepId() + " " + role + ": " + String.join("; ", result.reasons()));
+        }
+    }
+
+    private static void addCaptured(List<CapturedAt> out, String file, ChecklistMetadata metadata) {
+        try {
+            out.add(new CapturedAt(file, Instant.parse(metadata.capturedAt())));
+        } catch (RuntimeException e) {
+            throw new CutoverException(
+                    ErrorCode.INPUT_INVALID, file + ": /metadata/captured_at: not an ISO-8601 instant");
+        }
+    }
+
+    private static Optional<String> account(String stdout) {
+        try {
+            JsonNode node = JSON.readTree(stdout == null || stdout.isBlank() ? "{}" : stdout);
+            return node.hasNonNull("Account") ? Optional.of(node.get("Account").asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

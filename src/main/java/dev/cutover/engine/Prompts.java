@@ -1,0 +1,106 @@
+package dev.cutover.engine;
+
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.input.GoNoGoGate;
+import java.util.List;
+
+/**
+ * Renders the text of every question the engine asks. The approval prompt shows what the operator approves:
+ * the exact command and its SHA-256, what it acts on, its risk and owner, and every warning that applies.
+ */
+final class Prompts {
+    private final RunContextHeader header;
+
+    Prompts(RunContextHeader header) {
+        this.header = header;
+    }
+
+    String approval(ExecutionStep step, ApprovedCommand command, String previewTail, List<String> freezeLines) {
+        StringBuilder p = new StringBuilder(header.line()).append('\n');
+        p.append("STEP ")
+                .append(step.stepId())
+                .append("  (")
+                .append(step.phaseName())
+                .append(")\n");
+        p.append("  ").append(step.description()).append('\n');
+        p.append("  resource: ")
+                .append(step.resourceArn())
+                .append("  [")
+                .append(step.resourceType())
+                .append("]\n");
+        p.append("  action:   ")
+                .append(step.action())
+                .append("  tool: ")
+                .append(step.tool())
+                .append('\n');
+        p.append("  risk:     ").append(step.risk()).append("  owner: ").append(orNone(step.ownerTeam()));
+        p.append("  time box: ").append(step.estimatedSeconds() / 60).append(" min\n");
+        if (step.human()) {
+            p.append("  MANUAL STEP: perform it yourself, then approve once it is DONE.\n");
+        } else {
+            p.append("  command (exact, sha256 ")
+                    .append(command.sha256(), 0, 16)
+                    .append("…):\n");
+            p.append("    ").append(command.text()).append('\n');
+        }
+        if (previewTail != null && !previewTail.isBlank()) {
+            p.append("  preview output (tail):\n").append(indent(previewTail));
+        }
+        if (step.irreversible()) {
+            p.append("  IRREVERSIBLE: there is no command that undoes this step; a second confirmation follows.\n");
+        }
+        if (step.longRunning()) {
+            p.append("  long-running: polled every ")
+                    .append(step.pollIntervalSeconds())
+                    .append(" s until ")
+                    .append(String.join(" or ", step.pollTerminalStates()))
+                    .append('\n');
+        }
+        freezeLines.forEach(l -> p.append("  FREEZE: ").append(l).append('\n'));
+        if (step.notes() != null) {
+            p.append("  notes: ")
+                    .append(step.notes().replace("\n", "\n         "))
+                    .append('\n');
+        }
+        p.append("  rollback: ").append(step.rollbackCmd().isEmpty() ? "none offered" : step.rollbackCmd());
+        return p.append('\n').toString();
+    }
+
+    String irreversible(ExecutionStep step) {
+        return header.line() + "\nCONFIRM IRREVERSIBLE STEP " + step.stepId() + "\n  " + step.description()
+                + "\n  Once this runs, rollback is manual at best. Approve again to run it now.\n";
+    }
+
+    String handoff(ExecutionStep step, List<String> criteria) {
+        StringBuilder p = new StringBuilder(header.line()).append('\n');
+        p.append("HANDOFF from the control plane to the data plane (")
+                .append(step.stepId())
+                .append(")\n");
+        p.append("Confirm every criterion holds:\n");
+        criteria.forEach(c -> p.append("  [ ] ").append(c).append('\n'));
+        p.append("  [ ] The data-plane IAM policy is attached alongside the control-plane one.\n");
+        return p.append("Approve to start the data plane, or abort.\n").toString();
+    }
+
+    String gate(int phase, String phaseName, GoNoGoGate gate) {
+        StringBuilder p = new StringBuilder("GO/NO-GO for phase ")
+                .append(phase)
+                .append(" (")
+                .append(phaseName);
+        p.append("), approvers: ").append(String.join(", ", gate.approvers())).append('\n');
+        gate.criteria().forEach(c -> p.append("  [ ] ").append(c).append('\n'));
+        return p.toString();
+    }
+
+    private static String orNone(String s) {
+        return s == null ? "(none)" : s;
+    }
+
+    private static String indent(String text) {
+        StringBuilder b = new StringBuilder();
+        for (String line : text.strip().split("\n", -1)) {
+            b.append("    | ").append(line).append('\n');
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.cutover.engine;
+
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.journal.JournalEvent;
+import dev.cutover.shell.CommandResult;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * From an approved command to the step's outcome: execute (one automatic re-run for throttling), capture ids,
+ * poll long-running jobs, verify, and on any failure the rollback dialog, whose Retry comes back here.
+ */
+final class StepExecution {
+    private final EngineContext ctx;
+    private final ExecutionStep step;
+    private final RuntimeValues values;
+    private final FailureDialog dialog;
+
+    StepExecution(EngineContext ctx, ExecutionStep step, RuntimeValues values) {
+        this.ctx = ctx;
+        this.step = step;
+        this.values = values;
+        this.dialog = new FailureDialog(ctx, step, values);
+    }
+
+    StepOutcome executeApproved(ApprovedCommand command) {
+        while (true) {
+            Attempt attempt = attempt(command);
+            if (attempt.halt().isPresent()) {
+                return new StepOutcome.Stop(attempt.halt().get());
+            }
+            if (attempt.failure() == null) {
+                ctx.journal().event(step, JournalEvent.STEP_SUCCEEDED);
+                ctx.freezes().succeeded(step.stepId());
+                return new StepOutcome.Succeeded();
+            }
+            FailureDialog.Decision d = dialog.decide(attempt.failure());
+            if (d != FailureDialog.Decision.RETRY) {
+                return d.outcome(step);
+            }
+        }
+    }
+
+    /** One execute → poll → verify pass; a failure reason, a halt, or success (both empty). */
+    private record Attempt(String failure, Optional<RunEnding> halt) {
+        static Attempt ok() {
+            return new Attempt(null, Optional.empty());
+        }
+
+        static Attempt failed(String reason) {
+            return new Attempt(reason, Optional.empty());
+        }
+
+        static Attempt halted(RunEnding ending) {
+            return new Attempt(null, Optional.of(ending));
+        }
+    }
+
+    private Attempt attempt(ApprovedCommand command) {
+        CommandResult r = execute(command, null);
+        Optional<TransientErrors.Transient> transientError =
+                r.exitCode() == 0 ? Optional.empty() : TransientErrors.classify(r.stderrTail());
+        if (transientError.isPresent()) {
+            ctx.out()
+                    .printf(
+                            "%s: %s; re-running once in %d s%n",
+                            step.stepId(),
+                            transientError.get().pattern(),
+                            transientError.get().backoff().toSeconds());
+            sleep(transientError.get().backoff());
+            r = execute(command, "transient retry after " + transientError.get().pattern());
+        }
+        if (r.exitCode() != 0) {
+            return failedExecute(r);
+        }
+        if (step.longRunning()) {
+            PollLoop.Result polled = new PollLoop(ctx, step, values).run();
+            if (polled.halt().isPresent()) {
+                return Attempt.halted(polled.halt().get());
+            }
+            if (polled.failure() != null) {
+                return Attempt.failed(polled.failure());
+            }
+        }
+        return new Verification(ctx, step, values).run() ? Attempt.ok() : Attempt.failed("verify failed");
+    }
+
+    private Attempt failedExecute(CommandResult r) {
+        Optional<String> expired = ctx.settings().awsAllowed() ? SsoProbe.expiry(r.stderrTail()) : Optional.empty();
+        if (expired.isPresent()) {
+            return Attempt.halted(ctx.sso().expiredDuring(step, ctx, expired.get()));
+        }
+        if (TransientErrors.terraformStateLock(r.stderrTail())) {
+            ctx.out().println("Terraform state is locked by another process; Cutover never force-unlocks it.");
+            ctx.out().println("  Lock info (stderr tail):\n" + r.stderrTail());
+            ctx.out().println("  If the holder is certainly dead, an operator may run: terraform force-unlock <ID>");
+        }
+        return Attempt.failed("execute exited " + r.exitCode());
+    }
+
+    private CommandResult execute(ApprovedCommand command, String notes) {
+        String text = command.require(values.substitute(step.executeCmd()), step.stepId());
+        if (step.human()) {
+            askCapturedForHumanStep();
+        }
+        CommandResult r = ctx.commands().run(step, "execute", text);
+        Map<String, String> captured = step.human() ? Map.of() : CapturedOutputs.capture(r.stdoutHead());
+        captured.forEach((k, v) -> {
+            if (!values.has(k)) {
+                values.put(k, v);
+            }
+        });
+        String capturedNotes = CapturedOutputs.notes(step.human() ? capturedForHuman() : captured);
+        ctx.journal().command(step, JournalEvent.EXECUTED, text, r, StepRun.join(notes, capturedNotes));
+        if (r.exitCode() == 0) {
+            ctx.freezes().executed(step.stepId(), r.endedAt());
+        }
+        return r;
+    }
+
+    /** A human step's operator supplies the ids its poll and verify need once the action is done. */
+    private void askCapturedForHumanStep() {
+        for (String cmd : new String[] {step.pollCmd(), step.verifyCmd()}) {
+            if (cmd != null) {
+                for (String name : values.open(cmd)) {
+                    values.put(name, StepRun.ask(ctx, step, name, values));
+                }
+            }
+        }
+    }
+
+    private Map<String, String> capturedForHuman() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (String cmd : new String[] {step.pollCmd(), step.verifyCmd()}) {
+            if (cmd != null) {
+                values.namesIn(cmd).stream().filter(values::has).forEach(n -> m.put(n, values.valueOf(n)));
+            }
+        }
+        return m;
+    }
+
+    private void sleep(java.time.Duration d) {
+        try {
+            ctx.sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to re-run " + step.stepId(), e);
+        }
+    }
+}

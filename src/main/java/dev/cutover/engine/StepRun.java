@@ -1,0 +1,164 @@
+package dev.cutover.engine;
+
+import dev.cutover.approval.Answer;
+import dev.cutover.approval.Choice;
+import dev.cutover.approval.ParamRule;
+import dev.cutover.approval.PromptKind;
+import dev.cutover.approval.Question;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.journal.JournalEvent;
+import dev.cutover.shell.CommandResult;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One step's life (FORMATS.md §6.2): started, SSO probe, runtime parameters, preview, approval bound to the
+ * exact command, irreversible re-confirmation, execute (with transient retry), poll, verify, and the failure
+ * dialog. Every event is journaled before the side effect it precedes.
+ */
+final class StepRun {
+    private final EngineContext ctx;
+    private final ExecutionStep step;
+    private final RuntimeValues values = new RuntimeValues();
+    private final StepExecution execution;
+    private final boolean firstOfPhase;
+
+    StepRun(EngineContext ctx, ExecutionStep step, boolean firstOfPhase) {
+        this.ctx = ctx;
+        this.step = step;
+        this.firstOfPhase = firstOfPhase;
+        this.execution = new StepExecution(ctx, step, values);
+    }
+
+    StepOutcome run() {
+        ctx.journal().event(step, JournalEvent.STEP_STARTED);
+        Optional<RunEnding> expired = ctx.sso().ifDue(step, ctx);
+        if (expired.isPresent()) {
+            return new StepOutcome.Stop(expired.get());
+        }
+        askOpenParameters(step.executeCmd());
+        if (step.previewCmd() != null) {
+            askOpenParameters(step.previewCmd());
+        }
+        String previewTail = preview();
+        ApprovedCommand command = ApprovedCommand.of(values.substitute(step.executeCmd()));
+        ctx.journal()
+                .append(ctx.journal()
+                        .draft(step, JournalEvent.APPROVAL_REQUESTED)
+                        .withCmd(command.text())
+                        .withNotes(values.toJson()));
+        Optional<StepOutcome> refused = approve(command, previewTail);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return execution.executeApproved(command);
+    }
+
+    private String preview() {
+        if (step.previewCmd() == null || step.human()) {
+            return null;
+        }
+        String cmd = values.substitute(step.previewCmd());
+        CommandResult r = ctx.commands().run(step, "preview", cmd);
+        ctx.journal()
+                .command(
+                        step, JournalEvent.PREVIEW_SHOWN, cmd, r, r.exitCode() == 0 ? null : "preview exited non-zero");
+        return r.stdoutTail() + (r.exitCode() == 0 ? "" : "\n(preview exit " + r.exitCode() + ")");
+    }
+
+    /** Asks approval (and re-confirmation); returns an outcome only when the step does not run. */
+    private Optional<StepOutcome> approve(ApprovedCommand command, String previewTail) {
+        Question question = approvalQuestion(command, previewTail);
+        Answer answer = ctx.approver().ask(question);
+        Optional<StepOutcome> declined = declined(answer, "");
+        if (declined.isPresent()) {
+            return declined;
+        }
+        ctx.journal()
+                .append(ctx.journal()
+                        .draft(step, JournalEvent.APPROVED)
+                        .withCmd(command.text())
+                        .withNotes(join("sha256=" + command.sha256(), answer.notes())));
+        if (step.irreversible()) {
+            Answer again = ctx.approver()
+                    .ask(Question.choose(
+                            PromptKind.IRREVERSIBLE,
+                            step.stepId(),
+                            ctx.prompts().irreversible(step),
+                            Choice.APPROVE,
+                            Choice.SKIP,
+                            Choice.ABORT));
+            declined = declined(again, " (at irreversible re-confirmation)");
+            if (declined.isPresent()) {
+                return declined;
+            }
+            ctx.journal().event(step, JournalEvent.APPROVED, join("irreversible re-confirmation", again.notes()));
+        }
+        return Optional.empty();
+    }
+
+    private Question approvalQuestion(ApprovedCommand command, String previewTail) {
+        if (step.handoff()) {
+            return Question.choose(
+                    PromptKind.HANDOFF,
+                    step.stepId(),
+                    ctx.prompts().handoff(step, ctx.settings().handoffCriteria()),
+                    Choice.APPROVE,
+                    Choice.ABORT);
+        }
+        List<String> freezeLines = ctx.freezes().describe(ctx.clock().instant());
+        String text = ctx.prompts().approval(step, command, previewTail, freezeLines) + gateText();
+        Optional<String> frozen = ctx.freezes().alreadyFrozenBy(step.stepId());
+        if (frozen.isPresent()) {
+            text += "  REFUSED TO RUN: " + frozen.get() + " is already frozen; only skip or abort.\n";
+            return Question.choose(PromptKind.APPROVE, step.stepId(), text, Choice.SKIP, Choice.ABORT);
+        }
+        return Question.choose(PromptKind.APPROVE, step.stepId(), text, Choice.APPROVE, Choice.SKIP, Choice.ABORT);
+    }
+
+    private String gateText() {
+        if (!firstOfPhase) {
+            return "";
+        }
+        return Optional.ofNullable(ctx.settings().gates().get(GateKeys.firstStepGate(step)))
+                .map(g -> ctx.prompts().gate(step.phaseNumber(), step.phaseName(), g))
+                .orElse("");
+    }
+
+    private Optional<StepOutcome> declined(Answer answer, String where) {
+        if (answer.choice() == Choice.SKIP) {
+            ctx.journal().event(step, JournalEvent.SKIPPED, join("skipped by operator" + where, answer.notes()));
+            return Optional.of(new StepOutcome.Skipped());
+        }
+        if (answer.choice() == Choice.ABORT) {
+            ctx.journal().event(step, JournalEvent.ABORTED, join("aborted by operator" + where, answer.notes()));
+            return Optional.of(new StepOutcome.Stop(RunEnding.aborted("operator aborted" + where, step.stepId())));
+        }
+        return Optional.empty();
+    }
+
+    /** Asks the operator for every parameter {@code command} still needs. */
+    private void askOpenParameters(String command) {
+        for (String name : values.open(command)) {
+            values.put(name, ask(ctx, step, name, values));
+        }
+    }
+
+    static String ask(EngineContext ctx, ExecutionStep step, String name, RuntimeValues values) {
+        ParamRule rule = new ParamRule(
+                name, RuntimeValues.rule(name, ctx.runDir().root()), "need " + RuntimeValues.ruleText(name));
+        String prompt =
+                "Step " + step.stepId() + " needs a value for {" + name + "}: " + RuntimeValues.ruleText(name) + "\n";
+        return ctx.approver().ask(Question.value(step.stepId(), prompt, rule)).value();
+    }
+
+    /** Joins journal notes with {@code "; "}, leaving out blank parts; null when both are blank. */
+    static String join(String a, String b) {
+        boolean noA = a == null || a.isBlank();
+        boolean noB = b == null || b.isBlank();
+        if (noA) {
+            return noB ? null : b;
+        }
+        return noB ? a : a + "; " + b;
+    }
+}
