@@ -13,9 +13,15 @@ final class MarkdownText {
     static String prose(String text) {
         String line = oneLine(text);
         StringBuilder out = new StringBuilder(line.length() + 8);
+        int digits = 0;
+        while (digits < line.length() && Character.isDigit(line.charAt(digits))) {
+            digits++;
+        }
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if ("\\`*_{}[]<>()#+!|~".indexOf(c) >= 0) {
+            // Punctuation anywhere; a leading '-' or '=' or "1." that would start a list or a heading.
+            boolean leading = (i == 0 && (c == '-' || c == '=')) || (i > 0 && i == digits && c == '.');
+            if ("\\`*_{}[]<>()#+!|~".indexOf(c) >= 0 || leading) {
                 out.append('\\');
             }
             out.append(c);
