@@ -1,0 +1,149 @@
+package dev.cutover.report;
+
+import java.util.List;
+
+/**
+ * Renders {@code execution-report.md} (FORMATS.md §3.3) from a summary, the plan, the journal and the
+ * report context; the same inputs always give the same text (no clock is read here).
+ */
+public final class ExecutionReport {
+    private ExecutionReport() {}
+
+    /** The report's Markdown, LF line ends, ending in a newline. */
+    public static String markdown(RunSummary summary, ReportInput input, ReportContext context) {
+        List<StepOutcome> outcomes = StepOutcomes.of(input.steps(), input.entries());
+        StringBuilder md = new StringBuilder(4096);
+        md.append("# Cutover execution report: ")
+                .append(MarkdownText.prose(summary.runId()))
+                .append("\n\n");
+        verdict(md, summary);
+        facts(md, summary);
+        md.append("## Steps by phase\n\n")
+                .append(PhaseCounts.of(outcomes).markdown())
+                .append('\n');
+        md.append("Pending includes steps that were in flight when the run stopped.\n\n");
+        StepSections sections = new StepSections(outcomes, input.entries());
+        sections.skipped(md);
+        sections.failed(md);
+        sections.inFlight(md);
+        sections.blocked(md);
+        freezes(md, summary);
+        lines(md, "Warnings", context.warnings());
+        lines(md, "Skipped pre-flight checks", context.skippedChecks());
+        if (context.handoffApproved()) {
+            md.append("## Data-plane IAM policy\n\n")
+                    .append("The handoff to the data plane was approved, so the data-plane IAM policy was attached "
+                            + "for this run. Detach it from the target role once data-plane work is finished; "
+                            + "it grants write access the steady state must not keep.\n\n");
+        }
+        next(md, summary, input, context);
+        return md.toString();
+    }
+
+    private static void verdict(StringBuilder md, RunSummary s) {
+        md.append("**Verdict: ")
+                .append(s.verdict().wireName().toUpperCase(java.util.Locale.ROOT))
+                .append("**\n\n");
+        if (s.verdict() == Verdict.INTERRUPTED) {
+            md.append("The run stopped without recording an end (crash, kill or lost terminal). This report shows "
+                    + "the journal up to its last entry; no summary verdict was written.\n\n");
+        }
+        if (s.haltReason() != null) {
+            md.append("- Halt reason: ")
+                    .append(MarkdownText.prose(s.haltReason()))
+                    .append('\n');
+        }
+        if (s.haltStepId() != null) {
+            md.append("- Halt step: ").append(MarkdownText.code(s.haltStepId())).append('\n');
+        }
+        if (s.haltReason() != null || s.haltStepId() != null) {
+            md.append('\n');
+        }
+    }
+
+    private static void facts(StringBuilder md, RunSummary s) {
+        md.append("- Run id: ").append(MarkdownText.code(s.runId())).append('\n');
+        md.append("- Started: ").append(ReportTime.format(s.startedAt())).append('\n');
+        md.append("- Ended: ")
+                .append(s.endedAt() == null ? "not recorded (interrupted)" : ReportTime.format(s.endedAt()))
+                .append('\n');
+        md.append("- Elapsed: ")
+                .append(ReportTime.duration(s.elapsedSeconds()))
+                .append(" (")
+                .append(s.elapsedSeconds())
+                .append(" s")
+                .append(s.verdict() == Verdict.INTERRUPTED ? ", up to the last journal entry" : "")
+                .append(")\n");
+        md.append("- Steps: ")
+                .append(s.stepsTotal())
+                .append(" total, ")
+                .append(s.stepsSucceeded())
+                .append(" succeeded, ")
+                .append(s.stepsSkipped())
+                .append(" skipped, ")
+                .append(s.stepsFailed())
+                .append(" failed, ")
+                .append(s.stepsBlocked())
+                .append(" blocked, ")
+                .append(s.stepsPending())
+                .append(" pending\n");
+        md.append("- Approvals: ")
+                .append(s.approvalsRequested())
+                .append(" requested, ")
+                .append(s.approvalsGiven())
+                .append(" given\n\n");
+    }
+
+    private static void freezes(StringBuilder md, RunSummary s) {
+        md.append("## Active freezes\n\n");
+        if (s.activeFreezes().isEmpty()) {
+            md.append("None.\n\n");
+            return;
+        }
+        for (ActiveFreeze f : s.activeFreezes()) {
+            md.append("- ")
+                    .append(MarkdownText.code(f.spec().datastoreArn()))
+                    .append(": frozen since ")
+                    .append(ReportTime.format(f.startedAt()))
+                    .append(" by ")
+                    .append(MarkdownText.code(f.spec().beginsAtStepId()))
+                    .append(", ")
+                    .append(f.elapsedMinutes())
+                    .append(" of ")
+                    .append(f.spec().durationMinutes())
+                    .append(" min");
+            if (f.overrun()) {
+                md.append(" — **OVERRUN** by ").append(-f.remainingMinutes()).append(" min");
+            } else {
+                md.append(", ").append(f.remainingMinutes()).append(" min left");
+            }
+            md.append(
+                    f.spec().releaseStepId() == null
+                            ? "; no step releases it"
+                            : "; released by " + MarkdownText.code(f.spec().releaseStepId()));
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static void lines(StringBuilder md, String title, List<String> items) {
+        md.append("## ").append(title).append("\n\n");
+        if (items.isEmpty()) {
+            md.append("None.\n\n");
+            return;
+        }
+        items.forEach(item -> md.append("- ").append(MarkdownText.prose(item)).append('\n'));
+        md.append('\n');
+    }
+
+    private static void next(StringBuilder md, RunSummary s, ReportInput input, ReportContext context) {
+        md.append("## Next\n\n");
+        for (NextStep step : NextStep.after(s.verdict(), s.runId(), context.runDir(), input.tornTail())) {
+            md.append("- ")
+                    .append(MarkdownText.code(step.command()))
+                    .append(": ")
+                    .append(MarkdownText.prose(step.why()))
+                    .append('\n');
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.cutover.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** The report package's renderings of instants (the journal's UTC millisecond shape) and durations. */
+final class ReportTime {
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private ReportTime() {}
+
+    /** E.g. {@code 2026-11-21T13:45:01.123Z}; null stays null so JSON can write it as null. */
+    static String format(Instant instant) {
+        return instant == null ? null : FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** E.g. {@code 2h 05m 09s}, {@code 4m 00s}, {@code 12s}. */
+    static String duration(long seconds) {
+        Duration d = Duration.ofSeconds(Math.max(0, seconds));
+        if (d.toHours() > 0) {
+            return String.format(
+                    java.util.Locale.ROOT, "%dh %02dm %02ds", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+        }
+        if (d.toMinutes() > 0) {
+            return String.format(java.util.Locale.ROOT, "%dm %02ds", d.toMinutes(), d.toSecondsPart());
+        }
+        return d.toSeconds() + "s";
+    }
+}

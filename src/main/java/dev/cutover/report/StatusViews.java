@@ -1,0 +1,130 @@
+package dev.cutover.report;
+
+import dev.cutover.journal.JournalEntry;
+import dev.cutover.journal.JournalEvent;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds {@link StatusView}: a live lock means running; else a summary written after the last lock
+ * acquisition means ended; else the run was interrupted (crash or kill) and the view names where.
+ */
+public final class StatusViews {
+    private StatusViews() {}
+
+    /**
+     * The status of the run in {@code runDir} at {@code now}.
+     *
+     * @param lock the lock file, or null when there is none
+     * @param recorded the verdict in {@code execution-summary.json}, or null when there is none
+     */
+    public static StatusView of(Path runDir, ReportInput input, LockInfo lock, RecordedVerdict recorded, Instant now) {
+        List<StepOutcome> outcomes = StepOutcomes.of(input.steps(), input.entries());
+        StepCounts counts = StepCounts.of(outcomes);
+        List<JournalEntry> entries = input.entries();
+        Optional<JournalEntry> last =
+                entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+        String current = currentStep(outcomes);
+        Situation situation = situation(new Facts(runDir, input, lock, recorded, counts, last, current));
+        return new StatusView(
+                runDir.toString(),
+                input.runId(),
+                situation.activity(),
+                situation.verdict(),
+                situation.waitingFor(),
+                current,
+                situation.nextCommand(),
+                lock,
+                input.tornTail(),
+                last.map(JournalEntry::at).orElse(null),
+                counts,
+                ActiveFreezes.of(entries, input.freezes(), now).stream()
+                        .map(FreezeRow::of)
+                        .toList(),
+                outcomes.stream().map(StatusRow::of).toList());
+    }
+
+    /** The first in-flight step, else the first pending step that is not blocked, else null. */
+    static String currentStep(List<StepOutcome> outcomes) {
+        return outcomes.stream()
+                .filter(o -> o.state() == StepState.IN_FLIGHT)
+                .findFirst()
+                .or(() -> outcomes.stream()
+                        .filter(o -> o.state() == StepState.PENDING)
+                        .findFirst())
+                .map(StepOutcome::stepId)
+                .orElse(null);
+    }
+
+    private record Facts(
+            Path runDir,
+            ReportInput input,
+            LockInfo lock,
+            RecordedVerdict recorded,
+            StepCounts counts,
+            Optional<JournalEntry> last,
+            String current) {}
+
+    private record Situation(RunActivity activity, String verdict, String waitingFor, String nextCommand) {}
+
+    private static Situation situation(Facts f) {
+        if (f.lock() != null && f.lock().live()) {
+            String doing =
+                    f.last().map(e -> WaitingFor.describe(e, f.input().steps())).orElse("starting");
+            return new Situation(RunActivity.RUNNING, null, doing, null);
+        }
+        if (f.recorded() != null && isCurrent(f.recorded(), f.input().entries())) {
+            return ended(f, f.recorded().verdict());
+        }
+        if (f.lock() == null
+                && f.last().map(e -> e.event() == JournalEvent.LOCK_RELEASED).orElse(false)) {
+            return ended(f, null);
+        }
+        return interrupted(f);
+    }
+
+    // A resume journals a lock acquisition; a summary older than that belongs to an earlier segment.
+    static boolean isCurrent(RecordedVerdict recorded, List<JournalEntry> entries) {
+        return entries.stream()
+                .filter(e ->
+                        e.event() == JournalEvent.LOCK_ACQUIRED || e.event() == JournalEvent.LOCK_TAKEN_OVER_FROM_STALE)
+                .noneMatch(e -> e.at().isAfter(recorded.endedAt()));
+    }
+
+    private static Situation ended(Facts f, String verdict) {
+        Optional<Verdict> parsed = java.util.Arrays.stream(Verdict.values())
+                .filter(v -> v.wireName().equals(verdict))
+                .findFirst();
+        boolean allDone =
+                f.counts().succeeded() + f.counts().skipped() == f.counts().total();
+        Verdict effective = parsed.orElse(allDone ? Verdict.COMPLETED : Verdict.HALTED);
+        String line = verdict == null ? "ended (lock released; no execution-summary.json found)" : "ended: " + verdict;
+        if (f.lock() != null) {
+            line += "; the lock file of pid " + f.lock().pid() + " is kept so --resume can take it over";
+        }
+        String command = NextStep.after(
+                        effective, f.input().runId(), f.runDir(), f.input().tornTail())
+                .get(0)
+                .command();
+        return new Situation(RunActivity.ENDED, verdict, line, command);
+    }
+
+    private static Situation interrupted(Facts f) {
+        String where = RunSummaries.lastStepEntry(f.input().entries())
+                .map(JournalEntry::stepId)
+                .orElse(f.current() == null ? "pre-flight" : f.current());
+        List<NextStep> next = NextStep.after(
+                Verdict.INTERRUPTED, f.input().runId(), f.runDir(), f.input().tornTail());
+        String line = "interrupted (crashed or killed) at " + where;
+        if (f.input().tornTail()) {
+            line += "; the journal ends in a torn line — repair with "
+                    + next.get(0).command() + ", then resume with "
+                    + next.get(1).command();
+        } else {
+            line += " — resume with " + next.get(0).command();
+        }
+        return new Situation(RunActivity.INTERRUPTED, null, line, next.get(0).command());
+    }
+}
