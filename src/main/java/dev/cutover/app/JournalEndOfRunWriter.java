@@ -41,7 +41,8 @@ public final class JournalEndOfRunWriter implements EndOfRunWriter {
             return;
         }
         JournalContents journal = new JournalReader().read(dir.journalFile());
-        List<ExecutionStep> steps = result.plan() == null ? List.of() : result.plan().steps();
+        List<ExecutionStep> steps =
+                result.plan() == null ? List.of() : result.plan().steps();
         List<FreezeSpec> freezes = result.freezeWindows().stream()
                 .map(w -> new FreezeSpec(w.datastoreArn(), w.durationMinutes(), w.beginsAtStepId(), w.releaseStepId()))
                 .toList();
@@ -51,9 +52,12 @@ public final class JournalEndOfRunWriter implements EndOfRunWriter {
                 result.ending().haltReason(),
                 result.ending().haltStepId());
         RunSummary summary = RunSummaries.build(input, ending, clock.instant());
-        boolean handoffApproved = new RunStateReplayer().replay(journal.entries()).handoffApproved();
+        boolean handoffApproved =
+                new RunStateReplayer().replay(journal.entries()).handoffApproved();
         String report = ExecutionReport.markdown(
-                summary, input, new ReportContext(dir.root(), result.warnings(), result.skippedChecks(), handoffApproved));
+                summary,
+                input,
+                new ReportContext(dir.root(), result.warnings(), result.skippedChecks(), handoffApproved));
         AtomicFiles.write(dir.file(RunDirectory.SUMMARY), SummaryJson.write(summary));
         AtomicFiles.write(dir.file(RunDirectory.REPORT), report.getBytes(StandardCharsets.UTF_8));
     }

@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
             "Compiles two signed cutover checklists into deterministic steps and executes them one at a time",
             "with per-step human approval, an append-only journal and crash-safe resume."
         },
-        subcommands = {CompileCommand.class, PlanCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            CompileCommand.class,
+            PlanCommand.class,
+            ExecuteCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class CutoverCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -22,11 +22,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Write a complete sandbox run directory that migrates a small local service (data files, a polled",
-            "background copy job, a write freeze, an irreversible symlink switch, checksum validation), compile",
-            "it and show the plan. Needs nothing but bash and coreutils."
+            "background copy job, a write freeze, an irreversible symlink switch, checksum validation), show the",
+            "plan, and execute it: interactively at your terminal, or with --answers for a scripted rehearsal.",
+            "Needs nothing but bash and coreutils."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:demo written and compiled", "2:--dir is not empty", "70:internal error (bug)"})
+        exitCodeList = {
+            "0:the demo cutover completed",
+            "1:halted (a step failed or you stopped it)",
+            "2:--dir is not empty, or a bad answers file",
+            "3:no terminal to ask you (use --answers)",
+            "5:you aborted it",
+            "70:internal error (bug)"
+        })
 final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--dir",
@@ -37,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--answers",
             paramLabel = "FILE",
-            description = "Scripted answers for a rehearsal (used once the execution engine lands).")
+            description = "Scripted answers instead of the terminal (format: docs/approvals.md).")
     Path answers;
 
     @Spec
@@ -59,8 +67,9 @@ final class DemoCommand implements Callable<Integer> {
                         "current"),
                 out);
         out.println();
-        out.println("Executing the demo arrives with the execution engine (cutover execute); until then,");
-        out.println("inspect it with: cutover plan --run-dir " + target + " --graph mermaid");
-        return 0;
+        out.println("Executing it now (" + (answers == null ? "you approve each step" : "answers from " + answers)
+                + "). The same run later: cutover execute --run-dir " + target);
+        out.println();
+        return ExecuteCommand.run(out, new RunDirectory(target), null, false, false, answers);
     }
 }

@@ -67,7 +67,8 @@ final class ExecuteCommand implements Callable<Integer> {
     }
 
     /** Shared with {@code cutover demo}, which executes the run directory it wrote. */
-    static int run(PrintWriter out, RunDirectory dir, RunDirOptions flags, boolean resume, boolean stale, Path answers) {
+    static int run(
+            PrintWriter out, RunDirectory dir, RunDirOptions flags, boolean resume, boolean stale, Path answers) {
         Map<String, String> env = System.getenv();
         CutoverEngine engine = new CutoverEngine(
                 Clock.systemUTC(),
@@ -89,7 +90,9 @@ final class ExecuteCommand implements Callable<Integer> {
                 .execute(request, flags == null ? java.util.Optional.empty() : flags.expectedRunId());
         out.println();
         out.println("Verdict: " + result.ending().verdict().wireName()
-                + (result.ending().haltReason() == null ? "" : " — " + result.ending().haltReason()));
+                + (result.ending().haltReason() == null
+                        ? ""
+                        : " — " + result.ending().haltReason()));
         out.println("Report:  " + dir.file(RunDirectory.REPORT));
         if (result.failure() != null) {
             throw result.failure();

@@ -87,7 +87,12 @@ final class PreflightRun {
         }
         journal.close();
         return new RunResult(
-                ending, plan.plan(), warnings, checks.skippedChecks(), null, plan.inputs().dataPlane().freezeWindows());
+                ending,
+                plan.plan(),
+                warnings,
+                checks.skippedChecks(),
+                null,
+                plan.inputs().dataPlane().freezeWindows());
     }
 
     private EngineContext context(
