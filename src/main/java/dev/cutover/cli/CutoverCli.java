@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             CompileCommand.class,
             PlanCommand.class,
             ExecuteCommand.class,
+            StatusCommand.class,
+            VerifyJournalCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

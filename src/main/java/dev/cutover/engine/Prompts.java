@@ -42,6 +42,7 @@ final class Prompts {
                     .append(command.sha256(), 0, 16)
                     .append("…):\n");
             p.append("    ").append(command.text()).append('\n');
+            p.append("  then verify (read-only): ").append(step.verifyCmd()).append('\n');
         }
         if (previewTail != null && !previewTail.isBlank()) {
             p.append("  preview output (tail):\n").append(indent(previewTail));

@@ -1,0 +1,109 @@
+package dev.cutover.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.StepsJson;
+import dev.cutover.engine.LockInspection;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.input.Plane;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.journal.JournalContents;
+import dev.cutover.journal.JournalCorruptException;
+import dev.cutover.journal.JournalReader;
+import dev.cutover.report.FreezeSpec;
+import dev.cutover.report.LockInfo;
+import dev.cutover.report.RecordedVerdict;
+import dev.cutover.report.ReportInput;
+import dev.cutover.report.StatusView;
+import dev.cutover.report.StatusViews;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code cutover status}: the state of a run, live, ended or interrupted, derived from the stored steps, the
+ * journal, the lock file and the summary. Reads only; works while another process runs the cutover.
+ */
+public final class StatusService {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+    private final Map<String, String> env;
+
+    public StatusService(Clock clock, Map<String, String> env) {
+        this.clock = clock;
+        this.env = Map.copyOf(env);
+    }
+
+    public StatusView status(RunDirectory dir) {
+        if (!Files.exists(dir.journalFile())) {
+            throw new CutoverException(
+                    ErrorCode.STEPS_FILE_INVALID, "no journal in " + dir.root() + ": no run has started there");
+        }
+        List<ExecutionStep> steps = readSteps(dir);
+        JournalContents journal;
+        try {
+            journal = new JournalReader().read(dir.journalFile());
+        } catch (JournalCorruptException e) {
+            throw new CutoverException(ErrorCode.JOURNAL_CORRUPT, e.getMessage(), e);
+        }
+        ReportInput input = ReportInput.of(journal, steps, freezes(dir));
+        LockInfo lock = LockInspection.of(dir, env)
+                .map(l -> new LockInfo(
+                        l.holder().pid(),
+                        l.holder().host(),
+                        l.holder().operator(),
+                        l.holder().startedAt(),
+                        l.live()))
+                .orElse(null);
+        return StatusViews.of(dir.root(), input, lock, recorded(dir), clock.instant());
+    }
+
+    private static List<ExecutionStep> readSteps(RunDirectory dir) {
+        try {
+            return StepsJson.read(Files.readAllBytes(dir.stepsFile()));
+        } catch (IOException | RuntimeException e) {
+            throw new CutoverException(
+                    ErrorCode.STEPS_FILE_INVALID, "cannot read " + dir.stepsFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Freeze windows straight from the data-plane checklist; status must work even if other inputs changed. */
+    private static List<FreezeSpec> freezes(RunDirectory dir) {
+        List<FreezeSpec> out = new ArrayList<>();
+        try {
+            JsonNode root = JSON.readTree(dir.file(Plane.DP.jsonFile()).toFile());
+            for (JsonNode w : root.path("freeze_windows")) {
+                out.add(new FreezeSpec(
+                        w.path("datastore_arn").asText(),
+                        w.path("duration_minutes").asInt(),
+                        w.path("begins_at_step_id").asText(),
+                        w.hasNonNull("release_step_id")
+                                ? w.get("release_step_id").asText()
+                                : null));
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of(); // no freeze information is better than no status
+        }
+        return out;
+    }
+
+    private static RecordedVerdict recorded(RunDirectory dir) {
+        Path summary = dir.file(RunDirectory.SUMMARY);
+        try {
+            JsonNode node = JSON.readTree(summary.toFile());
+            return new RecordedVerdict(
+                    node.path("verdict").asText(),
+                    Instant.parse(node.path("ended_at").asText()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

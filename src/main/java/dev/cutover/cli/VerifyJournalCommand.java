@@ -1,0 +1,47 @@
+package dev.cutover.cli;
+
+import dev.cutover.error.ErrorCode;
+import dev.cutover.journal.JournalVerifier;
+import dev.cutover.journal.VerificationResult;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code cutover verify-journal}: prove the journal is complete and unedited. */
+@Command(
+        name = "verify-journal",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check execution-log.jsonl: valid metadata, every line a valid entry, ids e1..eN without gaps or",
+            "duplicates, every prev_sha256 equal to the hash of the line before, time never going backwards,",
+            "and a final newline. Names the first bad line."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the journal is intact", "2:no journal", "6:the journal is damaged (first bad line named)"})
+final class VerifyJournalCommand implements Callable<Integer> {
+    @Mixin
+    RunDirOptions runDir;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Path journal = runDir.resolve().journalFile();
+        if (!java.nio.file.Files.exists(journal)) {
+            spec.commandLine().getErr().println("error: no journal at " + journal);
+            return ErrorCode.USAGE.exitCode();
+        }
+        VerificationResult result = new JournalVerifier().verify(journal);
+        if (result.ok()) {
+            spec.commandLine()
+                    .getOut()
+                    .println("OK " + journal + ": " + result.entryCount() + " entries, chain intact");
+            return 0;
+        }
+        spec.commandLine().getErr().println("DAMAGED " + journal + ": " + result.describe());
+        return ErrorCode.JOURNAL_CORRUPT.exitCode();
+    }
+}
