@@ -14,14 +14,24 @@ class DemoCommandTest {
     Path tmp;
 
     @Test
-    void demoWritesACompilableSandboxRunDirectoryWithItsLocalService() throws Exception {
+    void demoWithAnApproveEverythingAnswersFileMigratesTheServiceAndCompletes() throws Exception {
         Path dir = tmp.resolve("demo");
+        Path answers = Files.writeString(
+                tmp.resolve("answers.txt"),
+                "go-no-go * proceed\napprove * approve\nirreversible * approve\nhandoff * approve\n");
 
-        CliRunner.Result r = CliRunner.run("demo", "--dir", dir.toString());
+        CliRunner.Result r = CliRunner.run("demo", "--dir", dir.toString(), "--answers", answers.toString());
 
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Demo run directory: " + dir).contains("Warnings: 0");
-        assertThat(Files.readSymbolicLink(dir.resolve("service/live"))).isEqualTo(Path.of("source", "demo-data"));
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Demo run directory: " + dir).contains("Verdict: completed");
+        assertThat(Files.readSymbolicLink(dir.resolve("service/live"))).isEqualTo(Path.of("target", "demo-data"));
+        for (String f : new String[] {"orders.csv", "customers.csv", "inventory.csv"}) {
+            assertThat(dir.resolve("service/target/demo-data/" + f))
+                    .hasSameTextualContentAs(dir.resolve("service/source/demo-data/" + f));
+        }
+        assertThat(CliRunner.run("verify-journal", "--run-dir", dir.toString()).exit())
+                .isZero();
+        assertThat(Files.readString(dir.resolve("execution-summary.json"))).contains("\"verdict\": \"completed\"");
         assertThat(Files.readString(dir.resolve("cutover.yaml"))).contains("environment: sandbox");
         assertThat(Files.readString(dir.resolve("service/CHECKSUMS")))
                 .contains("  service/target/demo-data/orders.csv\n");
@@ -35,6 +45,18 @@ class DemoCommandTest {
                             s.path("step_id").asText())
                     .isEqualTo(s.path("step_id").asText().matches(".*(confirm-reader|handoff|announce|release).*"));
         }
+    }
+
+    @Test
+    void demoWithoutATerminalOrAnswersRefusesBeforeAnyStepRuns() throws Exception {
+        Path dir = tmp.resolve("demo");
+
+        CliRunner.Result r = CliRunner.run("demo", "--dir", dir.toString());
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("no terminal");
+        assertThat(dir.resolve("service/target")).doesNotExist();
+        assertThat(dir.resolve("RUNNING.lock")).doesNotExist();
     }
 
     @Test
