@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CompileCommand.class,
             PlanCommand.class,
+            PreflightCommand.class,
             ExecuteCommand.class,
             StatusCommand.class,
             VerifyJournalCommand.class,

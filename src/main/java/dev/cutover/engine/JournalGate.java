@@ -24,6 +24,21 @@ final class JournalGate {
         this.runDir = runDir;
     }
 
+    /** Check 2 without side effects: a journal of pre-flight failures only counts as absent. */
+    void peek(boolean resume) {
+        Path journal = runDir.journalFile();
+        boolean present = Files.exists(journal) && !onlyPreflightFailures(journal);
+        if (resume && !present) {
+            throw new CutoverException(
+                    ErrorCode.RESUME_WITHOUT_JOURNAL, "check 2: --resume but there is no run to resume");
+        }
+        if (!resume && present) {
+            throw new CutoverException(
+                    ErrorCode.JOURNAL_EXISTS,
+                    "check 2: " + journal.getFileName() + " exists: a run already started in " + runDir.root());
+        }
+    }
+
     void check(boolean resume) {
         Path journal = runDir.journalFile();
         if (Files.exists(journal) && onlyPreflightFailures(journal)) {

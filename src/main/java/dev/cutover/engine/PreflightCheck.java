@@ -1,0 +1,79 @@
+package dev.cutover.engine;
+
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code cutover preflight}: every check of FORMATS.md §5 that {@code execute} runs first, in the same order,
+ * without writing anything — no lock file, no journal, no steps file. The OS lock is taken only for the
+ * duration of the check, so a concurrent execute either waits its turn or sees this check as a live holder.
+ */
+public final class PreflightCheck {
+    private final Clock clock;
+    private final PrintWriter out;
+    private final HostInfo host;
+    private final GitConfigReader git;
+
+    public PreflightCheck(Clock clock, PrintWriter out, HostInfo host, GitConfigReader git) {
+        this.clock = clock;
+        this.out = out;
+        this.host = host;
+        this.git = git;
+    }
+
+    /** Returns the passed checks' report lines; throws the first refusal. */
+    public List<String> check(ExecuteRequest request, PlanSource source) {
+        List<String> passed = new ArrayList<>();
+        OperatorIdentity operator = OperatorIdentity.resolve(request.environment(), git);
+        LockProbe probe = new RunLock(clock, host)
+                .probe(request.runDir(), new LockRequest(operator.name(), "cutover preflight", request.resume()));
+        if (probe instanceof LockProbe.Refused refused) {
+            throw new CutoverException(
+                    refused.refusal().code(),
+                    "check 1 (lock): " + refused.refusal().message());
+        }
+        try (AcquiredLock ignored = ((LockProbe.Acquired) probe).lock()) {
+            passed.add("check 1 (lock): free" + (request.resume() ? " or stale and resumable" : ""));
+            new JournalGate(request.runDir()).peek(request.resume());
+            passed.add("check 2 (journal): consistent with " + (request.resume() ? "--resume" : "a fresh run"));
+            LoadedPlan plan = source.load();
+            passed.add("check 3 (inputs): " + plan.plan().steps().size() + " steps compiled");
+            StepCommands commands = new StepCommands(
+                    request.runDir(), CutoverEngine.runner(clock), CutoverEngine.childEnvironment(request));
+            Preflight checks = new Preflight(clock, commands);
+            checks.signOffs(plan.inputs());
+            passed.add("check 4 (sign-off): both checklists signed");
+            checks.staleness(plan.inputs(), request.acceptStale());
+            passed.add("check 5 (staleness): inputs fresh enough");
+            checks.allowList(plan.plan().steps(), CutoverEngine.lint(plan));
+            passed.add("allow-list: every automated command is allowed in its role");
+            requireProfiles(plan, request);
+            checks.identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
+            checks.terraform(
+                    plan.inputs(),
+                    plan.config(),
+                    plan.allowed().allowsTerraform(),
+                    plan.plan().steps());
+            passed.add("checks 6-7 (identity, terraform): passed or not applicable");
+            checks.warnings().forEach(w -> passed.add("warning: " + w));
+            checks.skippedChecks().forEach(s -> passed.add("skipped: " + s));
+            operator.bannerWarning().ifPresent(w -> passed.add("warning: " + w));
+            passed.forEach(out::println);
+            return passed;
+        }
+    }
+
+    private static void requireProfiles(LoadedPlan plan, ExecuteRequest request) {
+        if (plan.allowed().allowsAws() && (request.sourceProfile() == null || request.targetProfile() == null)) {
+            throw new CutoverException(
+                    ErrorCode.PROFILES_REQUIRED,
+                    "aws is an allowed program, so both profiles are needed: pass --source-profile/--target-profile"
+                            + " or set MIGRATION_SOURCE_PROFILE/MIGRATION_TARGET_PROFILE");
+        }
+    }
+}

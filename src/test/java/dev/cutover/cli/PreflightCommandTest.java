@@ -1,0 +1,64 @@
+package dev.cutover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.app.DemoRunDirectory;
+import dev.cutover.testing.RunDirFixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreflightCommandTest {
+    @TempDir
+    Path tmp;
+
+    /** Everything but the empty OS-lock file, which exists by design once a run directory was ever locked. */
+    private static List<String> contents(Path dir) {
+        return RunDirFixtures.snapshot(dir).stream()
+                .filter(line -> !line.startsWith(".RUNNING.lock.flock e3b0c442"))
+                .toList();
+    }
+
+    @Test
+    void preflightPassesOnTheDemoAndWritesNothing() {
+        Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
+        List<String> before = contents(dir);
+
+        CliRunner.Result r = CliRunner.run("preflight", "--run-dir", dir.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("check 4 (sign-off): both checklists signed")
+                .contains("pre-flight passed");
+        assertThat(contents(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void preflightRefusesAnUnsignedDataPlaneChecklistNamingTheFileAndWritesNothing() throws Exception {
+        Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
+        Path md = dir.resolve("cutover-checklist-data-plane.md");
+        Files.writeString(
+                md, Files.readString(md).replaceFirst("> APPROVED BY: .*", "> APPROVED BY: ____  ON: ____-__-__"));
+        List<String> before = contents(dir);
+
+        CliRunner.Result r = CliRunner.run("preflight", "--run-dir", dir.toString());
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("check 4").contains("cutover-checklist-data-plane.md");
+        assertThat(contents(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void preflightRefusesWhenARunAlreadyStarted() throws Exception {
+        Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
+        Files.writeString(dir.resolve("execution-log.jsonl"), "{}\n");
+
+        CliRunner.Result r = CliRunner.run("preflight", "--run-dir", dir.toString());
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("check 2").contains("--resume");
+    }
+}
