@@ -18,11 +18,18 @@ class HelpAndVersionTest {
     void topLevelHelpListsEveryCommand() {
         CliRunner.Result r = CliRunner.run("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("compile").contains("plan").contains("demo");
+        assertThat(r.out())
+                .contains("compile")
+                .contains("plan")
+                .contains("preflight")
+                .contains("execute")
+                .contains("status")
+                .contains("verify-journal")
+                .contains("demo");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compile", "plan", "demo"})
+    @ValueSource(strings = {"compile", "plan", "preflight", "execute", "status", "verify-journal", "demo"})
     void everyCommandExplainsItselfAndItsExitCodes(String command) {
         CliRunner.Result r = CliRunner.run(command, "--help");
         assertThat(r.exit()).isZero();
