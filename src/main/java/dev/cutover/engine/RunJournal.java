@@ -15,6 +15,7 @@ import java.util.Objects;
 final class RunJournal {
     private final JournalWriter writer;
     private final String operator;
+    private final java.util.Map<String, StepLifecycle.State> states = new java.util.HashMap<>();
 
     RunJournal(JournalWriter writer, String operator) {
         this.writer = Objects.requireNonNull(writer, "writer");
@@ -49,8 +50,18 @@ final class RunJournal {
         return EntryDraft.of(step.stepId(), step.phaseNumber(), event);
     }
 
+    /** Appends after checking the step lifecycle, so an illegal transition is never written. */
     JournalEntry append(EntryDraft draft) {
-        return writer.append(draft.withOperator(operator));
+        boolean stepLevel = !JournalEntry.RUN_STEP_ID.equals(draft.stepId());
+        StepLifecycle.State next = stepLevel
+                ? StepLifecycle.next(
+                        states.getOrDefault(draft.stepId(), StepLifecycle.State.NOT_STARTED), draft.event())
+                : null;
+        JournalEntry entry = writer.append(draft.withOperator(operator));
+        if (stepLevel) {
+            states.put(draft.stepId(), next);
+        }
+        return entry;
     }
 
     void close() {
