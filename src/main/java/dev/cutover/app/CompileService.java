@@ -55,6 +55,13 @@ public final class CompileService {
         return new CompiledPlan(inputs, config, plan, bytes);
     }
 
+    /** Compiles in memory into what the engine walks (pre-flight check 3). */
+    public dev.cutover.engine.LoadedPlan loadForExecution(RunDirectory dir, Optional<String> expectedRunId) {
+        CompiledPlan c = compileInMemory(dir, expectedRunId);
+        return new dev.cutover.engine.LoadedPlan(
+                c.inputs(), c.config(), allowedPrograms(c.config()), c.plan(), c.stepsJson());
+    }
+
     /**
      * Compiles and writes {@code execution-steps.json}. Refuses (exit 6) to replace a steps file that a
      * started run is walking, because the journal's step ids would no longer mean what they meant.

@@ -3,7 +3,6 @@ package dev.cutover.cli;
 import dev.cutover.app.CompileService;
 import dev.cutover.engine.ExecuteRequest;
 import dev.cutover.engine.HostInfo;
-import dev.cutover.engine.LoadedPlan;
 import dev.cutover.engine.PreflightCheck;
 import dev.cutover.engine.ProcessGitConfigReader;
 import dev.cutover.input.RunDirectory;
