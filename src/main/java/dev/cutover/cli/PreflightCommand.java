@@ -62,15 +62,7 @@ final class PreflightCommand implements Callable<Integer> {
                         spec.commandLine().getOut(),
                         HostInfo.system(env),
                         ProcessGitConfigReader.withDefaultTimeout(env))
-                .check(request, () -> {
-                    var c = compile.compileInMemory(dir, runDir.expectedRunId());
-                    return new LoadedPlan(
-                            c.inputs(),
-                            c.config(),
-                            CompileService.allowedPrograms(c.config()),
-                            c.plan(),
-                            c.stepsJson());
-                });
+                .check(request, () -> compile.loadForExecution(dir, runDir.expectedRunId()));
         spec.commandLine().getOut().println("pre-flight passed: nothing was written");
         return 0;
     }
