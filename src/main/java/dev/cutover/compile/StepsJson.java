@@ -53,7 +53,12 @@ public final class StepsJson {
         }
     }
 
-    private static DefaultPrettyPrinter printer() {
+    /**
+     * The layout of every JSON file Cutover writes for people and diff tools: 2-space indent, {@code "key":
+     * value}, LF line ends on every platform, empty containers as {@code []} and {@code {}}. A fresh instance
+     * each call (Jackson pretty printers are stateful).
+     */
+    public static DefaultPrettyPrinter printer() {
         DefaultIndenter lf = new DefaultIndenter("  ", "\n");
         Separators separators = Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)

@@ -20,7 +20,7 @@ public final class StatusJson {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .addModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer()))
             .build()
-            .writer(SummaryJson.printer());
+            .writer(dev.cutover.compile.StepsJson.printer());
 
     private StatusJson() {}
 

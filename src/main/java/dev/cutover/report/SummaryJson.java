@@ -1,9 +1,6 @@
 package dev.cutover.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -17,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SummaryJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final ObjectWriter WRITER = MAPPER.writer(printer());
+    private static final ObjectWriter WRITER = MAPPER.writer(dev.cutover.compile.StepsJson.printer());
 
     private SummaryJson() {}
 
@@ -59,19 +56,5 @@ public final class SummaryJson {
             n.put("elapsed_minutes", f.elapsedMinutes());
         }
         return o;
-    }
-
-    // The same shape as execution-steps.json: "key": value, LF line ends, empty containers as [] and {}.
-    static DefaultPrettyPrinter printer() {
-        DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-        Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withArrayValueSpacing(Separators.Spacing.NONE)
-                .withArrayEmptySeparator("")
-                .withObjectEmptySeparator("");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
-        printer.indentObjectsWith(lf);
-        printer.indentArraysWith(lf);
-        return printer;
     }
 }
