@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ExecuteCommand.class,
             StatusCommand.class,
             VerifyJournalCommand.class,
+            RepairCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

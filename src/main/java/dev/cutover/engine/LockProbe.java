@@ -16,5 +16,10 @@ public sealed interface LockProbe permits LockProbe.Acquired, LockProbe.Refused 
         public Refused {
             Objects.requireNonNull(refusal, "refusal");
         }
+
+        /** The refusal as the exception the CLI maps to an exit code (4 live, 3 stale or unreadable). */
+        public dev.cutover.error.CutoverException toException(String prefix) {
+            return new dev.cutover.error.CutoverException(refusal.code(), prefix + refusal.message());
+        }
     }
 }

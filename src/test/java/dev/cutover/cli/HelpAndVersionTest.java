@@ -29,7 +29,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"compile", "plan", "preflight", "execute", "status", "verify-journal", "demo"})
+    @ValueSource(strings = {"compile", "plan", "preflight", "execute", "status", "verify-journal", "repair", "demo"})
     void everyCommandExplainsItselfAndItsExitCodes(String command) {
         CliRunner.Result r = CliRunner.run(command, "--help");
         assertThat(r.exit()).isZero();
