@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.compile.Plan;
 import dev.cutover.compile.StepCompiler;
+import dev.cutover.compile.StepsDiff;
 import dev.cutover.compile.StepsJson;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
@@ -72,14 +73,24 @@ public final class CompileService {
         if (before == StepsFileState.STALE && Files.exists(dir.journalFile())) {
             throw new CutoverException(
                     ErrorCode.PLAN_DRIFT,
-                    dir.stepsFile() + " differs from what the inputs compile to, and a run has started ("
-                            + dir.journalFile().getFileName()
+                    dir.stepsFile() + " differs from what the inputs compile to ("
+                            + StepsDiff.firstDifference(readStored(dir), compiled.stepsJson())
+                                    .orElse("?")
+                            + "), and a run has started (" + dir.journalFile().getFileName()
                             + " exists); the stored plan is kept.");
         }
         if (before != StepsFileState.CURRENT) {
             AtomicFiles.write(dir.stepsFile(), compiled.stepsJson());
         }
         return new CompileResult(compiled, dir.stepsFile(), before);
+    }
+
+    private static byte[] readStored(RunDirectory dir) {
+        try {
+            return Files.readAllBytes(dir.stepsFile());
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.IO_FAILURE, "cannot read " + dir.stepsFile() + ": " + e, e);
+        }
     }
 
     /** How the steps file on disk relates to {@code compiled}. */

@@ -59,6 +59,7 @@ class CompileCommandTest {
         CliRunner.Result refused = CliRunner.run("compile", "--run-dir", dir.toString());
 
         assertThat(refused.exit()).isEqualTo(6);
+        assertThat(refused.err()).contains("the stored plan has 0 steps");
         assertThat(Files.readString(dir.resolve("execution-steps.json"))).isEqualTo("[]\n");
     }
 
