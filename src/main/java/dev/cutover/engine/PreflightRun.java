@@ -76,9 +76,7 @@ final class PreflightRun {
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
                 lockNotes(staleAccepted));
         EngineContext ctx = context(plan, commands, checks, approver, journal);
-        RunEnding ending = new GoNoGo(ctx, warnings, checks.skippedChecks())
-                .ask(plan.plan().steps())
-                .orElseGet(() -> new StepWalker(ctx).walk(plan.plan().steps()));
+        RunEnding ending = walkOrHalt(ctx, checks, plan);
         if (ending.keepLock()) {
             lock.abandonKeepingFile();
         } else {
@@ -93,6 +91,25 @@ final class PreflightRun {
                 checks.skippedChecks(),
                 null,
                 plan.inputs().dataPlane().freezeWindows());
+    }
+
+    /**
+     * Go/no-go and the walk. When the operator's channel fails (no scripted answer, terminal closed) nothing
+     * was decided for them: the run ends halted, cleanly, and resumes from the journal. Any other exception
+     * propagates with the lock file kept, exactly like a crash.
+     */
+    private RunEnding walkOrHalt(EngineContext ctx, Preflight checks, LoadedPlan plan) {
+        try {
+            return new GoNoGo(ctx, warnings, checks.skippedChecks())
+                    .ask(plan.plan().steps())
+                    .orElseGet(() -> new StepWalker(ctx).walk(plan.plan().steps()));
+        } catch (CutoverException e) {
+            if (e.code() != ErrorCode.NO_SCRIPTED_ANSWER && e.code() != ErrorCode.OPERATOR_INPUT_CLOSED) {
+                throw e;
+            }
+            engine.out().println("HALT: " + e.getMessage());
+            return RunEnding.halted(e.getMessage(), ctx.journal().lastStepId());
+        }
     }
 
     private EngineContext context(

@@ -16,6 +16,7 @@ final class RunJournal {
     private final JournalWriter writer;
     private final String operator;
     private final java.util.Map<String, StepLifecycle.State> states = new java.util.HashMap<>();
+    private String lastStepId;
 
     RunJournal(JournalWriter writer, String operator) {
         this.writer = Objects.requireNonNull(writer, "writer");
@@ -60,8 +61,14 @@ final class RunJournal {
         JournalEntry entry = writer.append(draft.withOperator(operator));
         if (stepLevel) {
             states.put(draft.stepId(), next);
+            lastStepId = draft.stepId();
         }
         return entry;
+    }
+
+    /** The step of the last step-level entry this run wrote, or null. */
+    String lastStepId() {
+        return lastStepId;
     }
 
     void close() {

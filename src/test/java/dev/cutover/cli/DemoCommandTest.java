@@ -60,6 +60,24 @@ class DemoCommandTest {
     }
 
     @Test
+    void aPromptWithNoScriptedAnswerHaltsCleanlyNeverApproving() throws Exception {
+        Path dir = tmp.resolve("demo");
+        Path answers = Files.writeString(
+                tmp.resolve("answers.txt"), "go-no-go * proceed\napprove cp-* approve\nhandoff * approve\n");
+
+        CliRunner.Result r = CliRunner.run("demo", "--dir", dir.toString(), "--answers", answers.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("Verdict: halted");
+        assertThat(dir.resolve("RUNNING.lock")).doesNotExist();
+        assertThat(dir.resolve("service/target/demo-data/orders.csv")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("execution-summary.json")))
+                .contains("\"halt_step_id\": \"dp-phase1-001-checksums-recorded\"");
+        assertThat(CliRunner.run("verify-journal", "--run-dir", dir.toString()).exit())
+                .isZero();
+    }
+
+    @Test
     void demoRefusesANonEmptyDirectory() throws Exception {
         Files.writeString(tmp.resolve("keep.txt"), "mine");
 
