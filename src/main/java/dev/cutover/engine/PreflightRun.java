@@ -172,7 +172,12 @@ final class PreflightRun {
 
     /** Journals a pre-flight failure the way FORMATS.md §5 prescribes and returns verdict failed. */
     private RunResult failed(LoadedPlan plan, String check, CutoverException e) {
-        PreflightFailureJournal.record(request.runDir(), plan, operator, engine.clock(), check, e);
+        PreflightFailureJournal.record(
+                request.runDir(),
+                plan,
+                operator,
+                engine.clock(),
+                new PreflightFailureJournal.Failure(check, e, request.toolVersion()));
         RunEnding ending = new RunEnding(Verdict.FAILED, e.getMessage(), null, false);
         return new RunResult(
                 ending,
