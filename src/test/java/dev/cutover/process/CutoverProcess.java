@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -83,12 +84,18 @@ final class CutoverProcess {
     }
 
     static Running start(Path outputDir, List<String> jvmOptions, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("setsid", "-w"));
-        cmd.addAll(command(jvmOptions, args));
-        return startRaw(outputDir, cmd);
+        return start(outputDir, jvmOptions, Map.of(), args);
     }
 
-    static Running startRaw(Path outputDir, List<String> cmd) throws IOException {
+    /** As {@link #start(Path, List, String...)}, with extra environment variables for cutover. */
+    static Running start(Path outputDir, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("setsid", "-w"));
+        cmd.addAll(command(jvmOptions, args));
+        return startRaw(outputDir, cmd, env);
+    }
+
+    static Running startRaw(Path outputDir, List<String> cmd, Map<String, String> env) throws IOException {
         Files.createDirectories(outputDir);
         Path out = Files.createTempFile(outputDir, "cutover-", ".out");
         Path err = Files.createTempFile(outputDir, "cutover-", ".err");
@@ -97,6 +104,7 @@ final class CutoverProcess {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         pb.environment().put("USER", "it-operator");
+        pb.environment().putAll(env);
         return new Running(pb.start(), out, err);
     }
 

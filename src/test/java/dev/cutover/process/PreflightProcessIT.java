@@ -76,10 +76,19 @@ class PreflightProcessIT {
         assertThat(lines.get(1).path("notes").asText()).contains("check 4").contains(DemoFixture.DP_MD);
         assertThat(Files.readString(dir.resolve("execution-summary.json"))).contains("\"verdict\": \"failed\"");
 
-        // The next run, once signed, sets the failed pre-flight journal aside byte for byte and proceeds.
+        CutoverProcess.Result status = CutoverProcess.run(tmp, "status", "--run-dir", dir.toString(), "--json");
+        assertThat(status.exit()).as(status.both()).isZero();
+        JsonNode view = JSON.readTree(status.out());
+        assertThat(view.path("activity").asText()).isEqualTo("ended");
+        assertThat(view.path("verdict").asText()).isEqualTo("failed");
+        String advice = "cutover execute --run-dir " + dir + " --resume";
+        assertThat(view.path("next_command").asText()).isEqualTo(advice);
+
+        // The next run, once signed and run as advised (--resume), sets the failed pre-flight journal aside
+        // byte for byte and starts fresh: nothing ran, so there is nothing to resume.
         byte[] failedJournal = Files.readAllBytes(dir.resolve("execution-log.jsonl"));
         signDataPlane(dir, signed);
-        CutoverProcess.Result next = execute(dir);
+        CutoverProcess.Result next = execute(dir, "--resume");
 
         assertThat(next.exit()).as(next.both()).isZero();
         assertThat(Files.readAllBytes(dir.resolve("execution-log.preflight-1.jsonl")))
@@ -88,6 +97,9 @@ class PreflightProcessIT {
         assertThat(fresh.get(1).path("event").asText()).isEqualTo("lock-acquired");
         assertThat(fresh.get(1).path("entry_id").asText()).isEqualTo("e1");
         assertThat(dir.resolve("service/target/demo-data/orders.csv")).exists();
+        assertThat(lines.get(0).path("plugin_version").asText())
+                .as("the executor's own version")
+                .isEqualTo(fresh.get(0).path("plugin_version").asText());
     }
 
     @Test
@@ -104,6 +116,21 @@ class PreflightProcessIT {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1).path("event").asText()).isEqualTo("step-failed");
         assertThat(lines.get(1).path("notes").asText()).contains("check 3").contains("dependency-graph.json");
+        // Account ids come from the inputs that still parse (FORMATS.md §5), not 000000000000.
+        assertThat(lines.get(0).path("source_account_id").asText()).isEqualTo("000000000001");
+        assertThat(lines.get(0).path("target_account_id").asText()).isEqualTo("000000000002");
+        assertThat(lines.get(0).path("plugin_version").asText()).isNotEqualTo("cutover");
+
+        // Restored, the next run (without --resume) sets the failed journal aside and reaches go/no-go.
+        DemoFixture.write(tmp.resolve("pristine"));
+        Files.copy(tmp.resolve("pristine/dependency-graph.json"), dir.resolve("dependency-graph.json"));
+        Path cancel = DemoFixture.answers(tmp, "go-no-go * cancel\n");
+        CutoverProcess.Result next =
+                CutoverProcess.run(tmp, "execute", "--run-dir", dir.toString(), "--answers", cancel.toString());
+        assertThat(next.exit()).as(next.both()).isEqualTo(5);
+        assertThat(dir.resolve("execution-log.preflight-1.jsonl")).exists();
+        assertThat(journal(dir, "execution-log.jsonl").get(1).path("event").asText())
+                .isEqualTo("lock-acquired");
     }
 
     @Test
