@@ -56,6 +56,7 @@ class AllowListProcessIT {
 
         assertThat(r.exit()).as(r.both()).isZero();
         assertThat(trap).as("curl was started").doesNotExist();
+        CutoverProcess.assertJournalValid(dir);
         JsonNode step = null;
         for (JsonNode s :
                 new ObjectMapper().readTree(dir.resolve("execution-steps.json").toFile())) {

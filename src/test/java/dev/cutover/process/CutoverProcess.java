@@ -2,6 +2,10 @@ package dev.cutover.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.journal.JournalSchema;
+import dev.cutover.journal.JournalVerifier;
+import dev.cutover.journal.VerificationResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -123,6 +127,24 @@ final class CutoverProcess {
             Thread.sleep(100);
         }
         throw new AssertionError("timed out waiting for " + what + ":\n" + child.output());
+    }
+
+    /**
+     * Every line of {@code dir}'s journal validates against the journal schema and the whole file passes the
+     * same verification as {@code cutover verify-journal} (issue 3: every journal the tests write).
+     */
+    static void assertJournalValid(Path dir) throws IOException {
+        Path journal = dir.resolve("execution-log.jsonl");
+        JournalSchema schema = new JournalSchema();
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(schema.validateLine(json.readTree(lines.get(i))))
+                    .as("%s line %d: %s", journal, i + 1, lines.get(i))
+                    .isEmpty();
+        }
+        VerificationResult verified = new JournalVerifier().verify(journal);
+        assertThat(verified.ok()).as(verified.describe()).isTrue();
     }
 
     /** Every regular file under {@code dir}, relative, sorted. */

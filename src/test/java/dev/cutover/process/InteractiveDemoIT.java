@@ -65,6 +65,7 @@ class InteractiveDemoIT {
         String all = output.text();
         assertThat(p.exitValue()).as(all).isZero();
         assertThat(all).contains("Verdict: completed");
+        CutoverProcess.assertJournalValid(dir);
         assertThat(goNoGo).isEqualTo(1);
         // go/no-go + one question per step (the handoff's included) + the irreversible switch's re-confirmation
         int steps = new com.fasterxml.jackson.databind.ObjectMapper()

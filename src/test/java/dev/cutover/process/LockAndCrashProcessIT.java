@@ -109,6 +109,7 @@ class LockAndCrashProcessIT {
         assertThat(again.exit()).as(again.both()).isEqualTo(3);
         assertThat(again.err()).contains("Stale lock").contains("--resume");
         assertThat(Files.readAllBytes(dir.resolve("execution-log.jsonl"))).isEqualTo(journal);
+        CutoverProcess.assertJournalValid(dir); // fsync per line: even kill -9 mid-poll leaves a whole journal
     }
 
     @Test

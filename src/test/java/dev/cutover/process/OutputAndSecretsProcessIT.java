@@ -52,6 +52,7 @@ class OutputAndSecretsProcessIT {
         assertThat(r.out()).contains("Verdict: completed");
         Path log = dir.resolve("execution/" + CONFIG_STEP + ".stdout.log");
         assertThat(Files.size(log)).isGreaterThanOrEqualTo(GIB);
+        CutoverProcess.assertJournalValid(dir);
         JsonNode executed = entries(dir).stream()
                 .filter(e -> e.path("step_id").asText().equals(CONFIG_STEP))
                 .filter(e -> e.path("event").asText().equals("executed"))
@@ -95,6 +96,7 @@ class OutputAndSecretsProcessIT {
             }
         }
         assertThat(leaks).as("files holding the secret").isEmpty();
+        CutoverProcess.assertJournalValid(dir);
         String journal = Files.readString(dir.resolve("execution-log.jsonl"));
         assertThat(journal).contains(secret.toString()); // the path is recorded, the contents are not
     }

@@ -75,6 +75,7 @@ class PreflightProcessIT {
         assertThat(lines.get(1).path("step_id").asText()).isEqualTo("cp-phase0-000-run");
         assertThat(lines.get(1).path("notes").asText()).contains("check 4").contains(DemoFixture.DP_MD);
         assertThat(Files.readString(dir.resolve("execution-summary.json"))).contains("\"verdict\": \"failed\"");
+        CutoverProcess.assertJournalValid(dir);
 
         CutoverProcess.Result status = CutoverProcess.run(tmp, "status", "--run-dir", dir.toString(), "--json");
         assertThat(status.exit()).as(status.both()).isZero();
@@ -97,6 +98,7 @@ class PreflightProcessIT {
         assertThat(fresh.get(1).path("event").asText()).isEqualTo("lock-acquired");
         assertThat(fresh.get(1).path("entry_id").asText()).isEqualTo("e1");
         assertThat(dir.resolve("service/target/demo-data/orders.csv")).exists();
+        CutoverProcess.assertJournalValid(dir);
         assertThat(lines.get(0).path("plugin_version").asText())
                 .as("the executor's own version")
                 .isEqualTo(fresh.get(0).path("plugin_version").asText());
@@ -120,6 +122,7 @@ class PreflightProcessIT {
         assertThat(lines.get(0).path("source_account_id").asText()).isEqualTo("000000000001");
         assertThat(lines.get(0).path("target_account_id").asText()).isEqualTo("000000000002");
         assertThat(lines.get(0).path("plugin_version").asText()).isNotEqualTo("cutover");
+        CutoverProcess.assertJournalValid(dir);
 
         // Restored, the next run (without --resume) sets the failed journal aside and reaches go/no-go.
         DemoFixture.write(tmp.resolve("pristine"));
@@ -131,6 +134,7 @@ class PreflightProcessIT {
         assertThat(dir.resolve("execution-log.preflight-1.jsonl")).exists();
         assertThat(journal(dir, "execution-log.jsonl").get(1).path("event").asText())
                 .isEqualTo("lock-acquired");
+        CutoverProcess.assertJournalValid(dir);
     }
 
     @Test
