@@ -67,6 +67,10 @@ public final class StatusService {
     }
 
     private static List<ExecutionStep> readSteps(RunDirectory dir) {
+        if (!Files.exists(dir.stepsFile())) {
+            // A run refused at pre-flight journals its failure but never writes the steps file (FORMATS.md §5).
+            return List.of();
+        }
         try {
             return StepsJson.read(Files.readAllBytes(dir.stepsFile()));
         } catch (IOException | RuntimeException e) {

@@ -45,7 +45,10 @@ final class ExecuteCommand implements Callable<Integer> {
     @Mixin
     RunDirOptions runDir;
 
-    @Option(names = "--resume", description = "Continue an interrupted run from its journal.")
+    @Option(
+            names = "--resume",
+            description = "Continue from the journal. A journal holding only pre-flight failures is set aside"
+                    + " and the run starts fresh; resuming a started run is refused in this version.")
     boolean resume;
 
     @Option(names = "--accept-stale", description = "Accept inputs captured more than 14 days ago.")

@@ -15,7 +15,7 @@ import java.nio.file.StandardCopyOption;
 /**
  * Check 2 of FORMATS.md §5: a journal present without {@code --resume} halts; {@code --resume} without one
  * halts; a journal holding only run-level pre-flight failures is set aside byte for byte as
- * {@code execution-log.preflight-<n>.jsonl} and the run starts fresh.
+ * {@code execution-log.preflight-<n>.jsonl} and the run starts fresh, with or without {@code --resume}.
  */
 final class JournalGate {
     private final RunDirectory runDir;
@@ -42,7 +42,10 @@ final class JournalGate {
     void check(boolean resume) {
         Path journal = runDir.journalFile();
         if (Files.exists(journal) && onlyPreflightFailures(journal)) {
+            // Nothing ran in that attempt, so there is nothing to resume: start fresh, even with --resume
+            // (FORMATS.md §5; the failed run's report tells the operator to re-run with --resume).
             setAside(journal);
+            return;
         }
         if (!Files.exists(journal)) {
             if (resume) {

@@ -45,17 +45,19 @@ final class PreflightRun {
         boolean staleAccepted;
         Approver approver;
         try {
+            // Who answers comes first: --answers outside sandbox/development/test, or no terminal to ask, is
+            // refused before any other check (and before check 6 makes a single cloud call).
+            approver = engine.approver(request, plan.config().environment());
+            requireProfiles(plan);
             checks.signOffs(plan.inputs());
             staleAccepted = checks.staleness(plan.inputs(), request.acceptStale());
             checks.allowList(plan.plan().steps(), CutoverEngine.lint(plan));
-            requireProfiles(plan);
             checks.identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
             checks.terraform(
                     plan.inputs(),
                     plan.config(),
                     plan.allowed().allowsTerraform(),
                     plan.plan().steps());
-            approver = engine.approver(request, plan.config().environment());
             writeStepsFile(plan);
         } catch (CutoverException e) {
             return failed(plan, e.getMessage().startsWith("check") ? "" : "pre-flight", e);
@@ -187,7 +189,12 @@ final class PreflightRun {
 
     /** Journals a pre-flight failure the way FORMATS.md §5 prescribes and returns verdict failed. */
     private RunResult failed(LoadedPlan plan, String check, CutoverException e) {
-        PreflightFailureJournal.record(request.runDir(), plan, operator, engine.clock(), check, e);
+        PreflightFailureJournal.record(
+                request.runDir(),
+                plan,
+                operator,
+                engine.clock(),
+                new PreflightFailureJournal.Failure(check, e, request.toolVersion()));
         RunEnding ending = new RunEnding(Verdict.FAILED, e.getMessage(), null, false);
         return new RunResult(
                 ending,
