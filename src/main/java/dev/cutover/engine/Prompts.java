@@ -38,9 +38,8 @@ final class Prompts {
         if (step.human()) {
             p.append("  MANUAL STEP: perform it yourself, then approve once it is DONE.\n");
         } else {
-            p.append("  command (exact, sha256 ")
-                    .append(command.sha256(), 0, 16)
-                    .append("…):\n");
+            // The full hash: it is what the approved event records, so the operator can compare the two.
+            p.append("  command (exact, sha256 ").append(command.sha256()).append("):\n");
             p.append("    ").append(command.text()).append('\n');
             p.append("  then verify (read-only): ").append(step.verifyCmd()).append('\n');
         }
