@@ -104,6 +104,17 @@ class RuntimeParametersTest {
     }
 
     @Test
+    void aSecretFileReachedThroughASymlinkIntoTheRunDirectoryIsRefused() throws Exception {
+        Path alias = Files.createSymbolicLink(tmp.resolve("alias"), tmp.resolve("run"));
+        Path throughLink = alias.resolve("secret-inside.txt");
+        String good = tmp.resolve("secret.txt").toString();
+        RunOutcome run = runWithSecret(throughLink.toString(), good);
+
+        assertThat(run.approver().rejectedValues()).contains("secret-file=" + throughLink);
+        assertThat(run.entries(STEP, "executed").get(0).path("cmd").asText()).contains("'" + good + "'");
+    }
+
+    @Test
     void theSecretFilesContentsNeverAppearInAnyFileUnderTheRunDirectory() throws Exception {
         RunOutcome run = runWithSecret(tmp.resolve("secret.txt").toString());
 
