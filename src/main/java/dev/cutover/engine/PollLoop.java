@@ -32,8 +32,8 @@ final class PollLoop {
         this.values = values;
     }
 
-    /** Failure reason, halt, or success (both empty). */
-    record Result(String failure, Optional<RunEnding> halt) {}
+    /** Failure, halt, or success (both empty). */
+    record Result(FailureDialog.Failure failure, Optional<RunEnding> halt) {}
 
     Result run() {
         Duration interval = interval();
@@ -91,7 +91,7 @@ final class PollLoop {
                         .withExitCode(r.exitCode())
                         .withPollState(state)
                         .withNotes("poll terminal state " + state));
-        return new Result("poll terminal state " + state, Optional.empty());
+        return new Result(new FailureDialog.Failure("poll terminal state " + state, r.stderrTail()), Optional.empty());
     }
 
     private Optional<Result> askAfterUnknowns() {

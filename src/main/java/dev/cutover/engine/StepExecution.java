@@ -42,13 +42,13 @@ final class StepExecution {
     }
 
     /** One execute → poll → verify pass; a failure reason, a halt, or success (both empty). */
-    private record Attempt(String failure, Optional<RunEnding> halt) {
+    private record Attempt(FailureDialog.Failure failure, Optional<RunEnding> halt) {
         static Attempt ok() {
             return new Attempt(null, Optional.empty());
         }
 
-        static Attempt failed(String reason) {
-            return new Attempt(reason, Optional.empty());
+        static Attempt failed(FailureDialog.Failure failure) {
+            return new Attempt(failure, Optional.empty());
         }
 
         static Attempt halted(RunEnding ending) {
@@ -82,7 +82,7 @@ final class StepExecution {
                 return Attempt.failed(polled.failure());
             }
         }
-        return new Verification(ctx, step, values).run() ? Attempt.ok() : Attempt.failed("verify failed");
+        return new Verification(ctx, step, values).run().map(Attempt::failed).orElseGet(Attempt::ok);
     }
 
     private Attempt failedExecute(CommandResult r) {
@@ -95,7 +95,7 @@ final class StepExecution {
             ctx.out().println("  Lock info (stderr tail):\n" + r.stderrTail());
             ctx.out().println("  If the holder is certainly dead, an operator may run: terraform force-unlock <ID>");
         }
-        return Attempt.failed("execute exited " + r.exitCode());
+        return Attempt.failed(new FailureDialog.Failure("execute exited " + r.exitCode(), r.stderrTail()));
     }
 
     private CommandResult execute(ApprovedCommand command, String notes) {

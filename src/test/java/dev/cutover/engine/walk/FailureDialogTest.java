@@ -51,6 +51,22 @@ class FailureDialogTest {
     }
 
     @Test
+    void theDialogShowsTheFailuresExitCodeStderrTailWindowAndRollback() {
+        RunOutcome run = FailingStep.scenario(tmp, "bash service/check.sh", ROLLBACK)
+                .file("service/check.sh", "echo 'checksum mismatch in orders.csv' >&2\nexit 7\n")
+                .run(new ScriptedApprover().answer(PromptKind.FAILURE, STEP, Choice.SKIP_ROLLBACK_STOP));
+
+        String prompt = run.asked(PromptKind.FAILURE, STEP).get(0).prompt();
+        assertThat(prompt)
+                .contains(STEP)
+                .contains("arn:aws:s3:::demo-data")
+                .contains("verify exited 7")
+                .contains("checksum mismatch in orders.csv")
+                .contains(ROLLBACK)
+                .contains("rollback window: 30 min");
+    }
+
+    @Test
     void retryIsOfferedThreeTimesAndNotAFourth() {
         RunOutcome run = failWith(NEVER, Choice.RETRY, Choice.RETRY, Choice.RETRY, Choice.SKIP_ROLLBACK_STOP);
 
