@@ -83,6 +83,33 @@ class RuntimeParametersTest {
     }
 
     @Test
+    void aParameterOnlyTheVerifyNeedsIsAlsoAskedBeforeApprovalAndRecorded() throws Exception {
+        String step = "dp-phase3-030-check-folder";
+        RunOutcome run = Scenario.demo(tmp)
+                .addItem(
+                        Scenario.DP,
+                        3,
+                        "during_cutover",
+                        step,
+                        item -> item.put("description", "Check a folder.")
+                                .put("operation_type", "lambda-code-upload")
+                                .put("tool", "shell")
+                                .put("command", "touch service/target/config/checked")
+                                .put("verification_command", "test -d service/target/{folder}"))
+                .run(new ScriptedApprover().param("folder", "config"));
+
+        List<String> asked = run.approver().asked().stream()
+                .filter(q -> q.stepId().equals(step))
+                .map(Question::wireName)
+                .toList();
+        assertThat(asked).containsExactly("param:folder", "approve");
+        assertThat(run.entries(step, "approval-requested").get(0).path("notes").asText())
+                .isEqualTo("{\"folder\":\"config\"}");
+        assertThat(run.entries(step, "verify-passed").get(0).path("cmd").asText())
+                .isEqualTo("test -d service/target/'config'");
+    }
+
+    @Test
     void aSecretFileMustBeAnExistingRegularFileOutsideTheRunDirectory() throws Exception {
         Path inside = tmp.resolve("run/secret-inside.txt");
         String good = tmp.resolve("secret.txt").toString();
