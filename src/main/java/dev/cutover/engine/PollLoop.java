@@ -36,7 +36,7 @@ final class PollLoop {
     record Result(FailureDialog.Failure failure, Optional<RunEnding> halt) {}
 
     Result run() {
-        Duration interval = interval();
+        Duration interval = interval(step, ctx.settings());
         Instant started = ctx.clock().instant();
         int unknowns = 0;
         boolean expiryRetried = false;
@@ -115,8 +115,9 @@ final class PollLoop {
         return values.substitute(step.pollCmd());
     }
 
-    private Duration interval() {
-        Integer override = ctx.settings().pollIntervalOverride();
+    /** The wait between polls: cutover.yaml's override, else the step's interval with its floor. */
+    static Duration interval(ExecutionStep step, EngineSettings settings) {
+        Integer override = settings.pollIntervalOverride();
         if (override != null) {
             return Duration.ofSeconds(override); // cutover.yaml validated its own floor per environment
         }

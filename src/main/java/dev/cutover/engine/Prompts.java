@@ -2,6 +2,7 @@ package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.input.GoNoGoGate;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,7 +16,12 @@ final class Prompts {
         this.header = header;
     }
 
-    String approval(ExecutionStep step, ApprovedCommand command, String previewTail, List<String> freezeLines) {
+    String approval(
+            ExecutionStep step,
+            ApprovedCommand command,
+            String previewTail,
+            List<String> freezeLines,
+            Duration pollInterval) {
         StringBuilder p = new StringBuilder(header.line()).append('\n');
         p.append("STEP ")
                 .append(step.stepId())
@@ -51,7 +57,7 @@ final class Prompts {
         }
         if (step.longRunning()) {
             p.append("  long-running: polled every ")
-                    .append(step.pollIntervalSeconds())
+                    .append(pollInterval.toSeconds())
                     .append(" s until ")
                     .append(String.join(" or ", step.pollTerminalStates()))
                     .append('\n');

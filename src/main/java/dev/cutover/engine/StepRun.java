@@ -109,7 +109,9 @@ final class StepRun {
                     Choice.ABORT);
         }
         List<String> freezeLines = ctx.freezes().describe(ctx.clock().instant());
-        String text = ctx.prompts().approval(step, command, previewTail, freezeLines) + gateText();
+        String text =
+                ctx.prompts().approval(step, command, previewTail, freezeLines, PollLoop.interval(step, ctx.settings()))
+                        + gateText();
         Optional<String> frozen = ctx.freezes().alreadyFrozenBy(step.stepId());
         if (frozen.isPresent()) {
             text += "  REFUSED TO RUN: " + frozen.get() + " is already frozen; only skip or abort.\n";

@@ -56,6 +56,8 @@ class PollLoopTest {
                 .isEqualTo("SUCCESS");
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
         assertThat(run.output()).contains("last state RUNNING");
+        assertThat(run.asked(PromptKind.APPROVE, STEP).get(0).prompt())
+                .contains("polled every 1 s until SUCCESS or ERROR");
     }
 
     @Test
@@ -67,6 +69,7 @@ class PollLoopTest {
 
         assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
         assertThat(run.sleeps()).containsExactly(Duration.ofSeconds(60), Duration.ofSeconds(60));
+        assertThat(run.asked(PromptKind.APPROVE, STEP).get(0).prompt()).contains("polled every 60 s");
     }
 
     @Test
