@@ -29,6 +29,7 @@ public final class ScriptedApprover implements Approver {
     private final List<Question> asked = new ArrayList<>();
     private final List<String> rejectedValues = new ArrayList<>();
     private final List<Hook> hooks = new ArrayList<>();
+    private String anyParam;
 
     private record Hook(Predicate<Question> when, Consumer<Question> action) {}
 
@@ -41,6 +42,12 @@ public final class ScriptedApprover implements Approver {
     /** Values for parameter {@code name}, in order; a value the rule rejects is recorded and the next is tried. */
     public ScriptedApprover param(String name, String... values) {
         params.computeIfAbsent(name, k -> new ArrayDeque<>()).addAll(List.of(values));
+        return this;
+    }
+
+    /** The value for any parameter without scripted values (e.g. template ids a test does not care about). */
+    public ScriptedApprover anyParam(String value) {
+        this.anyParam = value;
         return this;
     }
 
@@ -76,6 +83,9 @@ public final class ScriptedApprover implements Approver {
                 return Answer.ofValue(v, AnswerSource.ANSWERS_FILE, NOTES);
             }
             rejectedValues.add(question.param().name() + "=" + v);
+        }
+        if (anyParam != null && question.param().accepts().test(anyParam)) {
+            return Answer.ofValue(anyParam, AnswerSource.ANSWERS_FILE, NOTES);
         }
         throw new AssertionError(
                 "no acceptable value scripted for " + question.wireName() + " at " + question.stepId());

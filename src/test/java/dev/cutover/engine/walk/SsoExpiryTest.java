@@ -38,6 +38,14 @@ class SsoExpiryTest {
             exit 255
             """;
 
+    /** Reports an expired token for the first %d polls, then SUCCESS. */
+    private static final String EXPIRING_POLL = """
+            n=$(( $(cat service/polls 2>/dev/null || echo 0) + 1 ))
+            echo "$n" > service/polls
+            if [ "$n" -le %d ]; then echo "Error loading SSO Token: Token for src does not exist" >&2; exit 255; fi
+            echo SUCCESS
+            """;
+
     @TempDir
     Path tmp;
 
@@ -113,6 +121,31 @@ class SsoExpiryTest {
                 .contains("aws sts get-caller-identity");
         assertThat(run.asked(PromptKind.PARAM, COPY)).isEmpty();
         assertThat(run.asked(PromptKind.APPROVE, COPY)).isEmpty();
+        assertHaltedKeepingTheLock(run);
+    }
+
+    @Test
+    void anExpiredTokenInAPollIsRetriedOnceThenPollingGoesOn() {
+        RunOutcome run = withFakeAws()
+                .file("service/poll.sh", EXPIRING_POLL.formatted(1))
+                .editItem(COPY, i -> i.put("poll_cmd", "bash service/poll.sh"))
+                .run(new ScriptedApprover()
+                        .anyParam("x1")
+                        .answer(PromptKind.APPROVE, "dp-phase3-010-copy-config", Choice.ABORT));
+
+        assertThat(run.entries(COPY, "poll-tick")).hasSize(2);
+        assertThat(run.events(COPY)).doesNotContain("sso-probe-failed").endsWith("step-succeeded");
+        assertThat(run.verdict()).isEqualTo("aborted");
+    }
+
+    @Test
+    void aSecondExpiredTokenInAPollHaltsKeepingTheLock() {
+        RunOutcome run = withFakeAws()
+                .file("service/poll.sh", EXPIRING_POLL.formatted(2))
+                .editItem(COPY, i -> i.put("poll_cmd", "bash service/poll.sh"))
+                .run(new ScriptedApprover().anyParam("x1"));
+
+        assertThat(run.events(COPY)).endsWith("poll-tick", "poll-tick", "sso-probe-failed");
         assertHaltedKeepingTheLock(run);
     }
 
