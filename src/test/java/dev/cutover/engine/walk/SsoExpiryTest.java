@@ -2,6 +2,7 @@ package dev.cutover.engine.walk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.testing.RunOutcome;
@@ -102,8 +103,12 @@ class SsoExpiryTest {
         assertThat(Files.readAllLines(bin().resolve("calls.log")))
                 .filteredOn(l -> l.startsWith("sts get-caller-identity"))
                 .hasSize(4);
-        assertThat(run.entries(COPY, "preview-shown").get(0).path("cmd").asText())
-                .contains(TASK_ARN);
+        JsonNode preview = run.entries(COPY, "preview-shown").get(0);
+        assertThat(preview.path("cmd").asText()).contains(TASK_ARN);
+        assertThat(preview.path("exit_code").asInt())
+                .as("a failed preview is shown, not fatal")
+                .isEqualTo(255);
+        assertThat(run.asked(PromptKind.APPROVE, COPY).get(0).prompt()).contains("(preview exit 255)");
         assertThat(run.events(BEFORE_COPY)).doesNotContain("sso-probe-passed");
     }
 

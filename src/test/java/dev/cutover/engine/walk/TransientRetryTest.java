@@ -72,6 +72,21 @@ class TransientRetryTest {
     }
 
     @Test
+    void aTerraformStateLockIsShownForTheOperatorAndNeverForceUnlocked() {
+        RunOutcome run = Scenario.demo(tmp)
+                .file(
+                        "service/locked.sh",
+                        "echo 'Error: Error acquiring the state lock' >&2\necho 'Lock Info: ID: 1234-abcd' >&2\nexit 1\n")
+                .editItem(STEP, i -> i.put("command", "bash service/locked.sh"))
+                .run(new ScriptedApprover().answer(PromptKind.FAILURE, STEP, Choice.SKIP_ROLLBACK_STOP));
+
+        assertThat(run.output()).contains("terraform force-unlock <ID>").contains("ID: 1234-abcd");
+        assertThat(run.entries(STEP, "executed")).hasSize(1);
+        assertThat(run.entries()).noneMatch(e -> e.path("cmd").asText().contains("force-unlock"));
+        assertThat(run.events(STEP)).endsWith("step-failed", "rollback-offered", "rollback-skipped");
+    }
+
+    @Test
     void aFailureWithoutATransientPatternIsNotReRun() {
         RunOutcome run =
                 flaky("AccessDenied", 1).run(new ScriptedApprover().answer(PromptKind.FAILURE, STEP, Choice.RETRY));
