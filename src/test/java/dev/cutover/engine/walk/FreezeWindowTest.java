@@ -57,6 +57,16 @@ class FreezeWindowTest {
     }
 
     @Test
+    void aFreezeIsNeverReleasedAutomaticallyAndTheSummaryListsIt() {
+        RunOutcome run = Scenario.demo(tmp)
+                .run(new ScriptedApprover().answer(PromptKind.APPROVE, "dp-phase4-090-release-freeze", Choice.SKIP));
+
+        assertThat(approvalPrompt(run, "dp-phase5-090-verify-checksums")).contains("FREEZE: " + ARN);
+        assertThat(run.summary().path("active_freezes").toString()).contains(ARN);
+        assertThat(run.verdict()).isEqualTo("completed");
+    }
+
+    @Test
     void aSecondFreezeOnAFrozenDatastoreOffersOnlySkipOrAbort() {
         RunOutcome run =
                 withExtraFreeze(DELTA).run(new ScriptedApprover().answer(PromptKind.APPROVE, DELTA, Choice.SKIP));

@@ -127,6 +127,35 @@ class StepApprovalTest {
                 .doesNotContain("GO/NO-GO");
     }
 
+    @Test
+    void theApprovalPromptShowsWhatTheOperatorApproves() {
+        RunOutcome run = Scenario.demo(tmp).run(new ScriptedApprover());
+
+        assertThat(run.asked(PromptKind.APPROVE, COPY).get(0).prompt())
+                .contains("Start the background copy of service/source/demo-data")
+                .contains("arn:aws:s3:::demo-data")
+                .contains("datasync-start")
+                .contains("risk:     medium")
+                .contains("owner: platform")
+                .contains("rollback: rm -rf service/target/demo-data && mkdir service/target/demo-data");
+        assertThat(run.asked(PromptKind.APPROVE, "cp-phase4-001-confirm-reader")
+                        .get(0)
+                        .prompt())
+                .contains("MANUAL STEP");
+    }
+
+    @Test
+    void abortingAtAnApprovalEndsTheRunAbortedBeforeTheCommandRuns() {
+        RunOutcome run = Scenario.demo(tmp).run(new ScriptedApprover().answer(PromptKind.APPROVE, COPY, Choice.ABORT));
+
+        assertThat(run.events(COPY)).containsExactly("step-started", "approval-requested", "aborted");
+        assertThat(run.entries(COPY, "aborted").get(0).path("operator").asText())
+                .isEqualTo("tester");
+        assertThat(run.file("service/copy-job.state")).doesNotExist();
+        assertThat(run.events("dp-phase3-010-copy-config")).isEmpty();
+        assertThat(run.exitCode()).isEqualTo(5);
+    }
+
     static String sha256(String text) throws Exception {
         return HexFormat.of()
                 .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
