@@ -56,7 +56,7 @@ final class PollLoop {
             if (expired.isPresent()) {
                 // The first expiry in a poll is retried once: a token refresh may be under way (FORMATS §6.3).
                 if (expiryRetried) {
-                    return new Result(null, Optional.of(ctx.sso().expiredDuring(step, ctx, expired.get())));
+                    return new Result(null, Optional.of(ctx.sso().expiredDuring(step, ctx, expired.get(), cmd)));
                 }
                 expiryRetried = true;
                 continue;

@@ -72,6 +72,11 @@ final class Prompts {
         return p.append('\n').toString();
     }
 
+    /** The run's context (profiles, accounts) restated on every prompt. */
+    RunContextHeader header() {
+        return header;
+    }
+
     String irreversible(ExecutionStep step) {
         return header.line() + "\nCONFIRM IRREVERSIBLE STEP " + step.stepId() + "\n  " + step.description()
                 + "\n  Once this runs, rollback is manual at best. Approve again to run it now.\n";

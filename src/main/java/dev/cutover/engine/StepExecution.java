@@ -71,7 +71,7 @@ final class StepExecution {
             r = execute(command, "transient retry after " + transientError.get().pattern());
         }
         if (r.exitCode() != 0) {
-            return failedExecute(r);
+            return failedExecute(r, command.text());
         }
         if (step.longRunning()) {
             PollLoop.Result polled = new PollLoop(ctx, step, values).run();
@@ -85,10 +85,10 @@ final class StepExecution {
         return new Verification(ctx, step, values).run().map(Attempt::failed).orElseGet(Attempt::ok);
     }
 
-    private Attempt failedExecute(CommandResult r) {
+    private Attempt failedExecute(CommandResult r, String cmd) {
         Optional<String> expired = ctx.settings().awsAllowed() ? SsoProbe.expiry(r.stderrTail()) : Optional.empty();
         if (expired.isPresent()) {
-            return Attempt.halted(ctx.sso().expiredDuring(step, ctx, expired.get()));
+            return Attempt.halted(ctx.sso().expiredDuring(step, ctx, expired.get(), cmd));
         }
         if (TransientErrors.terraformStateLock(r.stderrTail())) {
             ctx.out().println("Terraform state is locked by another process; Cutover never force-unlocks it.");

@@ -87,6 +87,7 @@ class SsoExpiryTest {
         assertThat(run.events(NEXT)).isEmpty();
         assertHaltedKeepingTheLock(run);
         assertThat(run.result().ending().haltStepId()).isEqualTo(CREATE);
+        assertThat(run.output()).contains("aws sso login --profile tgt").doesNotContain("--profile <profile>");
     }
 
     @Test
@@ -127,6 +128,7 @@ class SsoExpiryTest {
         assertThat(run.asked(PromptKind.PARAM, COPY)).isEmpty();
         assertThat(run.asked(PromptKind.APPROVE, COPY)).isEmpty();
         assertHaltedKeepingTheLock(run);
+        assertThat(run.output()).contains("aws sso login --profile src");
     }
 
     @Test
