@@ -27,6 +27,11 @@ final class CapturedOutputs {
 
     private CapturedOutputs() {}
 
+    /** Whether {@code name} is a value captured from execute output (asked only after the execute, if missing). */
+    static boolean isCaptured(String name) {
+        return CAPTURES.stream().anyMatch(c -> c.name().equals(name));
+    }
+
     /** The values found in {@code stdout}; values that are not safe are left out (then the operator is asked). */
     static Map<String, String> capture(String stdout) {
         Map<String, String> found = new LinkedHashMap<>();

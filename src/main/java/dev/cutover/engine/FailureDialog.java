@@ -39,6 +39,9 @@ final class FailureDialog {
         }
     }
 
+    /** Why a step failed: the reason journaled on {@code step-failed} and the failing command's stderr tail. */
+    record Failure(String reason, String stderrTail) {}
+
     private final EngineContext ctx;
     private final ExecutionStep step;
     private final RuntimeValues values;
@@ -52,13 +55,13 @@ final class FailureDialog {
         this.startedAt = ctx.clock().instant();
     }
 
-    Decision decide(String reason) {
-        ctx.journal().event(step, JournalEvent.STEP_FAILED, reason);
+    Decision decide(Failure failure) {
+        ctx.journal().event(step, JournalEvent.STEP_FAILED, failure.reason());
         ctx.journal()
                 .event(step, JournalEvent.ROLLBACK_OFFERED, step.rollbackCmd().isEmpty() ? "no rollback" : null);
         boolean rollbackFailed = false;
         while (true) {
-            Answer a = ctx.approver().ask(question(reason, rollbackFailed));
+            Answer a = ctx.approver().ask(question(failure, rollbackFailed));
             switch (a.choice()) {
                 case RETRY -> {
                     retries++;
@@ -106,7 +109,7 @@ final class FailureDialog {
         return r.exitCode() == 0;
     }
 
-    private Question question(String reason, boolean rollbackFailed) {
+    private Question question(Failure failure, boolean rollbackFailed) {
         List<Choice> choices = new ArrayList<>();
         if (retries < MAX_RETRIES && !rollbackFailed) {
             choices.add(Choice.RETRY);
@@ -118,10 +121,10 @@ final class FailureDialog {
         choices.add(Choice.SKIP_ROLLBACK_STOP);
         choices.add(Choice.ABORT_NO_ROLLBACK);
         return Question.choose(
-                PromptKind.FAILURE, step.stepId(), text(reason, rollbackFailed), choices.toArray(Choice[]::new));
+                PromptKind.FAILURE, step.stepId(), text(failure, rollbackFailed), choices.toArray(Choice[]::new));
     }
 
-    private String text(String reason, boolean rollbackFailed) {
+    private String text(Failure failure, boolean rollbackFailed) {
         long elapsed = Duration.between(startedAt, ctx.clock().instant()).toMinutes();
         boolean executable = ctx.lint()
                 .check(values.substitute(step.rollbackCmd()), dev.cutover.policy.CommandRole.WRITE)
@@ -137,10 +140,11 @@ final class FailureDialog {
                 .append(step.action())
                 .append('\n');
         p.append("  reason: ")
-                .append(reason)
+                .append(failure.reason())
                 .append("  (stderr: ")
                 .append(StepCommands.stderrLog(step))
                 .append(")\n");
+        stderrTail(p, failure.stderrTail());
         p.append("  rollback: ").append(step.rollbackCmd().isEmpty() ? "none offered" : step.rollbackCmd());
         if (!step.rollbackCmd().isEmpty() && !executable) {
             p.append("\n    (not executable here: choosing a rollback option means you do it by hand)");
@@ -160,6 +164,16 @@ final class FailureDialog {
             p.append("  THE ROLLBACK FAILED; see the stderr log. Retry is no longer offered.\n");
         }
         return p.toString();
+    }
+
+    private static void stderrTail(StringBuilder p, String tail) {
+        if (tail == null || tail.isBlank()) {
+            return;
+        }
+        p.append("  stderr tail:\n");
+        for (String line : tail.strip().split("\n", -1)) {
+            p.append("    | ").append(line).append('\n');
+        }
     }
 
     private String window() {

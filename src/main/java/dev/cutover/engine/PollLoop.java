@@ -32,11 +32,11 @@ final class PollLoop {
         this.values = values;
     }
 
-    /** Failure reason, halt, or success (both empty). */
-    record Result(String failure, Optional<RunEnding> halt) {}
+    /** Failure, halt, or success (both empty). */
+    record Result(FailureDialog.Failure failure, Optional<RunEnding> halt) {}
 
     Result run() {
-        Duration interval = interval();
+        Duration interval = interval(step, ctx.settings());
         Instant started = ctx.clock().instant();
         int unknowns = 0;
         boolean expiryRetried = false;
@@ -56,7 +56,7 @@ final class PollLoop {
             if (expired.isPresent()) {
                 // The first expiry in a poll is retried once: a token refresh may be under way (FORMATS §6.3).
                 if (expiryRetried) {
-                    return new Result(null, Optional.of(ctx.sso().expiredDuring(step, ctx, expired.get())));
+                    return new Result(null, Optional.of(ctx.sso().expiredDuring(step, ctx, expired.get(), cmd)));
                 }
                 expiryRetried = true;
                 continue;
@@ -91,7 +91,7 @@ final class PollLoop {
                         .withExitCode(r.exitCode())
                         .withPollState(state)
                         .withNotes("poll terminal state " + state));
-        return new Result("poll terminal state " + state, Optional.empty());
+        return new Result(new FailureDialog.Failure("poll terminal state " + state, r.stderrTail()), Optional.empty());
     }
 
     private Optional<Result> askAfterUnknowns() {
@@ -115,8 +115,9 @@ final class PollLoop {
         return values.substitute(step.pollCmd());
     }
 
-    private Duration interval() {
-        Integer override = ctx.settings().pollIntervalOverride();
+    /** The wait between polls: cutover.yaml's override, else the step's interval with its floor. */
+    static Duration interval(ExecutionStep step, EngineSettings settings) {
+        Integer override = settings.pollIntervalOverride();
         if (override != null) {
             return Duration.ofSeconds(override); // cutover.yaml validated its own floor per environment
         }

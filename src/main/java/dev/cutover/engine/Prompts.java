@@ -2,6 +2,7 @@ package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.input.GoNoGoGate;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,7 +16,12 @@ final class Prompts {
         this.header = header;
     }
 
-    String approval(ExecutionStep step, ApprovedCommand command, String previewTail, List<String> freezeLines) {
+    String approval(
+            ExecutionStep step,
+            ApprovedCommand command,
+            String previewTail,
+            List<String> freezeLines,
+            Duration pollInterval) {
         StringBuilder p = new StringBuilder(header.line()).append('\n');
         p.append("STEP ")
                 .append(step.stepId())
@@ -38,9 +44,8 @@ final class Prompts {
         if (step.human()) {
             p.append("  MANUAL STEP: perform it yourself, then approve once it is DONE.\n");
         } else {
-            p.append("  command (exact, sha256 ")
-                    .append(command.sha256(), 0, 16)
-                    .append("…):\n");
+            // The full hash: it is what the approved event records, so the operator can compare the two.
+            p.append("  command (exact, sha256 ").append(command.sha256()).append("):\n");
             p.append("    ").append(command.text()).append('\n');
             p.append("  then verify (read-only): ").append(step.verifyCmd()).append('\n');
         }
@@ -52,7 +57,7 @@ final class Prompts {
         }
         if (step.longRunning()) {
             p.append("  long-running: polled every ")
-                    .append(step.pollIntervalSeconds())
+                    .append(pollInterval.toSeconds())
                     .append(" s until ")
                     .append(String.join(" or ", step.pollTerminalStates()))
                     .append('\n');
@@ -65,6 +70,11 @@ final class Prompts {
         }
         p.append("  rollback: ").append(step.rollbackCmd().isEmpty() ? "none offered" : step.rollbackCmd());
         return p.append('\n').toString();
+    }
+
+    /** The run's context (profiles, accounts) restated on every prompt. */
+    RunContextHeader header() {
+        return header;
     }
 
     String irreversible(ExecutionStep step) {

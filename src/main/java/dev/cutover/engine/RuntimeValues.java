@@ -2,6 +2,7 @@ package dev.cutover.engine;
 
 import dev.cutover.policy.Placeholders;
 import dev.cutover.policy.SafeValue;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -84,8 +85,14 @@ final class RuntimeValues {
     }
 
     private static boolean isSecretFileOutside(Path file, Path runDir) {
-        return file.isAbsolute()
-                && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                && !file.normalize().startsWith(runDir.toAbsolutePath().normalize());
+        if (!file.isAbsolute() || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            // Real paths: a symlinked parent folder must not smuggle a file inside the run directory past the rule.
+            return !file.toRealPath().startsWith(runDir.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

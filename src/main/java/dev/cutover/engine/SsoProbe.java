@@ -5,6 +5,7 @@ import dev.cutover.journal.JournalEvent;
 import dev.cutover.shell.CommandResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +46,7 @@ final class SsoProbe {
             CommandResult r = ctx.commands().run(step, "probe", probe);
             if (r.exitCode() != 0) {
                 ctx.journal().command(step, JournalEvent.SSO_PROBE_FAILED, probe, r, "identity probe failed: " + probe);
-                return Optional.of(expired(step, ctx, probe));
+                return Optional.of(expired(step, ctx, probe, probe));
             }
         }
         ctx.journal().event(step, JournalEvent.SSO_PROBE_PASSED);
@@ -60,16 +61,32 @@ final class SsoProbe {
                 : EXPIRY_PATTERNS.stream().filter(stderr::contains).findFirst();
     }
 
-    /** Journals the expiry seen in a command's stderr and returns the halt. */
-    RunEnding expiredDuring(ExecutionStep step, EngineContext ctx, String pattern) {
+    /** Journals the expiry {@code pattern} seen in the stderr of {@code command} and returns the halt. */
+    RunEnding expiredDuring(ExecutionStep step, EngineContext ctx, String pattern, String command) {
         ctx.journal().event(step, JournalEvent.SSO_PROBE_FAILED, "credentials expired: " + pattern);
-        return expired(step, ctx, pattern);
+        return expired(step, ctx, pattern, command);
     }
 
-    private RunEnding expired(ExecutionStep step, EngineContext ctx, String what) {
+    /** The profiles {@code command} uses; both when it names neither (e.g. a configured probe). */
+    private static List<String> profilesIn(String command, RunContextHeader header) {
+        boolean source = command.contains("$MIGRATION_SOURCE_PROFILE");
+        boolean target = command.contains("$MIGRATION_TARGET_PROFILE");
+        List<String> profiles = new ArrayList<>();
+        if ((source || !target) && header.sourceProfile() != null) {
+            profiles.add(header.sourceProfile());
+        }
+        if ((target || !source) && header.targetProfile() != null) {
+            profiles.add(header.targetProfile());
+        }
+        return profiles.isEmpty() ? List.of("<profile>") : profiles;
+    }
+
+    private RunEnding expired(ExecutionStep step, EngineContext ctx, String what, String command) {
         ctx.out().println("HALT: credentials failed or expired (" + what + ").");
-        ctx.out().println("  Re-authenticate, e.g.: aws sso login --profile <profile>");
-        ctx.out().println("  Then continue with:    " + resumeCommand);
+        for (String profile : profilesIn(command, ctx.prompts().header())) {
+            ctx.out().println("  Re-authenticate:     aws sso login --profile " + profile);
+        }
+        ctx.out().println("  Then continue with:  " + resumeCommand);
         return new RunEnding(Verdict.HALTED, "credentials expired or invalid: " + what, step.stepId(), true);
     }
 }

@@ -42,13 +42,13 @@ final class StepExecution {
     }
 
     /** One execute → poll → verify pass; a failure reason, a halt, or success (both empty). */
-    private record Attempt(String failure, Optional<RunEnding> halt) {
+    private record Attempt(FailureDialog.Failure failure, Optional<RunEnding> halt) {
         static Attempt ok() {
             return new Attempt(null, Optional.empty());
         }
 
-        static Attempt failed(String reason) {
-            return new Attempt(reason, Optional.empty());
+        static Attempt failed(FailureDialog.Failure failure) {
+            return new Attempt(failure, Optional.empty());
         }
 
         static Attempt halted(RunEnding ending) {
@@ -71,7 +71,7 @@ final class StepExecution {
             r = execute(command, "transient retry after " + transientError.get().pattern());
         }
         if (r.exitCode() != 0) {
-            return failedExecute(r);
+            return failedExecute(r, command.text());
         }
         if (step.longRunning()) {
             PollLoop.Result polled = new PollLoop(ctx, step, values).run();
@@ -82,20 +82,20 @@ final class StepExecution {
                 return Attempt.failed(polled.failure());
             }
         }
-        return new Verification(ctx, step, values).run() ? Attempt.ok() : Attempt.failed("verify failed");
+        return new Verification(ctx, step, values).run().map(Attempt::failed).orElseGet(Attempt::ok);
     }
 
-    private Attempt failedExecute(CommandResult r) {
+    private Attempt failedExecute(CommandResult r, String cmd) {
         Optional<String> expired = ctx.settings().awsAllowed() ? SsoProbe.expiry(r.stderrTail()) : Optional.empty();
         if (expired.isPresent()) {
-            return Attempt.halted(ctx.sso().expiredDuring(step, ctx, expired.get()));
+            return Attempt.halted(ctx.sso().expiredDuring(step, ctx, expired.get(), cmd));
         }
         if (TransientErrors.terraformStateLock(r.stderrTail())) {
             ctx.out().println("Terraform state is locked by another process; Cutover never force-unlocks it.");
             ctx.out().println("  Lock info (stderr tail):\n" + r.stderrTail());
             ctx.out().println("  If the holder is certainly dead, an operator may run: terraform force-unlock <ID>");
         }
-        return Attempt.failed("execute exited " + r.exitCode());
+        return Attempt.failed(new FailureDialog.Failure("execute exited " + r.exitCode(), r.stderrTail()));
     }
 
     private CommandResult execute(ApprovedCommand command, String notes) {

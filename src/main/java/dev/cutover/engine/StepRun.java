@@ -36,10 +36,12 @@ final class StepRun {
         if (expired.isPresent()) {
             return new StepOutcome.Stop(expired.get());
         }
-        askOpenParameters(step.executeCmd());
-        if (step.previewCmd() != null) {
-            askOpenParameters(step.previewCmd());
-        }
+        // Every runtime parameter of the step's commands is asked now, so the approval records them all;
+        // only ids captured from the execute's output wait for it (FORMATS.md §4.3).
+        askOpenParameters(step.executeCmd(), false);
+        askOpenParameters(step.previewCmd(), false);
+        askOpenParameters(step.verifyCmd(), true);
+        askOpenParameters(step.pollCmd(), true);
         String previewTail = preview();
         ApprovedCommand command = ApprovedCommand.of(values.substitute(step.executeCmd()));
         ctx.journal()
@@ -107,7 +109,9 @@ final class StepRun {
                     Choice.ABORT);
         }
         List<String> freezeLines = ctx.freezes().describe(ctx.clock().instant());
-        String text = ctx.prompts().approval(step, command, previewTail, freezeLines) + gateText();
+        String text =
+                ctx.prompts().approval(step, command, previewTail, freezeLines, PollLoop.interval(step, ctx.settings()))
+                        + gateText();
         Optional<String> frozen = ctx.freezes().alreadyFrozenBy(step.stepId());
         if (frozen.isPresent()) {
             text += "  REFUSED TO RUN: " + frozen.get() + " is already frozen; only skip or abort.\n";
@@ -137,10 +141,15 @@ final class StepRun {
         return Optional.empty();
     }
 
-    /** Asks the operator for every parameter {@code command} still needs. */
-    private void askOpenParameters(String command) {
+    /** Asks for every parameter {@code command} still needs, optionally leaving ids the execute will capture. */
+    private void askOpenParameters(String command, boolean leaveCaptured) {
+        if (command == null) {
+            return;
+        }
         for (String name : values.open(command)) {
-            values.put(name, ask(ctx, step, name, values));
+            if (!leaveCaptured || !CapturedOutputs.isCaptured(name)) {
+                values.put(name, ask(ctx, step, name, values));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import dev.cutover.journal.JournalEvent;
 import dev.cutover.shell.CommandResult;
 import dev.cutover.shell.PollStateParser;
 import dev.cutover.shell.VerifyMatcher;
+import java.util.Optional;
 
 /**
  * Runs a step's verify command (FORMATS.md §6.2, §4.5): passes on exit 0 and, when the step has one, a match of
@@ -21,7 +22,8 @@ final class Verification {
         this.values = values;
     }
 
-    boolean run() {
+    /** Empty when the verify passed; else why it failed. */
+    Optional<FailureDialog.Failure> run() {
         for (String name : values.open(step.verifyCmd())) {
             values.put(name, StepRun.ask(ctx, step, name, values));
         }
@@ -30,7 +32,7 @@ final class Verification {
         boolean passed = passed(r);
         String notes = passed ? null : reason(r);
         ctx.journal().command(step, passed ? JournalEvent.VERIFY_PASSED : JournalEvent.VERIFY_FAILED, cmd, r, notes);
-        return passed;
+        return passed ? Optional.empty() : Optional.of(new FailureDialog.Failure(notes, r.stderrTail()));
     }
 
     private boolean passed(CommandResult r) {

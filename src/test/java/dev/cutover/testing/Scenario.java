@@ -1,0 +1,205 @@
+package dev.cutover.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.app.CompileService;
+import dev.cutover.app.DemoRunDirectory;
+import dev.cutover.app.ExecuteService;
+import dev.cutover.app.JournalEndOfRunWriter;
+import dev.cutover.approval.Approver;
+import dev.cutover.engine.ApproverFactory;
+import dev.cutover.engine.CutoverEngine;
+import dev.cutover.engine.ExecuteRequest;
+import dev.cutover.engine.RunResult;
+import dev.cutover.input.RunDirectory;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A run directory for one engine test: the sandbox demo ({@link DemoRunDirectory}) with checklist items
+ * rewritten through Jackson, run in-process through {@link CutoverEngine} and {@link ExecuteService} with a
+ * {@link TestClock}, a {@link RecordingSleeper}, a {@link ScriptedApprover} and the real command runner running
+ * real bash commands in the temp folder. Every run's journal is verified and schema-checked line by line.
+ */
+public final class Scenario {
+    public static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    public static final String CP = "cutover-checklist-control-plane.json";
+    public static final String DP = "cutover-checklist-data-plane.json";
+    /** The demo's background copy made synchronous, so polling it needs no real waiting. */
+    public static final String SYNC_COPY = "bash -c 'cp -R service/source/demo-data/. service/target/demo-data/"
+            + " && echo SUCCESS > service/copy-job.state'";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String[] SECTIONS = {"pre_cutover", "during_cutover", "post_cutover"};
+
+    private final Path dir;
+    private final TestClock clock = new TestClock(START);
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final Map<String, String> env = new HashMap<>(System.getenv());
+    private String sourceProfile;
+    private String targetProfile;
+
+    private Scenario(Path dir) {
+        this.dir = dir;
+        env.put("USER", "tester");
+    }
+
+    /** The demo written into {@code tmp/run}, its copy job made synchronous. */
+    public static Scenario demo(Path tmp) {
+        Path dir = tmp.resolve("run");
+        new DemoRunDirectory(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC)).write(dir);
+        return new Scenario(dir).editItem("dp-phase2-010-copy-data", i -> i.put("command", SYNC_COPY));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public TestClock clock() {
+        return clock;
+    }
+
+    /** Rewrites the item {@code itemId} of either checklist, in whichever section it is. */
+    public Scenario editItem(String itemId, Consumer<ObjectNode> edit) {
+        for (String file : new String[] {CP, DP}) {
+            ObjectNode root = read(file);
+            for (JsonNode phase : root.path("phases")) {
+                for (String section : SECTIONS) {
+                    for (JsonNode item : phase.path(section)) {
+                        if (item.path("id").asText().equals(itemId)) {
+                            edit.accept((ObjectNode) item);
+                            write(file, root);
+                            return this;
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no checklist item " + itemId);
+    }
+
+    /** The brief's name for {@link #editItem} on a during-cutover item. */
+    public Scenario replaceDuringItem(String itemId, Consumer<ObjectNode> edit) {
+        return editItem(itemId, edit);
+    }
+
+    /** Appends a new item (built by {@code fill} on an object holding only {@code id}) to a phase section. */
+    public Scenario addItem(String file, int phase, String section, String id, Consumer<ObjectNode> fill) {
+        return editJson(file, root -> {
+            for (JsonNode p : root.path("phases")) {
+                if (p.path("number").asInt() == phase) {
+                    ObjectNode item = ((ArrayNode) p.path(section)).addObject().put("id", id);
+                    fill.accept(item);
+                    return;
+                }
+            }
+            throw new IllegalArgumentException("no phase " + phase + " in " + file);
+        });
+    }
+
+    /** Edits any JSON input file of the run directory. */
+    public Scenario editJson(String file, Consumer<ObjectNode> edit) {
+        ObjectNode root = read(file);
+        edit.accept(root);
+        write(file, root);
+        return this;
+    }
+
+    /** Replaces {@code cutover.yaml}. */
+    public Scenario config(String yaml) {
+        return file("cutover.yaml", yaml);
+    }
+
+    /** Writes a file (e.g. a helper script) relative to the run directory. */
+    public Scenario file(String relative, String content) {
+        try {
+            Path f = dir.resolve(relative);
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes an executable file anywhere (e.g. a fake program on the child's PATH). */
+    public static Path executable(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets a variable of the executor's environment, which the commands inherit. */
+    public Scenario env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public Scenario profiles(String source, String target) {
+        this.sourceProfile = source;
+        this.targetProfile = target;
+        return this;
+    }
+
+    /** Runs {@code cutover execute} in-process and checks the journal it wrote. */
+    public RunOutcome run(ScriptedApprover approver) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text, true);
+        CutoverEngine engine =
+                new CutoverEngine(clock, sleeper, out, factory(approver), () -> "test-host", Optional::empty);
+        ExecuteRequest request = new ExecuteRequest(
+                new RunDirectory(dir), false, false, sourceProfile, targetProfile, env, null, "test-version");
+        RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter(clock))
+                .execute(request, Optional.empty());
+        out.flush();
+        return RunOutcome.of(result, dir, approver, sleeper, text.toString());
+    }
+
+    private static ApproverFactory factory(Approver approver) {
+        return new ApproverFactory() {
+            @Override
+            public Approver terminal() {
+                return approver;
+            }
+
+            @Override
+            public Approver answers(Path file) {
+                throw new AssertionError("scenarios never use an answers file");
+            }
+        };
+    }
+
+    private ObjectNode read(String file) {
+        try {
+            return (ObjectNode) JSON.readTree(dir.resolve(file).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(String file, ObjectNode root) {
+        try {
+            JSON.writeValue(dir.resolve(file).toFile(), root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
