@@ -134,7 +134,20 @@ final class CommandSelector {
         if (chosen != null) {
             return new Verify(chosen, chosen.text(), null);
         }
-        chosen = chooseRead(template.map(Template::verify), ctx, profile);
+        Verify fallback = fallbackVerify(ctx, template, poll, profile);
+        if (own != null && !own.isBlank()) {
+            // §4.3 selection falls through silently; an operator must know the written check will not run.
+            warnings.add(
+                    ctx.stepId(),
+                    "verification_command is not executable here (program or syntax not allowed); verify uses `"
+                            + fallback.text() + "` instead"
+                            + (TRUE.equals(fallback.text()) ? ", which checks nothing" : ""));
+        }
+        return fallback;
+    }
+
+    private Verify fallbackVerify(ItemContext ctx, Optional<Template> template, PreparedCommand poll, String profile) {
+        PreparedCommand chosen = chooseRead(template.map(Template::verify), ctx, profile);
         if (chosen != null) {
             return new Verify(chosen, chosen.text(), template.get().verifyPattern());
         }

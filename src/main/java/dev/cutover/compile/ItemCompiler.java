@@ -69,7 +69,32 @@ final class ItemCompiler {
         Optional<StepCommands> commands =
                 at.during() ? selector.selectDuring(ctx, longRunning) : Optional.of(selector.selectCheck(ctx, check));
         return commands.map(c -> assembler.assemble(ctx, c, longRunning))
+                .filter(step -> secretStaysInFiles(at, step))
                 .map(step -> new Compiled(step, facts(ctx, step)));
+    }
+
+    /**
+     * The operator's secret file may only be passed as {@code file://{secret-file}} (the AWS CLI reads it);
+     * any other use — {@code cat <operator-supplied>} — would print the secret into logs and the journal.
+     */
+    private boolean secretStaysInFiles(SourceItem at, ExecutionStep step) {
+        for (String cmd :
+                new String[] {step.previewCmd(), step.executeCmd(), step.verifyCmd(), step.pollCmd(), step.rollbackCmd()
+                }) {
+            if (SecretFiles.exposesSecret(cmd)) {
+                errors.add(
+                        at,
+                        at.item().command() != null && at.item().command().contains("operator-supplied")
+                                ? "command"
+                                : "verification_command",
+                        "the operator's secret file is used other than as file://<operator-supplied>: `" + cmd
+                                + "` could print the secret into logs and the journal",
+                        "Pass the secret only as file://<operator-supplied> (e.g. --secret-string"
+                                + " file://<operator-supplied>).");
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean moduleIsValid(SourceItem at) {

@@ -16,7 +16,32 @@ final class SecretFiles {
             Pattern.compile("(--secret-string|--client-secret)(=|\\s+)(\"[^\"]*\"|'[^']*'|[^\\s]+)");
     static final String SECRET_FILE = "file://{secret-file}";
 
+    /** Programs that take a file operand and never print its content (no option of theirs does). */
+    private static final Set<String> NON_PRINTING = Set.of("cp", "test");
+
+    private static final String TOKEN = "{secret-file}";
+
     private SecretFiles() {}
+
+    /**
+     * Whether {@code command} hands the secret file to a program that may print its content: allowed are
+     * {@code file://{secret-file}} (the AWS CLI reads the file itself) and operands of {@code cp} and
+     * {@code test}.
+     */
+    static boolean exposesSecret(String command) {
+        if (command == null || !command.contains(TOKEN)) {
+            return false;
+        }
+        for (dev.cutover.policy.Stage stage :
+                dev.cutover.policy.CommandParser.parse(command).stages()) {
+            boolean bare = stage.words().stream()
+                    .anyMatch(w -> w.raw().contains(TOKEN) && !w.raw().contains("file://" + TOKEN));
+            if (bare && !NON_PRINTING.contains(stage.program().orElse(""))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static boolean secretAction(String action) {
         return SECRET_ACTIONS.contains(action);

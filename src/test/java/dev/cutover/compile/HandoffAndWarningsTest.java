@@ -54,6 +54,16 @@ class HandoffAndWarningsTest {
     }
 
     @Test
+    void aVerificationCommandThatCannotRunIsAWarningNamingWhatRunsInstead() {
+        // dp phase 5, during item 0: replace its check with a program the default allow-list does not hold.
+        Plan plan = Compiles.compileEdited(
+                dir, replace(DP, "/phases/4/during_cutover/0/verification_command", "\"curl -sf https://x/health\""));
+        assertThat(plan.warnings())
+                .anyMatch(w -> w.message().contains("verification_command is not executable here")
+                        && w.message().contains("instead"));
+    }
+
+    @Test
     void planBlockersAreWarnings() {
         Plan plan =
                 Compiles.compileEdited(dir, replace("data-migration-plan.json", "/warnings/0/severity", "\"blocker\""));
