@@ -2,7 +2,6 @@ package dev.cutover.app;
 
 import dev.cutover.engine.CutoverEngine;
 import dev.cutover.engine.ExecuteRequest;
-import dev.cutover.engine.LoadedPlan;
 import dev.cutover.engine.PlanSource;
 import dev.cutover.engine.RunResult;
 import java.util.Optional;
@@ -23,11 +22,7 @@ public final class ExecuteService {
     }
 
     public RunResult execute(ExecuteRequest request, Optional<String> expectedRunId) {
-        PlanSource source = () -> {
-            CompiledPlan c = compile.compileInMemory(request.runDir(), expectedRunId);
-            return new LoadedPlan(
-                    c.inputs(), c.config(), CompileService.allowedPrograms(c.config()), c.plan(), c.stepsJson());
-        };
+        PlanSource source = () -> compile.loadForExecution(request.runDir(), expectedRunId);
         RunResult result = engine.execute(request, source);
         endOfRun.write(request.runDir(), result);
         return result;

@@ -28,6 +28,11 @@ import java.util.Optional;
 final class Preflight {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The built-in identity probes (check 6 and the periodic SSO probe); JSON output whatever the profile says. */
+    static final String SOURCE_PROBE = "aws sts get-caller-identity --output json --profile $MIGRATION_SOURCE_PROFILE";
+
+    static final String TARGET_PROBE = "aws sts get-caller-identity --output json --profile $MIGRATION_TARGET_PROFILE";
+
     private final Clock clock;
     private final StepCommands commands;
     private final List<String> warnings = new ArrayList<>();
@@ -36,6 +41,44 @@ final class Preflight {
     Preflight(Clock clock, StepCommands commands) {
         this.clock = clock;
         this.commands = commands;
+    }
+
+    private final List<String> passed = new ArrayList<>();
+
+    /**
+     * Checks 4–7 and the allow-list audit, in FORMATS.md §5 order after the profiles are known to be there;
+     * returns whether stale inputs were accepted. Throws the first refusal.
+     */
+    boolean runAll(LoadedPlan plan, ExecuteRequest request) {
+        requireProfiles(plan, request);
+        signOffs(plan.inputs());
+        passed.add("check 4 (sign-off): both checklists signed");
+        boolean staleAccepted = staleness(plan.inputs(), request.acceptStale());
+        passed.add("check 5 (staleness): inputs fresh enough" + (staleAccepted ? " (--accept-stale)" : ""));
+        allowList(plan.plan().steps(), new CommandLint(plan.allowed()));
+        passed.add("allow-list: every automated command is allowed in its role");
+        identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
+        terraform(
+                plan.inputs(),
+                plan.config(),
+                plan.allowed().allowsTerraform(),
+                plan.plan().steps());
+        passed.add("checks 6-7 (identity, terraform): passed or not applicable");
+        return staleAccepted;
+    }
+
+    /** The checks that passed, in order, for {@code cutover preflight}. */
+    List<String> passed() {
+        return List.copyOf(passed);
+    }
+
+    static void requireProfiles(LoadedPlan plan, ExecuteRequest request) {
+        if (plan.allowed().allowsAws() && (request.sourceProfile() == null || request.targetProfile() == null)) {
+            throw new CutoverException(
+                    ErrorCode.PROFILES_REQUIRED,
+                    "aws is an allowed program, so both profiles are needed: pass --source-profile/--target-profile"
+                            + " or set MIGRATION_SOURCE_PROFILE/MIGRATION_TARGET_PROFILE");
+        }
     }
 
     List<String> warnings() {
@@ -96,14 +139,10 @@ final class Preflight {
     void identity(Inputs inputs, RunConfig config, boolean awsAllowed, String runLevelLog) {
         List<String[]> probes = new ArrayList<>();
         if (awsAllowed) {
-            probes.add(new String[] {
-                "aws sts get-caller-identity --profile $MIGRATION_SOURCE_PROFILE",
-                inputs.controlPlane().metadata().sourceAccountId()
-            });
-            probes.add(new String[] {
-                "aws sts get-caller-identity --profile $MIGRATION_TARGET_PROFILE",
-                inputs.controlPlane().metadata().targetAccountId()
-            });
+            probes.add(
+                    new String[] {SOURCE_PROBE, inputs.controlPlane().metadata().sourceAccountId()});
+            probes.add(
+                    new String[] {TARGET_PROBE, inputs.controlPlane().metadata().targetAccountId()});
         }
         config.identityProbes().forEach(p -> probes.add(new String[] {p, null}));
         if (probes.isEmpty()) {

@@ -1,8 +1,6 @@
 package dev.cutover.engine;
 
-import dev.cutover.compile.ExecutionStep;
 import dev.cutover.error.CutoverException;
-import dev.cutover.error.ErrorCode;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,34 +44,13 @@ public final class PreflightCheck {
             StepCommands commands = new StepCommands(
                     request.runDir(), CutoverEngine.runner(clock), CutoverEngine.childEnvironment(request));
             Preflight checks = new Preflight(clock, commands);
-            checks.signOffs(plan.inputs());
-            passed.add("check 4 (sign-off): both checklists signed");
-            checks.staleness(plan.inputs(), request.acceptStale());
-            passed.add("check 5 (staleness): inputs fresh enough");
-            checks.allowList(plan.plan().steps(), CutoverEngine.lint(plan));
-            passed.add("allow-list: every automated command is allowed in its role");
-            requireProfiles(plan, request);
-            checks.identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
-            checks.terraform(
-                    plan.inputs(),
-                    plan.config(),
-                    plan.allowed().allowsTerraform(),
-                    plan.plan().steps());
-            passed.add("checks 6-7 (identity, terraform): passed or not applicable");
+            checks.runAll(plan, request);
+            passed.addAll(checks.passed());
             checks.warnings().forEach(w -> passed.add("warning: " + w));
             checks.skippedChecks().forEach(s -> passed.add("skipped: " + s));
             operator.bannerWarning().ifPresent(w -> passed.add("warning: " + w));
             passed.forEach(out::println);
             return passed;
-        }
-    }
-
-    private static void requireProfiles(LoadedPlan plan, ExecuteRequest request) {
-        if (plan.allowed().allowsAws() && (request.sourceProfile() == null || request.targetProfile() == null)) {
-            throw new CutoverException(
-                    ErrorCode.PROFILES_REQUIRED,
-                    "aws is an allowed program, so both profiles are needed: pass --source-profile/--target-profile"
-                            + " or set MIGRATION_SOURCE_PROFILE/MIGRATION_TARGET_PROFILE");
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.cutover.engine;
 
 import dev.cutover.approval.Approver;
-import dev.cutover.compile.ExecutionStep;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.GoNoGoGate;
@@ -48,16 +47,7 @@ final class PreflightRun {
             // Who answers comes first: --answers outside sandbox/development/test, or no terminal to ask, is
             // refused before any other check (and before check 6 makes a single cloud call).
             approver = engine.approver(request, plan.config().environment());
-            requireProfiles(plan);
-            checks.signOffs(plan.inputs());
-            staleAccepted = checks.staleness(plan.inputs(), request.acceptStale());
-            checks.allowList(plan.plan().steps(), CutoverEngine.lint(plan));
-            checks.identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
-            checks.terraform(
-                    plan.inputs(),
-                    plan.config(),
-                    plan.allowed().allowsTerraform(),
-                    plan.plan().steps());
+            staleAccepted = checks.runAll(plan, request);
             writeStepsFile(plan);
         } catch (CutoverException e) {
             return failed(plan, e.getMessage().startsWith("check") ? "" : "pre-flight", e);
@@ -155,20 +145,11 @@ final class PreflightRun {
     private List<String> probes(LoadedPlan plan) {
         List<String> probes = new ArrayList<>();
         if (plan.allowed().allowsAws()) {
-            probes.add("aws sts get-caller-identity --profile $MIGRATION_SOURCE_PROFILE");
-            probes.add("aws sts get-caller-identity --profile $MIGRATION_TARGET_PROFILE");
+            probes.add(Preflight.SOURCE_PROBE);
+            probes.add(Preflight.TARGET_PROBE);
         }
         probes.addAll(plan.config().identityProbes());
         return probes;
-    }
-
-    private void requireProfiles(LoadedPlan plan) {
-        if (plan.allowed().allowsAws() && (request.sourceProfile() == null || request.targetProfile() == null)) {
-            throw new CutoverException(
-                    ErrorCode.PROFILES_REQUIRED,
-                    "aws is an allowed program, so both profiles are needed: pass --source-profile/--target-profile"
-                            + " or set MIGRATION_SOURCE_PROFILE/MIGRATION_TARGET_PROFILE");
-        }
     }
 
     private void writeStepsFile(LoadedPlan plan) {

@@ -32,7 +32,8 @@ class SsoExpiryTest {
             here="$(dirname "$0")"
             echo "$*" >> "$here/calls.log"
             if [ "$1 $2" = "sts get-caller-identity" ] && [ ! -e "$here/expired" ]; then
-              if [ "$4" = src ]; then echo '{"Account": "000000000001"}'; else echo '{"Account": "000000000002"}'; fi
+              prev=""; for a in "$@"; do [ "$prev" = --profile ] && profile="$a"; prev="$a"; done
+              if [ "$profile" = src ]; then echo '{"Account": "000000000001"}'; else echo '{"Account": "000000000002"}'; fi
               exit 0
             fi
             echo "An error occurred (ExpiredToken) when calling the $2 operation: the token is expired" >&2
