@@ -23,7 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Run directories we have not seen: every key of every input of the complete fixture, removed or set to null
+ * Run directories we have not seen: every key of every input of the complete fixture and of the upstream example
+ * (when {@code ../shared} is present), removed or set to null
  * one at a time (every {@value #STRIDE}th key per file in CI; {@code -Dcutover.sweep.all=true} for all of them).
  * Compile must either succeed or refuse with exit 2 naming a problem — never crash, never exit 70.
  */
@@ -42,27 +43,32 @@ class MutatedInputsSweepTest {
     @TempDir
     Path tmp;
 
-    record Mutation(String file, String pointer, String kind) {
+    /** One edit of one file of a base run directory (our complete fixture, or the upstream example). */
+    record Mutation(Path base, String file, String pointer, String kind) {
         @Override
         public String toString() {
-            return kind + " " + file + " " + pointer;
+            return kind + " " + base.getFileName() + "/" + file + " " + pointer;
         }
+    }
+
+    private static List<Path> bases() {
+        List<Path> bases = new ArrayList<>(List.of(RunDirFixtures.source("complete")));
+        RunDirFixtures.upstreamExample().ifPresent(bases::add);
+        return bases;
     }
 
     static Stream<Mutation> mutations() throws IOException {
         boolean all = Boolean.getBoolean("cutover.sweep.all");
         List<Mutation> out = new ArrayList<>();
-        for (String file : FILES) {
-            List<String> pointers = new ArrayList<>();
-            collect(
-                    JSON.readTree(
-                            RunDirFixtures.source("complete").resolve(file).toFile()),
-                    "",
-                    pointers);
-            for (int i = 0; i < pointers.size(); i++) {
-                if (all || i % STRIDE == 0) {
-                    out.add(new Mutation(file, pointers.get(i), "remove"));
-                    out.add(new Mutation(file, pointers.get(i), "null"));
+        for (Path base : bases()) {
+            for (String file : FILES) {
+                List<String> pointers = new ArrayList<>();
+                collect(JSON.readTree(base.resolve(file).toFile()), "", pointers);
+                for (int i = 0; i < pointers.size(); i++) {
+                    if (all || i % STRIDE == 0) {
+                        out.add(new Mutation(base, file, pointers.get(i), "remove"));
+                        out.add(new Mutation(base, file, pointers.get(i), "null"));
+                    }
                 }
             }
         }
@@ -88,7 +94,7 @@ class MutatedInputsSweepTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("mutations")
     void compileSucceedsOrRefusesWithExit2NeverCrashes(Mutation m) throws IOException {
-        Path dir = RunDirFixtures.copy("complete", tmp.resolve("run"));
+        Path dir = copyInputs(m.base(), tmp.resolve("run"));
         Path file = dir.resolve(m.file());
         JsonNode root = JSON.readTree(file.toFile());
         apply(root, m);
@@ -105,6 +111,16 @@ class MutatedInputsSweepTest {
             assertThat(e.exitCode()).as(e.code() + ": " + e.getMessage()).isEqualTo(2);
             assertThat(e.problems().isEmpty() && e.getMessage().isBlank()).isFalse();
         });
+    }
+
+    private static Path copyInputs(Path base, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> files = Files.list(base)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        return dir;
     }
 
     private static void apply(JsonNode root, Mutation m) {
