@@ -14,11 +14,10 @@ class DemoCommandTest {
     Path tmp;
 
     @Test
-    void demoWithAnApproveEverythingAnswersFileMigratesTheServiceAndCompletes() throws Exception {
+    void theReadmeDemoCommandMigratesTheServiceAndCompletes() throws Exception {
         Path dir = tmp.resolve("demo");
-        Path answers = Files.writeString(
-                tmp.resolve("answers.txt"),
-                "go-no-go * proceed\napprove * approve\nirreversible * approve\nhandoff * approve\n");
+        // The README's first command uses this file: it must keep completing the demo.
+        Path answers = Path.of("examples", "demo-approve-all.txt");
 
         CliRunner.Result r = CliRunner.run("demo", "--dir", dir.toString(), "--answers", answers.toString());
 
