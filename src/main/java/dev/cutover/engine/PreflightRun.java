@@ -113,9 +113,9 @@ final class PreflightRun {
                     .filter(ph -> ph.goNoGoGate() != null)
                     .forEach(ph -> gates.put(GateKeys.of(p.prefix(), ph.number()), ph.goNoGoGate()));
         }
-        int poll = plan.config().pollIntervalSeconds();
+        java.util.OptionalInt poll = plan.config().pollIntervalSeconds();
         EngineSettings settings = new EngineSettings(
-                poll == dev.cutover.input.RunConfig.DEFAULT_POLL_INTERVAL_SECONDS ? null : poll,
+                poll.isPresent() ? Integer.valueOf(poll.getAsInt()) : null,
                 in.controlPlane().handoffCriteria(),
                 gates,
                 plan.allowed().allowsAws());

@@ -12,14 +12,15 @@ import java.util.Optional;
  *     {@code [aws, terraform, dig, true]}
  * @param identityProbes extra read-only commands probed at pre-flight and periodically
  * @param terraformPreflight when pre-flight runs terraform init/validate
- * @param pollIntervalSeconds seconds between polls of long-running jobs
+ * @param pollIntervalSeconds seconds between polls of every long-running job when configured; empty means
+ *     each step's own interval (60 s unless the plan says otherwise)
  */
 public record RunConfig(
         Environment environment,
         Optional<AllowedProgramNames> allowedPrograms,
         List<String> identityProbes,
         TerraformPreflight terraformPreflight,
-        int pollIntervalSeconds) {
+        java.util.OptionalInt pollIntervalSeconds) {
     /** FORMATS.md §4.5: long-running jobs are polled every 60 s unless configured otherwise. */
     public static final int DEFAULT_POLL_INTERVAL_SECONDS = 60;
 
@@ -28,8 +29,10 @@ public record RunConfig(
         Objects.requireNonNull(terraformPreflight, "terraformPreflight");
         Objects.requireNonNull(allowedPrograms, "allowedPrograms");
         identityProbes = List.copyOf(identityProbes);
-        if (pollIntervalSeconds < environment.minimumPollIntervalSeconds()) {
-            throw new IllegalArgumentException("poll interval " + pollIntervalSeconds + " s is below the "
+        Objects.requireNonNull(pollIntervalSeconds, "pollIntervalSeconds");
+        if (pollIntervalSeconds.isPresent()
+                && pollIntervalSeconds.getAsInt() < environment.minimumPollIntervalSeconds()) {
+            throw new IllegalArgumentException("poll interval " + pollIntervalSeconds.getAsInt() + " s is below the "
                     + environment.configName() + " minimum of " + environment.minimumPollIntervalSeconds() + " s");
         }
     }
@@ -41,6 +44,6 @@ public record RunConfig(
                 Optional.empty(),
                 List.of(),
                 TerraformPreflight.AUTO,
-                DEFAULT_POLL_INTERVAL_SECONDS);
+                java.util.OptionalInt.empty());
     }
 }

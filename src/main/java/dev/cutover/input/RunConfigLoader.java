@@ -112,7 +112,9 @@ public final class RunConfigLoader {
         TerraformPreflight terraform = TerraformPreflight.fromConfigName(
                         root.path("terraform_preflight").asText("auto"))
                 .orElseThrow();
-        int interval = root.path(POLL_INTERVAL).asInt(RunConfig.DEFAULT_POLL_INTERVAL_SECONDS);
+        java.util.OptionalInt interval = root.hasNonNull(POLL_INTERVAL)
+                ? java.util.OptionalInt.of(root.get(POLL_INTERVAL).asInt())
+                : java.util.OptionalInt.empty();
         return new RunConfig(
                 environment,
                 programs(root.get("allowed_programs")),

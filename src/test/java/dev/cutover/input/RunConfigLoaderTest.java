@@ -37,6 +37,15 @@ class RunConfigLoaderTest {
     }
 
     @Test
+    void anExplicitPollIntervalEqualToTheStepDefaultIsStillAnOverride() throws Exception {
+        Files.writeString(dir.resolve("cutover.yaml"), "environment: staging\npoll_interval_seconds: 60\n");
+
+        RunConfig config = loader.load(new RunDirectory(dir));
+
+        assertThat(config.pollIntervalSeconds()).hasValue(60);
+    }
+
+    @Test
     void anAbsentFileMeansTheDefaults() {
         RunConfig config = loader.load(new RunDirectory(dir));
 
@@ -45,7 +54,7 @@ class RunConfigLoaderTest {
         assertThat(config.allowedPrograms()).isEmpty();
         assertThat(config.identityProbes()).isEmpty();
         assertThat(config.terraformPreflight()).isEqualTo(TerraformPreflight.AUTO);
-        assertThat(config.pollIntervalSeconds()).isEqualTo(60);
+        assertThat(config.pollIntervalSeconds()).isEmpty();
     }
 
     @Test
@@ -150,7 +159,7 @@ class RunConfigLoaderTest {
     void pollIntervalMayGoDownToTheEnvironmentFloor(String environment, int floor) throws Exception {
         RunConfig config = load("environment: " + environment + "\npoll_interval_seconds: " + floor + "\n");
 
-        assertThat(config.pollIntervalSeconds()).isEqualTo(floor);
+        assertThat(config.pollIntervalSeconds()).hasValue(floor);
     }
 
     @Test
@@ -226,8 +235,12 @@ class RunConfigLoaderTest {
 
     @Test
     void theConfigRecordRefusesAnIntervalBelowItsEnvironmentFloor() {
-        assertThatThrownBy(() ->
-                        new RunConfig(Environment.PRODUCTION, Optional.empty(), List.of(), TerraformPreflight.AUTO, 5))
+        assertThatThrownBy(() -> new RunConfig(
+                        Environment.PRODUCTION,
+                        Optional.empty(),
+                        List.of(),
+                        TerraformPreflight.AUTO,
+                        java.util.OptionalInt.of(5)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
