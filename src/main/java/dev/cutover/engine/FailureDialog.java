@@ -20,6 +20,7 @@ import java.util.List;
  */
 final class FailureDialog {
     static final int MAX_RETRIES = 3;
+    private static final ErrorAnalysis ANALYSIS = ErrorAnalysis.load();
 
     /** The operator's decision, mapped to what the walk does next. */
     enum Decision {
@@ -56,7 +57,8 @@ final class FailureDialog {
     }
 
     Decision decide(Failure failure) {
-        ctx.journal().event(step, JournalEvent.STEP_FAILED, failure.reason());
+        ErrorAnalysis.Analysis analysis = analyse(failure);
+        ctx.journal().event(step, JournalEvent.STEP_FAILED, failure.reason() + "; analysis: " + analysis.category());
         ctx.journal()
                 .event(step, JournalEvent.ROLLBACK_OFFERED, step.rollbackCmd().isEmpty() ? "no rollback" : null);
         boolean rollbackFailed = false;
@@ -124,6 +126,15 @@ final class FailureDialog {
                 PromptKind.FAILURE, step.stepId(), text(failure, rollbackFailed), choices.toArray(Choice[]::new));
     }
 
+    /** The failure classified, naming the profile the operator knows rather than its variable. */
+    private ErrorAnalysis.Analysis analyse(Failure failure) {
+        RunContextHeader h = ctx.prompts().header();
+        String profile = dev.cutover.policy.CommandFacts.firstAwsProfile(step.executeCmd())
+                .map(v -> v.equals("$MIGRATION_SOURCE_PROFILE") ? h.sourceProfile() : h.targetProfile())
+                .orElse(null);
+        return ANALYSIS.classify(failure.stderrTail(), profile);
+    }
+
     private String text(Failure failure, boolean rollbackFailed) {
         long elapsed = Duration.between(startedAt, ctx.clock().instant()).toMinutes();
         boolean executable = ctx.lint()
@@ -145,6 +156,7 @@ final class FailureDialog {
                 .append(StepCommands.stderrLog(step))
                 .append(")\n");
         stderrTail(p, failure.stderrTail());
+        p.append(analyse(failure).render());
         p.append("  rollback: ").append(step.rollbackCmd().isEmpty() ? "none offered" : step.rollbackCmd());
         if (!step.rollbackCmd().isEmpty() && !executable) {
             p.append("\n    (not executable here: choosing a rollback option means you do it by hand)");

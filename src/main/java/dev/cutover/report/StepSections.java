@@ -36,7 +36,12 @@ final class StepSections {
                             e -> e.stderrTail() != null && !e.stderrTail().isBlank())
                     .map(e -> "last stderr line: " + MarkdownText.code(lastLine(e.stderrTail())))
                     .orElse("no stderr recorded");
-            return ": [" + log + "](" + log + "), " + tail;
+            String why = last(
+                            o.stepId(),
+                            e -> e.event() == dev.cutover.journal.JournalEvent.STEP_FAILED && e.notes() != null)
+                    .map(e -> "why: " + MarkdownText.prose(e.notes()) + ", ")
+                    .orElse("");
+            return ": [" + log + "](" + log + "), " + why + tail;
         });
     }
 
