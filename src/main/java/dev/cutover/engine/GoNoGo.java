@@ -43,7 +43,8 @@ final class GoNoGo {
     }
 
     private String text(List<ExecutionStep> steps) {
-        StringBuilder p = new StringBuilder("GO / NO-GO\n");
+        StringBuilder p = new StringBuilder(ctx.prompts().header().line()).append("\nGO / NO-GO\n");
+        p.append("  blast radius: ").append(blastRadius(steps)).append('\n');
         p.append("  ")
                 .append(steps.size())
                 .append(" steps; files in ")
@@ -61,6 +62,25 @@ final class GoNoGo {
         skippedChecks.forEach(c -> p.append("  skipped: ").append(c).append('\n'));
         return p.append("Every step will still ask for your approval. Proceed?\n")
                 .toString();
+    }
+
+    /** What the mutating steps touch: distinct resources and the teams that own them. */
+    static String blastRadius(List<ExecutionStep> steps) {
+        java.util.Set<String> resources = new java.util.TreeSet<>();
+        java.util.Set<String> teams = new java.util.TreeSet<>();
+        for (ExecutionStep s : steps) {
+            if (s.mutating()) {
+                if (!s.resourceArn().startsWith("target:checklist:") && !s.handoff()) {
+                    resources.add(s.resourceArn());
+                }
+                if (s.ownerTeam() != null) {
+                    teams.add(s.ownerTeam());
+                }
+            }
+        }
+        return resources.size() + " resource(s) changed by "
+                + steps.stream().filter(ExecutionStep::mutating).count() + " mutating step(s); owner teams: "
+                + (teams.isEmpty() ? "none recorded" : String.join(", ", teams));
     }
 
     private static long count(List<ExecutionStep> steps, java.util.function.Predicate<ExecutionStep> p) {

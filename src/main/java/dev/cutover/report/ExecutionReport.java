@@ -36,8 +36,29 @@ public final class ExecutionReport {
                             + "for this run. Detach it from the target role once data-plane work is finished; "
                             + "it grants write access the steady state must not keep.\n\n");
         }
+        stepTable(md, outcomes);
         next(md, summary, input, context);
         return md.toString();
+    }
+
+    /** Every step with its state and what it touched: the partial-failure picture an operator hands over. */
+    private static void stepTable(StringBuilder md, List<StepOutcome> outcomes) {
+        md.append("## All steps\n\n| Step | State | Resource | Owner |\n|---|---|---|---|\n");
+        for (StepOutcome o : outcomes) {
+            md.append("| ")
+                    .append(MarkdownText.code(o.step().stepId()))
+                    .append(" | ")
+                    .append(o.state().wireName())
+                    .append(" | ")
+                    .append(MarkdownText.code(o.step().resourceArn()))
+                    .append(" | ")
+                    .append(
+                            o.step().ownerTeam() == null
+                                    ? "—"
+                                    : MarkdownText.prose(o.step().ownerTeam()))
+                    .append(" |\n");
+        }
+        md.append('\n');
     }
 
     private static void verdict(StringBuilder md, RunSummary s) {

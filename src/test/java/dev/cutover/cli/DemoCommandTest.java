@@ -31,6 +31,9 @@ class DemoCommandTest {
         assertThat(CliRunner.run("verify-journal", "--run-dir", dir.toString()).exit())
                 .isZero();
         assertThat(Files.readString(dir.resolve("execution-summary.json"))).contains("\"verdict\": \"completed\"");
+        assertThat(Files.readString(dir.resolve("execution-report.md")))
+                .contains("## All steps")
+                .contains("| `dp-phase4-030-switch-live` | succeeded | `arn:aws:s3:::demo-data` | platform |");
         assertThat(Files.readString(dir.resolve("cutover.yaml"))).contains("environment: sandbox");
         assertThat(Files.readString(dir.resolve("service/CHECKSUMS")))
                 .contains("  service/target/demo-data/orders.csv\n");

@@ -45,7 +45,10 @@ class GoNoGoTest {
         assertThat(first.prompt())
                 .contains("15 steps")
                 .contains("irreversible: 1")
-                .contains("human: 4");
+                .contains("human: 4")
+                .contains("| sandbox |")
+                .contains("owner teams: platform")
+                .containsPattern("blast radius: [1-9][0-9]* resource\\(s\\) changed by [1-9][0-9]* mutating step");
     }
 
     @Test
