@@ -5,8 +5,10 @@ import dev.cutover.app.ExecuteService;
 import dev.cutover.app.JournalEndOfRunWriter;
 import dev.cutover.engine.ApproverFactory;
 import dev.cutover.engine.CutoverEngine;
+import dev.cutover.engine.DryRun;
 import dev.cutover.engine.ExecuteRequest;
 import dev.cutover.engine.HostInfo;
+import dev.cutover.engine.PreflightCheck;
 import dev.cutover.engine.ProcessGitConfigReader;
 import dev.cutover.engine.RunResult;
 import dev.cutover.engine.Sleeper;
@@ -61,12 +63,40 @@ final class ExecuteCommand implements Callable<Integer> {
                     + " development or test. See docs/approvals.md.")
     Path answers;
 
+    @Option(
+            names = "--dry-run",
+            description = "Walk the whole plan without mutating anything: pre-flight's checks, read-only previews,"
+                    + " every command and question, gates and a timeline. No journal, no lock file.")
+    boolean dryRun;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (dryRun) {
+            return dryRun(spec.commandLine().getOut());
+        }
         return run(spec.commandLine().getOut(), runDir.resolve(), runDir, resume, acceptStale, answers);
+    }
+
+    private int dryRun(PrintWriter out) {
+        Map<String, String> env = System.getenv();
+        RunDirectory dir = runDir.resolve();
+        ExecuteRequest request = new ExecuteRequest(
+                dir,
+                resume,
+                acceptStale,
+                runDir.sourceProfileOrEnv(env),
+                runDir.targetProfileOrEnv(env),
+                env,
+                null,
+                VersionProvider.version());
+        PreflightCheck checks = new PreflightCheck(
+                Clock.systemUTC(), out, HostInfo.system(env), ProcessGitConfigReader.withDefaultTimeout(env));
+        CompileService compile = new CompileService();
+        new DryRun(checks, out).walk(request, () -> compile.loadForExecution(dir, runDir.expectedRunId()));
+        return 0;
     }
 
     /** Shared with {@code cutover demo}, which executes the run directory it wrote. */

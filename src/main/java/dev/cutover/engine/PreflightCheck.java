@@ -17,6 +17,11 @@ public final class PreflightCheck {
     private final HostInfo host;
     private final GitConfigReader git;
 
+    StepCommands commands(ExecuteRequest request) {
+        return new StepCommands(
+                request.runDir(), CutoverEngine.runner(clock), CutoverEngine.childEnvironment(request), LOG_FOLDER);
+    }
+
     public PreflightCheck(Clock clock, PrintWriter out, HostInfo host, GitConfigReader git) {
         this.clock = clock;
         this.out = out;
@@ -24,8 +29,18 @@ public final class PreflightCheck {
         this.git = git;
     }
 
-    /** Returns the passed checks' report lines; throws the first refusal. */
-    public List<String> check(ExecuteRequest request, PlanSource source) {
+    /** The checks that passed and the plan they were run on. */
+    public record Checked(List<String> passed, LoadedPlan plan) {
+        public Checked {
+            passed = List.copyOf(passed);
+        }
+    }
+
+    /** Logs of probes and previews run by preflight and dry runs, kept apart from a real run's logs. */
+    public static final String LOG_FOLDER = "execution-dry-run";
+
+    /** Runs every check and prints the passed ones; throws the first refusal. */
+    public Checked check(ExecuteRequest request, PlanSource source) {
         List<String> passed = new ArrayList<>();
         OperatorIdentity operator = OperatorIdentity.resolve(request.environment(), git);
         LockProbe probe = new RunLock(clock, host)
@@ -41,8 +56,7 @@ public final class PreflightCheck {
             passed.add("check 2 (journal): consistent with " + (request.resume() ? "--resume" : "a fresh run"));
             LoadedPlan plan = source.load();
             passed.add("check 3 (inputs): " + plan.plan().steps().size() + " steps compiled");
-            StepCommands commands = new StepCommands(
-                    request.runDir(), CutoverEngine.runner(clock), CutoverEngine.childEnvironment(request));
+            StepCommands commands = commands(request);
             Preflight checks = new Preflight(clock, commands);
             checks.runAll(plan, request);
             passed.addAll(checks.passed());
@@ -50,7 +64,7 @@ public final class PreflightCheck {
             checks.skippedChecks().forEach(s -> passed.add("skipped: " + s));
             operator.bannerWarning().ifPresent(w -> passed.add("warning: " + w));
             passed.forEach(out::println);
-            return passed;
+            return new Checked(passed, plan);
         }
     }
 }

@@ -18,11 +18,18 @@ final class StepCommands {
     private final RunDirectory runDir;
     private final CommandRunner runner;
     private final ChildEnvironment environment;
+    private final String logFolder;
 
     StepCommands(RunDirectory runDir, CommandRunner runner, ChildEnvironment environment) {
+        this(runDir, runner, environment, "execution");
+    }
+
+    /** Logs under {@code logFolder} of the run directory instead of {@code execution/} (dry runs). */
+    StepCommands(RunDirectory runDir, CommandRunner runner, ChildEnvironment environment, String logFolder) {
         this.runDir = runDir;
         this.runner = runner;
         this.environment = environment;
+        this.logFolder = logFolder;
     }
 
     CommandResult run(ExecutionStep step, String kind, String command) {
@@ -34,7 +41,7 @@ final class StepCommands {
         boolean terraform =
                 CommandFacts.firstProgram(command).map("terraform"::equals).orElse(false);
         Path cwd = terraform ? runDir.terraformRoot() : runDir.root();
-        Path logs = runDir.root().resolve("execution");
+        Path logs = runDir.root().resolve(logFolder);
         return runner.run(new CommandRequest(
                 command,
                 cwd,

@@ -1,0 +1,117 @@
+package dev.cutover.engine;
+
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.input.GoNoGoGate;
+import dev.cutover.input.Plane;
+import dev.cutover.policy.CommandRole;
+import dev.cutover.policy.Placeholders;
+import dev.cutover.shell.CommandResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * {@code execute --dry-run}: pre-flight's checks, then the whole plan as the operator would live it — for every
+ * step the exact commands (runtime parameters shown as {@code {name}}), the questions that would be asked, the
+ * gates and a timeline from the time boxes — running only read-only previews that need no parameter. No
+ * journal, no lock file, no mutation; command logs go to {@code execution-dry-run/}.
+ */
+public final class DryRun {
+    private final PreflightCheck preflight;
+    private final PrintWriter out;
+
+    public DryRun(PreflightCheck preflight, PrintWriter out) {
+        this.preflight = preflight;
+        this.out = out;
+    }
+
+    /** Returns the number of approvals a real run would ask for. */
+    public int walk(ExecuteRequest request, PlanSource source) {
+        PreflightCheck.Checked checked = preflight.check(request, source);
+        LoadedPlan plan = checked.plan();
+        StepCommands commands = preflight.commands(request);
+        out.println();
+        out.println("DRY RUN — nothing below is executed except read-only previews; no journal is written.");
+        out.println(GoNoGo.blastRadius(plan.plan().steps()));
+        long elapsed = 0;
+        int approvals = 0;
+        String phase = null;
+        for (ExecutionStep step : plan.plan().steps()) {
+            String stepPhase = step.plane() + step.phaseNumber() + (step.handoff() ? "h" : "");
+            if (!stepPhase.equals(phase)) {
+                gate(plan, step);
+                phase = stepPhase;
+            }
+            approvals += step.irreversible() ? 2 : 1;
+            describe(step, elapsed, commands, plan);
+            elapsed += step.estimatedSeconds();
+        }
+        out.println();
+        out.printf(
+                "%d steps, %d approval prompts (irreversible steps ask twice), estimated %s of time boxes.%n",
+                plan.plan().steps().size(), approvals, hhmm(elapsed));
+        return approvals;
+    }
+
+    private void describe(ExecutionStep step, long elapsedSeconds, StepCommands commands, LoadedPlan plan) {
+        out.printf(
+                "%nT+%s  %s  [%s, risk %s, owner %s]%n",
+                hhmm(elapsedSeconds),
+                step.stepId(),
+                step.action(),
+                step.risk(),
+                step.ownerTeam() == null ? "-" : step.ownerTeam());
+        out.println("  asks:     " + (step.handoff() ? "approve / abort (handoff criteria)" : "approve / skip / abort")
+                + (step.irreversible() ? ", then an IRREVERSIBLE re-confirmation" : ""));
+        if (!step.runtimeParams().isEmpty()) {
+            out.println("  params:   " + String.join(", ", step.runtimeParams()) + " (asked at run time)");
+        }
+        preview(step, commands, plan);
+        out.println("  execute:  " + (step.human() ? String.valueOf(step.notes()) : step.executeCmd()));
+        if (step.longRunning()) {
+            out.println("  poll:     " + step.pollCmd() + "  until " + String.join(" | ", step.pollTerminalStates()));
+        }
+        out.println("  verify:   " + step.verifyCmd()
+                + (step.verifySuccessPattern() == null ? "" : "  (must match " + step.verifySuccessPattern() + ")"));
+        out.println("  rollback: " + (step.rollbackCmd().isEmpty() ? "none" : step.rollbackCmd()));
+    }
+
+    private void preview(ExecutionStep step, StepCommands commands, LoadedPlan plan) {
+        if (step.previewCmd() == null || step.human()) {
+            return;
+        }
+        boolean open = !Placeholders.find(step.previewCmd(), false).isEmpty();
+        if (open
+                || !CutoverEngine.lint(plan)
+                        .check(step.previewCmd(), CommandRole.READ)
+                        .executable()) {
+            out.println("  preview:  " + step.previewCmd() + "  (runs at approval time)");
+            return;
+        }
+        CommandResult r = commands.run(step, "preview", step.previewCmd());
+        out.println("  preview:  " + step.previewCmd() + "  → exit " + r.exitCode());
+        r.stdoutTail().lines().limit(5).forEach(l -> out.println("    | " + l));
+    }
+
+    private void gate(LoadedPlan plan, ExecutionStep step) {
+        if (step.handoff()) {
+            return;
+        }
+        Plane plane = "dp".equals(step.plane()) ? Plane.DP : Plane.CP;
+        plan.inputs().checklist(plane).phases().stream()
+                .filter(p -> p.number() == step.phaseNumber() && p.goNoGoGate() != null)
+                .map(p -> p.goNoGoGate())
+                .findFirst()
+                .ifPresent(this::printGate);
+    }
+
+    private void printGate(GoNoGoGate gate) {
+        out.println();
+        out.println("GATE before this phase — approvers: " + String.join(", ", gate.approvers()));
+        gate.criteria().forEach(c -> out.println("  [ ] " + c));
+    }
+
+    private static String hhmm(long seconds) {
+        Duration d = Duration.ofSeconds(seconds);
+        return String.format("%d:%02d", d.toHours(), d.toMinutesPart());
+    }
+}
