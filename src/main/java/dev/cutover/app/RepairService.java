@@ -3,7 +3,6 @@ package dev.cutover.app;
 import dev.cutover.engine.AcquiredLock;
 import dev.cutover.engine.GitConfigReader;
 import dev.cutover.engine.HostInfo;
-import dev.cutover.engine.LockProbe;
 import dev.cutover.engine.LockRequest;
 import dev.cutover.engine.OperatorIdentity;
 import dev.cutover.engine.RunLock;
@@ -36,11 +35,9 @@ public final class RepairService {
             throw new CutoverException(ErrorCode.USAGE, "no journal at " + dir.journalFile());
         }
         String operator = OperatorIdentity.resolve(env, git).name();
-        LockProbe probe = new RunLock(clock, host).probe(dir, new LockRequest(operator, "cutover repair", true));
-        if (probe instanceof LockProbe.Refused refused) {
-            throw refused.toException("refusing to repair: ");
-        }
-        try (AcquiredLock ignored = ((LockProbe.Acquired) probe).lock()) {
+        try (AcquiredLock ignored = new RunLock(clock, host)
+                .probe(dir, new LockRequest(operator, "cutover repair", true))
+                .orThrow("refusing to repair: ")) {
             return new TornTailRepair(clock).repair(dir.journalFile(), operator);
         }
     }

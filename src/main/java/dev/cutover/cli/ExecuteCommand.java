@@ -83,15 +83,7 @@ final class ExecuteCommand implements Callable<Integer> {
     private int dryRun(PrintWriter out) {
         Map<String, String> env = System.getenv();
         RunDirectory dir = runDir.resolve();
-        ExecuteRequest request = new ExecuteRequest(
-                dir,
-                resume,
-                acceptStale,
-                runDir.sourceProfileOrEnv(env),
-                runDir.targetProfileOrEnv(env),
-                env,
-                null,
-                VersionProvider.version());
+        ExecuteRequest request = runDir.executeRequest(dir, resume, acceptStale, null);
         PreflightCheck checks = new PreflightCheck(
                 Clock.systemUTC(), out, HostInfo.system(env), ProcessGitConfigReader.withDefaultTimeout(env));
         CompileService compile = new CompileService();
@@ -99,7 +91,7 @@ final class ExecuteCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Shared with {@code cutover demo}, which executes the run directory it wrote. */
+    /** Shared with {@code cutover demo}, which executes the run directory it wrote (with empty flags). */
     static int run(
             PrintWriter out, RunDirectory dir, RunDirOptions flags, boolean resume, boolean stale, Path answers) {
         Map<String, String> env = System.getenv();
@@ -110,17 +102,9 @@ final class ExecuteCommand implements Callable<Integer> {
                 ApproverFactory.system(out),
                 HostInfo.system(env),
                 ProcessGitConfigReader.withDefaultTimeout(env));
-        ExecuteRequest request = new ExecuteRequest(
-                dir,
-                resume,
-                stale,
-                flags == null ? env.get("MIGRATION_SOURCE_PROFILE") : flags.sourceProfileOrEnv(env),
-                flags == null ? env.get("MIGRATION_TARGET_PROFILE") : flags.targetProfileOrEnv(env),
-                env,
-                answers == null ? null : answers.toAbsolutePath(),
-                VersionProvider.version());
+        ExecuteRequest request = flags.executeRequest(dir, resume, stale, answers);
         RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter())
-                .execute(request, flags == null ? java.util.Optional.empty() : flags.expectedRunId());
+                .execute(request, flags.expectedRunId());
         out.println();
         out.println("Verdict: " + result.ending().verdict().wireName()
                 + (result.ending().haltReason() == null

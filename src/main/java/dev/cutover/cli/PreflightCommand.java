@@ -47,15 +47,7 @@ final class PreflightCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = System.getenv();
         RunDirectory dir = runDir.resolve();
-        ExecuteRequest request = new ExecuteRequest(
-                dir,
-                resume,
-                acceptStale,
-                runDir.sourceProfileOrEnv(env),
-                runDir.targetProfileOrEnv(env),
-                env,
-                null,
-                VersionProvider.version());
+        ExecuteRequest request = runDir.executeRequest(dir, resume, acceptStale, null);
         CompileService compile = new CompileService();
         new PreflightCheck(
                         Clock.systemUTC(),

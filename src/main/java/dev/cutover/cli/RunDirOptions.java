@@ -39,6 +39,21 @@ public final class RunDirOptions {
                 .resolve(new RunDirectoryRequest(runDir, runId, sourceProfile, targetProfile));
     }
 
+    /** What execute, its dry run and preflight are asked to do, from these flags and the process environment. */
+    dev.cutover.engine.ExecuteRequest executeRequest(
+            RunDirectory dir, boolean resume, boolean acceptStale, Path answers) {
+        java.util.Map<String, String> env = System.getenv();
+        return new dev.cutover.engine.ExecuteRequest(
+                dir,
+                resume,
+                acceptStale,
+                sourceProfileOrEnv(env),
+                targetProfileOrEnv(env),
+                env,
+                answers == null ? null : answers.toAbsolutePath(),
+                VersionProvider.version());
+    }
+
     String sourceProfileOrEnv(java.util.Map<String, String> env) {
         return sourceProfile != null ? sourceProfile : env.get("MIGRATION_SOURCE_PROFILE");
     }

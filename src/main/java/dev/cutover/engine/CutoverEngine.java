@@ -51,13 +51,9 @@ public final class CutoverEngine {
      */
     public RunResult execute(ExecuteRequest request, PlanSource source) {
         OperatorIdentity operator = OperatorIdentity.resolve(request.environment(), git);
-        LockProbe probe = new RunLock(clock, host)
-                .probe(request.runDir(), new LockRequest(operator.name(), "cutover execute", request.resume()));
-        if (probe instanceof LockProbe.Refused refused) {
-            throw new CutoverException(
-                    refused.refusal().code(), refused.refusal().message());
-        }
-        try (AcquiredLock lock = ((LockProbe.Acquired) probe).lock()) {
+        try (AcquiredLock lock = new RunLock(clock, host)
+                .probe(request.runDir(), new LockRequest(operator.name(), "cutover execute", request.resume()))
+                .orThrow("")) {
             operator.bannerWarning().ifPresent(w -> out.println("WARNING: " + w));
             new JournalGate(request.runDir()).check(request.resume());
             return new PreflightRun(this, request, operator.name(), lock).run(source);

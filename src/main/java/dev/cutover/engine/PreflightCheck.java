@@ -1,6 +1,5 @@
 package dev.cutover.engine;
 
-import dev.cutover.error.CutoverException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -43,14 +42,9 @@ public final class PreflightCheck {
     public Checked check(ExecuteRequest request, PlanSource source) {
         List<String> passed = new ArrayList<>();
         OperatorIdentity operator = OperatorIdentity.resolve(request.environment(), git);
-        LockProbe probe = new RunLock(clock, host)
-                .probe(request.runDir(), new LockRequest(operator.name(), "cutover preflight", request.resume()));
-        if (probe instanceof LockProbe.Refused refused) {
-            throw new CutoverException(
-                    refused.refusal().code(),
-                    "check 1 (lock): " + refused.refusal().message());
-        }
-        try (AcquiredLock ignored = ((LockProbe.Acquired) probe).lock()) {
+        try (AcquiredLock ignored = new RunLock(clock, host)
+                .probe(request.runDir(), new LockRequest(operator.name(), "cutover preflight", request.resume()))
+                .orThrow("check 1 (lock): ")) {
             passed.add("check 1 (lock): free" + (request.resume() ? " or stale and resumable" : ""));
             new JournalGate(request.runDir()).peek(request.resume());
             passed.add("check 2 (journal): consistent with " + (request.resume() ? "--resume" : "a fresh run"));
