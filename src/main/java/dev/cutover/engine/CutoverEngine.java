@@ -55,8 +55,11 @@ public final class CutoverEngine {
                 .probe(request.runDir(), new LockRequest(operator.name(), "cutover execute", request.resume()))
                 .orThrow("")) {
             operator.bannerWarning().ifPresent(w -> out.println("WARNING: " + w));
-            new JournalGate(request.runDir()).check(request.resume());
-            return new PreflightRun(this, request, operator.name(), lock).run(source);
+            PreflightRun run = new PreflightRun(this, request, operator.name(), lock);
+            return new JournalGate(request.runDir())
+                    .check(request.resume())
+                    .map(previous -> run.resume(source, previous))
+                    .orElseGet(() -> run.run(source));
         }
     }
 

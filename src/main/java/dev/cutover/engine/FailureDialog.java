@@ -49,11 +49,12 @@ final class FailureDialog {
     private final Instant startedAt;
     private int retries;
 
-    FailureDialog(EngineContext ctx, ExecutionStep step, RuntimeValues values) {
+    FailureDialog(EngineContext ctx, ExecutionStep step, RuntimeValues values, int retriesUsed) {
         this.ctx = ctx;
         this.step = step;
         this.values = values;
         this.startedAt = ctx.clock().instant();
+        this.retries = retriesUsed;
     }
 
     Decision decide(Failure failure) {

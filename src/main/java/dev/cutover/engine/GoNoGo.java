@@ -19,11 +19,14 @@ final class GoNoGo {
     private final EngineContext ctx;
     private final List<String> warnings;
     private final List<String> skippedChecks;
+    private final List<String> resumeSummary;
 
-    GoNoGo(EngineContext ctx, List<String> warnings, List<String> skippedChecks) {
+    /** @param resumeSummary on resume, where the last run ended and what happens to each step; else empty */
+    GoNoGo(EngineContext ctx, List<String> warnings, List<String> skippedChecks, List<String> resumeSummary) {
         this.ctx = ctx;
         this.warnings = List.copyOf(warnings);
         this.skippedChecks = List.copyOf(skippedChecks);
+        this.resumeSummary = List.copyOf(resumeSummary);
     }
 
     /** Empty when the operator proceeds; the ending when they cancel. */
@@ -44,6 +47,7 @@ final class GoNoGo {
 
     private String text(List<ExecutionStep> steps) {
         StringBuilder p = new StringBuilder(ctx.prompts().header().line()).append("\nGO / NO-GO\n");
+        resumeSummary.forEach(l -> p.append("  ").append(l).append('\n'));
         p.append("  blast radius: ").append(blastRadius(steps)).append('\n');
         p.append("  ")
                 .append(steps.size())

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 
 /**
  * Check 2 of FORMATS.md §5: a journal present without {@code --resume} halts; {@code --resume} without one
@@ -39,29 +40,54 @@ final class JournalGate {
         }
     }
 
-    void check(boolean resume) {
+    /**
+     * Check 2 with its side effect: empty for a fresh run (a journal of pre-flight failures only is set aside
+     * first); for {@code --resume}, the journal to continue, read in full. A torn last line or any other damage
+     * refuses the resume (exit 6): nothing is ever truncated or rewritten here.
+     */
+    Optional<JournalContents> check(boolean resume) {
         Path journal = runDir.journalFile();
         if (Files.exists(journal) && onlyPreflightFailures(journal)) {
             // Nothing ran in that attempt, so there is nothing to resume: start fresh, even with --resume
             // (FORMATS.md §5; the failed run's report tells the operator to re-run with --resume).
             setAside(journal);
-            return;
+            return Optional.empty();
         }
         if (!Files.exists(journal)) {
             if (resume) {
                 throw new CutoverException(
                         ErrorCode.RESUME_WITHOUT_JOURNAL, "check 2: --resume but " + journal + " does not exist");
             }
-            return;
+            return Optional.empty();
         }
         if (!resume) {
             throw new CutoverException(
                     ErrorCode.JOURNAL_EXISTS,
                     "check 2: " + journal.getFileName() + " exists: a run already started in " + runDir.root());
         }
-        throw new CutoverException(
-                ErrorCode.RESUME_NOT_AVAILABLE,
-                "check 2: resuming " + journal.getFileName() + " is not available yet; see `cutover status`");
+        return Optional.of(readForResume(journal));
+    }
+
+    private JournalContents readForResume(Path journal) {
+        JournalContents contents;
+        try {
+            contents = new JournalReader().read(journal);
+        } catch (JournalIntegrityException e) {
+            throw new CutoverException(
+                    ErrorCode.JOURNAL_CORRUPT,
+                    "check 2: " + e.getMessage() + "; `cutover verify-journal --run-dir " + runDir.root()
+                            + "` names the line. The journal is never repaired automatically.",
+                    e);
+        }
+        if (contents.isTorn()) {
+            throw new CutoverException(
+                    ErrorCode.JOURNAL_TORN_TAIL,
+                    "check 2: the last line of " + journal + " is incomplete (line "
+                            + contents.tornTail().get().lineNumber() + "): the process died while appending it."
+                            + " Run `cutover repair --run-dir " + runDir.root() + "` to set the torn bytes aside"
+                            + " (nothing else changes), then resume again.");
+        }
+        return contents;
     }
 
     private static boolean onlyPreflightFailures(Path journal) {

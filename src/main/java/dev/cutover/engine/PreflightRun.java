@@ -1,22 +1,36 @@
 package dev.cutover.engine;
 
+import dev.cutover.approval.Answer;
 import dev.cutover.approval.Approver;
+import dev.cutover.approval.Choice;
+import dev.cutover.approval.PromptKind;
+import dev.cutover.approval.Question;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.StepsDiff;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.Plane;
+import dev.cutover.journal.JournalContents;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalMetadata;
 import dev.cutover.journal.JournalWriter;
+import dev.cutover.journal.RunStateReplayer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** One execution from check 3 on: load, checks 4–7, lock file, journal, go/no-go, walk, clean end. */
+/**
+ * One execution from check 3 on: load, checks 4–7, journal, lock file, go/no-go, walk, clean end; fresh or
+ * continuing a journal ({@code --resume}).
+ */
 final class PreflightRun {
     private final CutoverEngine engine;
     private final ExecuteRequest request;
@@ -38,8 +52,7 @@ final class PreflightRun {
         } catch (CutoverException e) {
             return failed(null, "check 3 (inputs)", e);
         }
-        StepCommands commands = new StepCommands(
-                request.runDir(), CutoverEngine.runner(engine.clock()), CutoverEngine.childEnvironment(request));
+        StepCommands commands = commands();
         Preflight checks = new Preflight(engine.clock(), commands);
         boolean staleAccepted;
         Approver approver;
@@ -52,23 +65,58 @@ final class PreflightRun {
         } catch (CutoverException e) {
             return failed(plan, e.getMessage().startsWith("check") ? "" : "pre-flight", e);
         }
-        warnings.addAll(checks.warnings());
-        plan.plan().warnings().forEach(w -> warnings.add(w.render()));
-        warnings.addAll(plan.allowed().warnings());
-        return walk(plan, commands, checks, approver, staleAccepted);
-    }
-
-    private RunResult walk(
-            LoadedPlan plan, StepCommands commands, Preflight checks, Approver approver, boolean staleAccepted) {
-        lock.commit();
+        collectWarnings(plan, checks);
+        // The journal exists before the lock file: a crash between the two leaves a run that --resume continues,
+        // never a lock file without a journal (which neither a fresh run nor --resume could get past).
         RunJournal journal = new RunJournal(
                 JournalWriter.create(request.runDir().journalFile(), metadata(plan.inputs()), engine.clock()),
                 operator);
+        return walk(plan, commands, checks, approver, new Start(journal, PriorRun.none(), staleAccepted, null));
+    }
+
+    /**
+     * {@code --resume} (ADR 0005): the same checks 3–7, the stored plan must be what the inputs compile to now,
+     * then the journal is replayed and continued. A refusal here changes nothing: it throws before the journal
+     * is opened for writing, and the last run's report stays as it was.
+     */
+    RunResult resume(PlanSource source, JournalContents previous) {
+        LoadedPlan plan = source.load();
+        StepCommands commands = commands();
+        Preflight checks = new Preflight(engine.clock(), commands);
+        Approver approver = engine.approver(request, plan.config().environment());
+        boolean staleAccepted = checks.runAll(plan, request);
+        requireStoredPlan(plan);
+        collectWarnings(plan, checks);
+        PriorRun prior = PriorRun.of(new RunStateReplayer().replay(previous.entries()));
+        RunJournal journal =
+                new RunJournal(JournalWriter.openExisting(request.runDir().journalFile(), engine.clock()), operator);
+        prior.seed(journal);
+        String writtenBy = previous.metadata().pluginVersion();
+        return walk(plan, commands, checks, approver, new Start(journal, prior, staleAccepted, writtenBy));
+    }
+
+    /** How this execution begins: its journal, what earlier runs did, and the journal's tool version. */
+    private record Start(RunJournal journal, PriorRun prior, boolean staleAccepted, String journalVersion) {}
+
+    private StepCommands commands() {
+        return new StepCommands(
+                request.runDir(), CutoverEngine.runner(engine.clock()), CutoverEngine.childEnvironment(request));
+    }
+
+    private void collectWarnings(LoadedPlan plan, Preflight checks) {
+        warnings.addAll(checks.warnings());
+        plan.plan().warnings().forEach(w -> warnings.add(w.render()));
+        warnings.addAll(plan.allowed().warnings());
+    }
+
+    private RunResult walk(LoadedPlan plan, StepCommands commands, Preflight checks, Approver approver, Start start) {
+        RunJournal journal = start.journal();
+        lock.commit();
         journal.runLevel(
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
-                lockNotes(staleAccepted));
-        EngineContext ctx = context(plan, commands, checks, approver, journal);
-        RunEnding ending = walkOrHalt(ctx, checks, plan);
+                lockNotes(start.staleAccepted()));
+        EngineContext ctx = context(plan, commands, checks, approver, journal, start.prior());
+        RunEnding ending = walkOrHalt(ctx, checks, plan, start);
         if (ending.keepLock()) {
             lock.abandonKeepingFile();
         } else {
@@ -90,11 +138,17 @@ final class PreflightRun {
      * was decided for them: the run ends halted, cleanly, and resumes from the journal. Any other exception
      * propagates with the lock file kept, exactly like a crash.
      */
-    private RunEnding walkOrHalt(EngineContext ctx, Preflight checks, LoadedPlan plan) {
+    private RunEnding walkOrHalt(EngineContext ctx, Preflight checks, LoadedPlan plan, Start start) {
         try {
-            return new GoNoGo(ctx, warnings, checks.skippedChecks())
-                    .ask(plan.plan().steps())
-                    .orElseGet(() -> new StepWalker(ctx).walk(plan.plan().steps()));
+            List<ExecutionStep> steps = plan.plan().steps();
+            return confirmToolVersion(ctx, start.journalVersion())
+                    .or(() -> new GoNoGo(
+                                    ctx,
+                                    warnings,
+                                    checks.skippedChecks(),
+                                    start.prior().summary(steps))
+                            .ask(steps))
+                    .orElseGet(() -> new StepWalker(ctx, start.prior()).walk(steps));
         } catch (CutoverException e) {
             if (e.code() != ErrorCode.NO_SCRIPTED_ANSWER && e.code() != ErrorCode.OPERATOR_INPUT_CLOSED) {
                 throw e;
@@ -104,8 +158,40 @@ final class PreflightRun {
         }
     }
 
+    /**
+     * FORMATS.md §6.7: a journal written by another Cutover version is continued only after the operator
+     * confirms it (run-level {@code approved}/{@code aborted}, notes naming the question).
+     */
+    private Optional<RunEnding> confirmToolVersion(EngineContext ctx, String journalVersion) {
+        String mine = request.toolVersion();
+        if (journalVersion == null || mine == null || journalVersion.equals(mine)) {
+            return Optional.empty();
+        }
+        String question = "continue a journal written by Cutover " + journalVersion + " with Cutover " + mine;
+        Answer a = ctx.approver()
+                .ask(Question.choose(
+                        PromptKind.RESUME,
+                        ExecutionStep.RUN_LEVEL_STEP_ID,
+                        ctx.prompts().header().line() + "\nThis run's journal was written by Cutover " + journalVersion
+                                + "; this is Cutover " + mine + ". Steps were compiled identically (checked), but"
+                                + " prompts and checks may differ.\nContinue the run with this version?\n",
+                        Choice.APPROVE,
+                        Choice.ABORT));
+        if (a.choice() == Choice.APPROVE) {
+            ctx.journal().runLevel(JournalEvent.APPROVED, StepRun.join("resume confirmation: " + question, a.notes()));
+            return Optional.empty();
+        }
+        ctx.journal().runLevel(JournalEvent.ABORTED, StepRun.join("resume declined: " + question, a.notes()));
+        return Optional.of(RunEnding.aborted("operator declined to " + question, null));
+    }
+
     private EngineContext context(
-            LoadedPlan plan, StepCommands commands, Preflight checks, Approver approver, RunJournal journal) {
+            LoadedPlan plan,
+            StepCommands commands,
+            Preflight checks,
+            Approver approver,
+            RunJournal journal,
+            PriorRun prior) {
         Inputs in = plan.inputs();
         Map<String, GoNoGoGate> gates = new HashMap<>();
         for (Plane p : Plane.values()) {
@@ -126,7 +212,9 @@ final class PreflightRun {
                 request.targetProfile(),
                 in.controlPlane().metadata().sourceAccountId() + " -> "
                         + in.controlPlane().metadata().targetAccountId());
-        SsoProbe sso = new SsoProbe(probes(plan), checks.now(), resumeCommand());
+        SsoProbe sso = new SsoProbe(probes(plan), prior.lastSsoSuccess(checks.now()), resumeCommand());
+        FreezeTracker freezes = new FreezeTracker(in.dataPlane().freezeWindows());
+        prior.restoreFreezes(freezes, in.dataPlane().freezeWindows());
         return new EngineContext(
                 request.runDir(),
                 engine.clock(),
@@ -136,7 +224,7 @@ final class PreflightRun {
                 journal,
                 commands,
                 new Prompts(header),
-                new FreezeTracker(in.dataPlane().freezeWindows()),
+                freezes,
                 sso,
                 CutoverEngine.lint(plan),
                 settings);
@@ -153,18 +241,40 @@ final class PreflightRun {
     }
 
     private void writeStepsFile(LoadedPlan plan) {
-        java.nio.file.Path file = request.runDir().stepsFile();
+        Path file = request.runDir().stepsFile();
+        if (Files.exists(file)) {
+            requireStoredPlan(plan);
+            return;
+        }
         try {
-            if (!Files.exists(file)) {
-                Files.write(file, plan.stepsJson());
-            } else if (!java.util.Arrays.equals(Files.readAllBytes(file), plan.stepsJson())) {
-                throw new CutoverException(
-                        ErrorCode.PLAN_DRIFT,
-                        file.getFileName() + " differs from what the inputs compile to now; run `cutover compile`"
-                                + " to see the difference, or restore the inputs");
-            }
+            Files.write(file, plan.stepsJson());
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.IO_FAILURE, "cannot write " + file + ": " + e, e);
+        }
+    }
+
+    /** The stored steps must be byte-identical to what the inputs compile to now (FORMATS.md §6.7). */
+    private void requireStoredPlan(LoadedPlan plan) {
+        Path file = request.runDir().stepsFile();
+        if (!Files.exists(file)) {
+            throw new CutoverException(
+                    ErrorCode.PLAN_DRIFT,
+                    file.getFileName() + " is missing: the journal cannot be matched to the plan it ran."
+                            + " Restore the file from the run directory's backup.");
+        }
+        byte[] stored;
+        try {
+            stored = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new CutoverException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e, e);
+        }
+        if (!Arrays.equals(stored, plan.stepsJson())) {
+            throw new CutoverException(
+                    ErrorCode.PLAN_DRIFT,
+                    file.getFileName() + " differs from what the inputs compile to now: "
+                            + StepsDiff.firstDifference(stored, plan.stepsJson())
+                                    .orElse("byte-level difference only")
+                            + ". Restore the inputs the run started with; a changed plan needs a new run directory.");
         }
     }
 

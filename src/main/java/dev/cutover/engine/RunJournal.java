@@ -23,6 +23,11 @@ final class RunJournal {
         this.operator = Objects.requireNonNull(operator, "operator");
     }
 
+    /** Resume: the state a step is picked up in (from the journal's replay), before any new event. */
+    void seed(String stepId, StepLifecycle.State state) {
+        states.put(stepId, state);
+    }
+
     String operator() {
         return operator;
     }

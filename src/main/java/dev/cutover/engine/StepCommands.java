@@ -52,6 +52,11 @@ final class StepCommands {
                 null));
     }
 
+    /** The stdout log of a step, relative to the run directory (where an execute's job id can be read). */
+    static String stdoutLog(ExecutionStep step) {
+        return "execution/" + step.stepId() + ".stdout.log";
+    }
+
     /** The stderr log of a step, relative to the run directory, for reports and prompts. */
     static String stderrLog(ExecutionStep step) {
         return "execution/" + step.stepId() + ".stderr.log";

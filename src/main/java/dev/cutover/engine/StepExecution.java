@@ -16,16 +16,34 @@ final class StepExecution {
     private final RuntimeValues values;
     private final FailureDialog dialog;
 
-    StepExecution(EngineContext ctx, ExecutionStep step, RuntimeValues values) {
+    /**
+     * @param retriesUsed retries this step already used (from the journal on resume), so the limit of three
+     *     holds across runs
+     */
+    StepExecution(EngineContext ctx, ExecutionStep step, RuntimeValues values, int retriesUsed) {
         this.ctx = ctx;
         this.step = step;
         this.values = values;
-        this.dialog = new FailureDialog(ctx, step, values);
+        this.dialog = new FailureDialog(ctx, step, values, retriesUsed);
     }
 
     StepOutcome executeApproved(ApprovedCommand command) {
+        return until(command, false);
+    }
+
+    /**
+     * Resume: the approved command's job is still running (its id is in {@code values}), so polling re-attaches
+     * to it instead of starting a second one; a Retry from the failure dialog later re-executes as usual.
+     */
+    StepOutcome reattachToJob(ApprovedCommand command) {
+        return until(command, true);
+    }
+
+    private StepOutcome until(ApprovedCommand command, boolean reattach) {
+        boolean executeFirst = !reattach;
         while (true) {
-            Attempt attempt = attempt(command);
+            Attempt attempt = executeFirst ? attempt(command) : afterExecute();
+            executeFirst = true;
             if (attempt.halt().isPresent()) {
                 return new StepOutcome.Stop(attempt.halt().get());
             }
@@ -73,6 +91,11 @@ final class StepExecution {
         if (r.exitCode() != 0) {
             return failedExecute(r, command.text());
         }
+        return afterExecute();
+    }
+
+    /** Poll (long-running steps) and verify, once the execute ran or a resumed job is re-attached. */
+    private Attempt afterExecute() {
         if (step.longRunning()) {
             PollLoop.Result polled = new PollLoop(ctx, step, values).run();
             if (polled.halt().isPresent()) {

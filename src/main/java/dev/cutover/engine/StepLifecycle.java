@@ -7,6 +7,9 @@ import static dev.cutover.journal.JournalEvent.EXECUTED;
 import static dev.cutover.journal.JournalEvent.POLL_TERMINAL;
 import static dev.cutover.journal.JournalEvent.POLL_TICK;
 import static dev.cutover.journal.JournalEvent.PREVIEW_SHOWN;
+import static dev.cutover.journal.JournalEvent.RESUME_MARKED_DONE;
+import static dev.cutover.journal.JournalEvent.RESUME_REPROMPTED;
+import static dev.cutover.journal.JournalEvent.RESUME_REVERIFIED;
 import static dev.cutover.journal.JournalEvent.ROLLBACK_APPROVED;
 import static dev.cutover.journal.JournalEvent.ROLLBACK_EXECUTED;
 import static dev.cutover.journal.JournalEvent.ROLLBACK_OFFERED;
@@ -51,7 +54,17 @@ public final class StepLifecycle {
         SKIPPED,
         ABORTED,
         STOPPED,
-        HALTED
+        HALTED,
+        /** Resume: started, previewed or awaiting approval when the last run ended; starts over. */
+        RESUME_RESTART,
+        /** Resume: approved and possibly executed, without an outcome; re-verified before anything else. */
+        RESUME_IN_FLIGHT,
+        /** Resume: re-verification against the live system is under way. */
+        REVERIFYING,
+        /** Resume: failed, rolled back or aborted when the last run ended; the operator decides again. */
+        RESUME_DECISION,
+        /** Resume: asked retry / skip / abort. */
+        REPROMPTED
     }
 
     /** One row: in {@code from}, {@code event} leads to {@code to}; {@code why} documents the rule. */
@@ -123,7 +136,45 @@ public final class StepLifecycle {
         t.add(new Transition(s, ROLLBACK_APPROVED, State.ROLLING_BACK, "the rollback failed; run it again"));
         t.add(new Transition(s, ROLLBACK_SKIPPED, State.STOPPED, "the rollback failed; stop without it"));
         t.add(new Transition(s, ABORTED, State.ABORTED, "the rollback failed; abort"));
+        resumeRows(t);
         return Collections.unmodifiableList(t);
+    }
+
+    /** Where {@code execute --resume} picks a step up (FORMATS.md §6.7, ADR 0005). */
+    private static void resumeRows(List<Transition> t) {
+        t.add(new Transition(
+                State.RESUME_RESTART, STEP_STARTED, State.STARTED, "resume: asked again with a fresh approval"));
+        t.add(new Transition(
+                State.RESUME_DECISION,
+                STEP_STARTED,
+                State.STARTED,
+                "resume: aborted before its command was approved, so asked again from the start"));
+        for (State s : List.of(State.RESUME_IN_FLIGHT, State.RESUME_DECISION)) {
+            t.add(new Transition(s, SSO_PROBE_PASSED, s, "periodic identity probe passed (§6.3)"));
+            t.add(new Transition(s, SSO_PROBE_FAILED, State.HALTED, "probe failed: halt, keep the lock"));
+        }
+        t.add(new Transition(
+                State.RESUME_IN_FLIGHT,
+                RESUME_REVERIFIED,
+                State.REVERIFYING,
+                "resume: verify (or poll the captured job once) against the live system"));
+        State s = State.REVERIFYING;
+        t.add(new Transition(s, RESUME_REVERIFIED, s, "the captured job succeeded; now its verify runs"));
+        t.add(new Transition(s, RESUME_MARKED_DONE, State.SUCCEEDED, "the live system shows the step done"));
+        t.add(new Transition(s, POLL_TICK, State.POLLING, "the captured job still runs: polling re-attaches to it"));
+        t.add(new Transition(s, RESUME_REPROMPTED, State.REPROMPTED, "not done (or no job known): ask the operator"));
+        t.add(new Transition(s, SSO_PROBE_FAILED, State.HALTED, "credentials expired during the re-verify"));
+        t.add(new Transition(
+                State.RESUME_DECISION, RESUME_REPROMPTED, State.REPROMPTED, "failed or aborted before: ask again"));
+        s = State.REPROMPTED;
+        t.add(new Transition(s, APPROVED, State.APPROVED, "resume retry (counts toward the three retries)"));
+        t.add(new Transition(s, SKIPPED, State.SKIPPED, "skipped at resume; dependents are blocked"));
+        t.add(new Transition(s, ABORTED, State.ABORTED, "aborted at resume"));
+        t.add(new Transition(
+                State.APPROVED,
+                POLL_TICK,
+                State.POLLING,
+                "resume retry re-attaches to the captured job still running"));
     }
 
     /** The table as Markdown with a Mermaid state diagram, for {@code docs/step-lifecycle.md}. */

@@ -23,11 +23,12 @@ final class StepRun {
     private final StepExecution execution;
     private final boolean firstOfPhase;
 
-    StepRun(EngineContext ctx, ExecutionStep step, boolean firstOfPhase) {
+    /** @param retriesUsed retries the journal already shows for this step (0 on a fresh run) */
+    StepRun(EngineContext ctx, ExecutionStep step, boolean firstOfPhase, int retriesUsed) {
         this.ctx = ctx;
         this.step = step;
         this.firstOfPhase = firstOfPhase;
-        this.execution = new StepExecution(ctx, step, values);
+        this.execution = new StepExecution(ctx, step, values, retriesUsed);
     }
 
     StepOutcome run() {
@@ -72,7 +73,7 @@ final class StepRun {
     private Optional<StepOutcome> approve(ApprovedCommand command, String previewTail) {
         Question question = approvalQuestion(command, previewTail);
         Answer answer = ctx.approver().ask(question);
-        Optional<StepOutcome> declined = declined(answer, "");
+        Optional<StepOutcome> declined = declined(ctx, step, answer, "");
         if (declined.isPresent()) {
             return declined;
         }
@@ -81,21 +82,27 @@ final class StepRun {
                         .draft(step, JournalEvent.APPROVED)
                         .withCmd(command.text())
                         .withNotes(join("sha256=" + command.sha256(), answer.notes())));
-        if (step.irreversible()) {
-            Answer again = ctx.approver()
-                    .ask(Question.choose(
-                            PromptKind.IRREVERSIBLE,
-                            step.stepId(),
-                            ctx.prompts().irreversible(step),
-                            Choice.APPROVE,
-                            Choice.SKIP,
-                            Choice.ABORT));
-            declined = declined(again, " (at irreversible re-confirmation)");
-            if (declined.isPresent()) {
-                return declined;
-            }
-            ctx.journal().event(step, JournalEvent.APPROVED, join("irreversible re-confirmation", again.notes()));
+        return reconfirmIrreversible(ctx, step);
+    }
+
+    /** The second confirmation of an irreversible step; an outcome only when the step does not run. */
+    static Optional<StepOutcome> reconfirmIrreversible(EngineContext ctx, ExecutionStep step) {
+        if (!step.irreversible()) {
+            return Optional.empty();
         }
+        Answer again = ctx.approver()
+                .ask(Question.choose(
+                        PromptKind.IRREVERSIBLE,
+                        step.stepId(),
+                        ctx.prompts().irreversible(step),
+                        Choice.APPROVE,
+                        Choice.SKIP,
+                        Choice.ABORT));
+        Optional<StepOutcome> declined = declined(ctx, step, again, " (at irreversible re-confirmation)");
+        if (declined.isPresent()) {
+            return declined;
+        }
+        ctx.journal().event(step, JournalEvent.APPROVED, join("irreversible re-confirmation", again.notes()));
         return Optional.empty();
     }
 
@@ -129,7 +136,8 @@ final class StepRun {
                 .orElse("");
     }
 
-    private Optional<StepOutcome> declined(Answer answer, String where) {
+    /** Journals a skip or abort answer and returns its outcome; empty for any other answer. */
+    static Optional<StepOutcome> declined(EngineContext ctx, ExecutionStep step, Answer answer, String where) {
         if (answer.choice() == Choice.SKIP) {
             ctx.journal().event(step, JournalEvent.SKIPPED, join("skipped by operator" + where, answer.notes()));
             return Optional.of(new StepOutcome.Skipped());

@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.journal.StepResumeState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,13 +9,17 @@ import java.util.Set;
 
 /**
  * Walks the steps in plan order, one at a time. A step whose {@code requires} are not all succeeded is blocked:
- * it gets no events and its own dependents stay blocked too (FORMATS.md §6.2).
+ * it gets no events and its own dependents stay blocked too (FORMATS.md §6.2). On resume, steps the journal
+ * shows done count as succeeded, skipped ones stay skipped, and in-flight or failed ones are picked up by
+ * {@link ResumedStep} (FORMATS.md §6.7).
  */
 final class StepWalker {
     private final EngineContext ctx;
+    private final PriorRun prior;
 
-    StepWalker(EngineContext ctx) {
+    StepWalker(EngineContext ctx, PriorRun prior) {
         this.ctx = ctx;
+        this.prior = prior;
     }
 
     RunEnding walk(List<ExecutionStep> steps) {
@@ -22,6 +27,19 @@ final class StepWalker {
         List<String> unfinished = new ArrayList<>();
         String phase = null;
         for (ExecutionStep step : steps) {
+            String stepPhase = step.plane() + step.phaseNumber() + (step.handoff() ? "h" : "");
+            boolean firstOfPhase = !stepPhase.equals(phase);
+            StepResumeState before = prior.classification(step.stepId());
+            if (before == StepResumeState.DONE) {
+                succeeded.add(step.stepId());
+                phase = stepPhase;
+                continue;
+            }
+            if (before == StepResumeState.SKIPPED) {
+                ctx.out().println("SKIPPED " + step.stepId() + " (in an earlier run)");
+                phase = stepPhase;
+                continue;
+            }
             List<String> missing =
                     step.requires().stream().filter(r -> !succeeded.contains(r)).toList();
             if (!missing.isEmpty()) {
@@ -29,10 +47,8 @@ final class StepWalker {
                 unfinished.add(step.stepId());
                 continue;
             }
-            String stepPhase = step.plane() + step.phaseNumber() + (step.handoff() ? "h" : "");
-            boolean firstOfPhase = !stepPhase.equals(phase);
             phase = stepPhase;
-            StepOutcome outcome = new StepRun(ctx, step, firstOfPhase).run();
+            StepOutcome outcome = run(step, before, firstOfPhase);
             if (outcome instanceof StepOutcome.Stop stop) {
                 return stop.ending();
             }
@@ -47,5 +63,17 @@ final class StepWalker {
         }
         return RunEnding.halted(
                 unfinished.size() + " step(s) failed or blocked: " + String.join(", ", unfinished), unfinished.get(0));
+    }
+
+    private StepOutcome run(ExecutionStep step, StepResumeState before, boolean firstOfPhase) {
+        var history = prior.history(step.stepId());
+        boolean pickUp = before == StepResumeState.IN_FLIGHT
+                || (before == StepResumeState.NEEDS_DECISION
+                        && history.orElseThrow().approvedSinceLastStart());
+        if (pickUp) {
+            return new ResumedStep(ctx, step, history.orElseThrow()).run();
+        }
+        // Pending, stopped before approval, or aborted at its approval prompt: asked from the start.
+        return new StepRun(ctx, step, firstOfPhase, prior.retriesOf(step.stepId())).run();
     }
 }

@@ -22,17 +22,36 @@ final class Verification {
         this.values = values;
     }
 
-    /** Empty when the verify passed; else why it failed. */
+    /** One run of the verify command: what ran, its result, and why it failed (null when it passed). */
+    record Check(String cmd, CommandResult result, String failure) {
+        boolean passed() {
+            return failure == null;
+        }
+    }
+
+    /** Empty when the verify passed; else why it failed. Journals {@code verify-passed} or {@code verify-failed}. */
     Optional<FailureDialog.Failure> run() {
+        Check c = check();
+        ctx.journal()
+                .command(
+                        step,
+                        c.passed() ? JournalEvent.VERIFY_PASSED : JournalEvent.VERIFY_FAILED,
+                        c.cmd(),
+                        c.result(),
+                        c.failure());
+        return c.passed()
+                ? Optional.empty()
+                : Optional.of(new FailureDialog.Failure(c.failure(), c.result().stderrTail()));
+    }
+
+    /** Runs the verify (asking any value it still needs) without journaling; resume journals it its own way. */
+    Check check() {
         for (String name : values.open(step.verifyCmd())) {
             values.put(name, StepRun.ask(ctx, step, name, values));
         }
         String cmd = values.substitute(step.verifyCmd());
         CommandResult r = ctx.commands().run(step, "verify", cmd);
-        boolean passed = passed(r);
-        String notes = passed ? null : reason(r);
-        ctx.journal().command(step, passed ? JournalEvent.VERIFY_PASSED : JournalEvent.VERIFY_FAILED, cmd, r, notes);
-        return passed ? Optional.empty() : Optional.of(new FailureDialog.Failure(notes, r.stderrTail()));
+        return new Check(cmd, r, passed(r) ? null : reason(r));
     }
 
     private boolean passed(CommandResult r) {

@@ -72,10 +72,6 @@ public enum ErrorCode {
             2,
             "--resume was given but the run directory has no journal to resume.",
             "Drop --resume to start a new run."),
-    RESUME_NOT_AVAILABLE(
-            3,
-            "Resuming an interrupted run is not available in this version.",
-            "Inspect the run with `cutover status`; resume support arrives with the crash-safety release."),
     ANSWERS_NOT_ALLOWED(
             3,
             "--answers (scripted approvals) is allowed only in sandbox, development and test environments.",

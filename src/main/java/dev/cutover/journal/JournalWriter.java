@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -39,25 +40,57 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     /**
-     * Creates a new journal holding only the metadata line, durable on return.
+     * Creates a new journal holding only the metadata line, durable on return. The file appears complete or not
+     * at all: the line is written and fsynced under a temporary name, then hard-linked to the journal's name
+     * (which fails if it exists), so a crash can never leave an empty or half-written first line.
      *
      * @throws CutoverException {@link ErrorCode#IO_FAILURE} if the file exists or cannot be written
      */
     public static JournalWriter create(Path journal, JournalMetadata metadata, Clock clock) {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(clock, "clock");
-        FileChannel channel = open(journal, StandardOpenOption.CREATE_NEW);
+        JournalCodec codec = new JournalCodec();
+        byte[] line = codec.encode(metadata);
+        publishAtomically(journal, line);
+        FileChannel channel = open(journal, StandardOpenOption.WRITE);
         JournalWriter writer = new JournalWriter(journal, channel, clock, 1, null);
-        byte[] line = writer.codec.encode(metadata);
-        try {
-            writer.writeDurably(line);
-            forceDirectory(journal);
-        } catch (IOException e) {
-            writer.closeQuietly();
-            throw ioFailure(journal, "write the metadata line of", e);
-        }
         writer.previousHash = writer.hash.of(line);
         return writer;
+    }
+
+    private static void publishAtomically(Path journal, byte[] line) {
+        Path dir = journal.toAbsolutePath().getParent();
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + journal.getFileName() + ".", ".creating");
+        } catch (IOException e) {
+            throw ioFailure(journal, "prepare", e);
+        }
+        try {
+            try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.allocate(line.length + 1)
+                        .put(line)
+                        .put((byte) '\n')
+                        .flip();
+                while (buffer.hasRemaining()) {
+                    c.write(buffer);
+                }
+                c.force(true);
+            }
+            Files.createLink(journal, temp);
+            forceDirectory(journal);
+        } catch (FileAlreadyExistsException e) {
+            throw new CutoverException(
+                    ErrorCode.IO_FAILURE, "journal " + journal + " already exists; resume appends to it", e);
+        } catch (IOException e) {
+            throw ioFailure(journal, "write the metadata line of", e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // a leftover hidden temporary file is harmless; the journal itself is complete or absent
+            }
+        }
     }
 
     /**

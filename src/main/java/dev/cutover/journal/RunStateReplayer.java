@@ -66,6 +66,8 @@ public final class RunStateReplayer {
         private int retries;
         private Map<String, String> captured; // allocated only for steps that capture something
         private String lastPollState;
+        private String lastApprovalNotes;
+        private boolean approvedSinceLastStart;
 
         StepFold(String stepId, int phaseNumber) {
             this.stepId = stepId;
@@ -82,9 +84,12 @@ public final class RunStateReplayer {
                 case STEP_STARTED -> {
                     firstStartedAt = firstStartedAt == null ? entry.at() : firstStartedAt;
                     lastStartedAt = entry.at();
+                    approvedSinceLastStart = false;
                 }
+                case APPROVAL_REQUESTED -> lastApprovalNotes = entry.notes();
                 case APPROVED -> {
                     approvals++;
+                    approvedSinceLastStart = true;
                     if (isRetry(entry.notes())) {
                         retries++;
                     }
@@ -110,12 +115,18 @@ public final class RunStateReplayer {
             }
         }
 
+        /** A retry's notes start with {@code retry} or hold {@code resume retry}; answer notes may follow. */
         private static boolean isRetry(String notes) {
             if (notes == null) {
                 return false;
             }
-            String trimmed = notes.strip();
-            return trimmed.equals("retry") || trimmed.equals("resume retry");
+            for (String part : notes.split(";")) {
+                String p = part.strip();
+                if (p.equals("retry") || p.equals("resume retry")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         StepHistory toHistory() {
@@ -132,7 +143,9 @@ public final class RunStateReplayer {
                     approvals,
                     retries,
                     captured == null ? Map.of() : captured,
-                    Optional.ofNullable(lastPollState));
+                    Optional.ofNullable(lastPollState),
+                    Optional.ofNullable(lastApprovalNotes),
+                    approvedSinceLastStart);
         }
     }
 }

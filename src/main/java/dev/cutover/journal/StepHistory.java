@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param retries {@code approved} entries with notes {@code retry} or {@code resume retry} (max 3 allowed)
  * @param capturedValues values captured by executes, later ones winning
  * @param lastPollState the latest non-null {@code poll_state}
+ * @param lastApprovalNotes the notes of the latest {@code approval-requested}: the runtime parameters as JSON
+ * @param approvedSinceLastStart whether the latest attempt (since its last {@code step-started}) was approved
  */
 public record StepHistory(
         String stepId,
@@ -35,7 +37,9 @@ public record StepHistory(
         int approvals,
         int retries,
         Map<String, String> capturedValues,
-        Optional<String> lastPollState) {
+        Optional<String> lastPollState,
+        Optional<String> lastApprovalNotes,
+        boolean approvedSinceLastStart) {
 
     public StepHistory {
         Objects.requireNonNull(stepId, "stepId");

@@ -43,14 +43,33 @@ class StepLifecycleTest {
             "step-started approval-requested approved executed verify-failed step-failed rollback-offered aborted",
             "step-started approval-requested approved executed step-failed rollback-offered rollback-approved"
                     + " rollback-executed aborted",
-            "step-started approval-requested approved executed sso-probe-failed");
+            "step-started approval-requested approved executed sso-probe-failed",
+            // Resume (FORMATS.md §6.7): the first word is the state the replay seeds the step in.
+            "RESUME_RESTART step-started approval-requested approved executed verify-passed step-succeeded",
+            "RESUME_DECISION step-started approval-requested skipped",
+            "RESUME_IN_FLIGHT sso-probe-passed resume-reverified resume-marked-done",
+            "RESUME_IN_FLIGHT sso-probe-failed",
+            "RESUME_IN_FLIGHT resume-reverified resume-reverified resume-marked-done",
+            "RESUME_IN_FLIGHT resume-reverified poll-tick poll-terminal verify-passed step-succeeded",
+            "RESUME_IN_FLIGHT resume-reverified sso-probe-failed",
+            "RESUME_IN_FLIGHT resume-reverified resume-reprompted approved approved executed verify-passed"
+                    + " step-succeeded",
+            "RESUME_DECISION sso-probe-passed resume-reprompted skipped",
+            "RESUME_DECISION sso-probe-failed",
+            "RESUME_DECISION resume-reprompted aborted",
+            "RESUME_DECISION resume-reprompted approved poll-tick poll-terminal verify-passed step-succeeded");
 
     @Test
     void everyTransitionInTheTableIsExercisedByARealStepHistory() {
         Set<StepLifecycle.Transition> used = new HashSet<>();
         for (String history : HISTORIES) {
             StepLifecycle.State state = StepLifecycle.State.NOT_STARTED;
-            for (String wire : history.split(" ")) {
+            List<String> words = List.of(history.split(" "));
+            if (words.get(0).startsWith("RESUME_")) {
+                state = StepLifecycle.State.valueOf(words.get(0));
+                words = words.subList(1, words.size());
+            }
+            for (String wire : words) {
                 JournalEvent event = JournalEvent.fromWireName(wire).orElseThrow();
                 StepLifecycle.State from = state;
                 state = StepLifecycle.next(from, event);

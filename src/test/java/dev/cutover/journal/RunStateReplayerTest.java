@@ -164,12 +164,16 @@ class RunStateReplayerTest {
         add(STEP, JournalEvent.APPROVED, "retry");
         add(STEP, JournalEvent.APPROVED, "poll retry");
         add(STEP, JournalEvent.APPROVED, "resume retry");
+        // As the engine writes them: the answer's own notes follow the marker.
+        add(STEP, JournalEvent.APPROVED, "retry; answers file /ops/answers.txt line 4");
+        add(STEP, JournalEvent.APPROVED, "sha256=ab12; resume retry; typed at the terminal");
+        add(STEP, JournalEvent.APPROVED, "poll retry; answers file /ops/answers.txt line 9");
         add(OTHER, JournalEvent.APPROVED, "retry");
 
         RunState state = replay();
 
-        assertThat(state.retriesOf(STEP)).isEqualTo(2);
-        assertThat(state.step(STEP).orElseThrow().approvals()).isEqualTo(5);
+        assertThat(state.retriesOf(STEP)).isEqualTo(4);
+        assertThat(state.step(STEP).orElseThrow().approvals()).isEqualTo(8);
         assertThat(state.retriesOf(OTHER)).isEqualTo(1);
         assertThat(state.retriesOf("dp-phase3-010-db-snapshot")).isZero();
     }

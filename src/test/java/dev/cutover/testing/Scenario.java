@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -51,6 +52,7 @@ public final class Scenario {
     private final Map<String, String> env = new HashMap<>(System.getenv());
     private String sourceProfile;
     private String targetProfile;
+    private String toolVersion = "test-version";
 
     private Scenario(Path dir) {
         this.dir = dir;
@@ -161,12 +163,50 @@ public final class Scenario {
 
     /** Runs {@code cutover execute} in-process and checks the journal it wrote. */
     public RunOutcome run(ScriptedApprover approver) {
+        return execute(approver, false);
+    }
+
+    /** Runs {@code cutover execute --resume} in-process and checks the whole journal. */
+    public RunOutcome resume(ScriptedApprover approver) {
+        return execute(approver, true);
+    }
+
+    /** The version this scenario's executor reports ({@code plugin_version} of a journal it creates). */
+    public Scenario toolVersion(String version) {
+        this.toolVersion = version;
+        return this;
+    }
+
+    /**
+     * Cuts the journal back to just after the first entry of {@code stepId} with {@code event} (and deletes the
+     * lock file a clean end removed anyway): the journal as if the process had died right after that fsync.
+     * Side effects of what ran later stay, exactly like commands that finished before a kill.
+     */
+    public Scenario crashAfter(String stepId, String event) {
+        Path journal = dir.resolve("execution-log.jsonl");
+        try {
+            List<String> lines = Files.readAllLines(journal);
+            for (int i = 1; i < lines.size(); i++) {
+                JsonNode e = JSON.readTree(lines.get(i));
+                if (e.path("step_id").asText().equals(stepId)
+                        && e.path("event").asText().equals(event)) {
+                    Files.writeString(journal, String.join("\n", lines.subList(0, i + 1)) + "\n");
+                    return this;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("no " + event + " of " + stepId + " in " + journal);
+    }
+
+    private RunOutcome execute(ScriptedApprover approver, boolean resume) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
         CutoverEngine engine =
                 new CutoverEngine(clock, sleeper, out, factory(approver), () -> "test-host", Optional::empty);
         ExecuteRequest request = new ExecuteRequest(
-                new RunDirectory(dir), false, false, sourceProfile, targetProfile, env, null, "test-version");
+                new RunDirectory(dir), resume, false, sourceProfile, targetProfile, env, null, toolVersion);
         RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter(clock))
                 .execute(request, Optional.empty());
         out.flush();

@@ -1,0 +1,440 @@
+package dev.cutover.engine.walk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cutover.approval.Choice;
+import dev.cutover.approval.PromptKind;
+import dev.cutover.approval.Question;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.testing.RunOutcome;
+import dev.cutover.testing.Scenario;
+import dev.cutover.testing.ScriptedApprover;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code execute --resume} (FORMATS.md §6.7, ADR 0005): a run cut short at a chosen journal line is continued from
+ * the journal alone; in-flight steps are re-verified against the live run directory, nothing mutating runs again
+ * without an explicit retry, and long-running jobs are re-attached rather than started twice.
+ */
+class ResumeTest {
+    private static final String COPY_CONFIG = "dp-phase3-010-copy-config";
+    private static final String COPIED_FILE = "service/target/config/app.conf";
+    private static final String JOB_STEP = "dp-phase2-010-copy-data";
+    private static final String HANDOFF = "cp-phase6-999-handoff-to-data-plane";
+    private static final String FREEZE = "dp-phase4-010-freeze-source";
+    private static final String FINAL_DELTA = "dp-phase4-020-final-delta";
+
+    /** Starts a "job": copies synchronously, counts the start, prints the id the engine captures. */
+    private static final String START_JOB = """
+            echo started >> service/starts.log
+            cp -R service/source/demo-data/. service/target/demo-data/
+            echo '{"JobId":"job-7"}'
+            """;
+    /** Records which job it was asked about and prints the next scripted state. */
+    private static final String POLL_JOB = """
+            echo "$1" >> service/polled-ids
+            f=service/poll-states
+            line=$(head -n 1 "$f")
+            tail -n +2 "$f" > "$f.next" && mv "$f.next" "$f"
+            echo "\\"$line\\""
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private Scenario completedDemo() {
+        Scenario s = Scenario.demo(tmp);
+        RunOutcome first = s.run(new ScriptedApprover());
+        assertThat(first.verdict()).as(first.output()).isEqualTo("completed");
+        return s;
+    }
+
+    private Scenario completedJobDemo() throws IOException {
+        Scenario s = Scenario.demo(tmp)
+                .file("service/start-job.sh", START_JOB)
+                .file("service/poll-job.sh", POLL_JOB)
+                .file("service/poll-states", "RUNNING\nSUCCESS\n")
+                .editItem(
+                        JOB_STEP,
+                        i -> i.put("command", "bash service/start-job.sh")
+                                .put("poll_cmd", "bash service/poll-job.sh {job-id}"));
+        RunOutcome first = s.run(new ScriptedApprover());
+        assertThat(first.verdict()).as(first.output()).isEqualTo("completed");
+        return s;
+    }
+
+    private static List<String> eventsAfterResume(RunOutcome run, int before, String step) {
+        return run.entries().subList(before, run.entries().size()).stream()
+                .filter(e -> e.path("step_id").asText().equals(step))
+                .map(e -> e.path("event").asText())
+                .toList();
+    }
+
+    private static int entries(Scenario s) throws IOException {
+        return Files.readAllLines(s.dir().resolve("execution-log.jsonl")).size() - 1;
+    }
+
+    private static long lines(Path file) throws IOException {
+        return Files.readAllLines(file).size();
+    }
+
+    @Test
+    void anInFlightStepWhoseEffectIsLiveIsMarkedDoneWithoutAskingOrRunningAgain() throws IOException {
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+        int before = entries(s);
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(eventsAfterResume(run, before, COPY_CONFIG))
+                .containsExactly("resume-reverified", "resume-marked-done");
+        assertThat(run.entries(COPY_CONFIG, "resume-reverified")
+                        .get(0)
+                        .path("cmd")
+                        .asText())
+                .startsWith("cmp ");
+        assertThat(run.asked(PromptKind.APPROVE, COPY_CONFIG)).isEmpty();
+        assertThat(run.asked(PromptKind.RESUME, COPY_CONFIG)).isEmpty();
+        assertThat(run.output()).contains("done (re-verified), not run again");
+    }
+
+    @Test
+    void anInFlightStepWhoseEffectIsMissingRunsAgainOnlyAfterAnExplicitRetry() throws IOException {
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+        Files.delete(s.dir().resolve(COPIED_FILE)); // the process died before the copy ran
+        int before = entries(s);
+
+        RunOutcome run = s.resume(new ScriptedApprover().answer(PromptKind.RESUME, COPY_CONFIG, Choice.RETRY));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(eventsAfterResume(run, before, COPY_CONFIG))
+                .containsExactly(
+                        "resume-reverified",
+                        "resume-reprompted",
+                        "approved",
+                        "executed",
+                        "verify-passed",
+                        "step-succeeded");
+        JsonNode reverified = run.entries(COPY_CONFIG, "resume-reverified").get(0);
+        assertThat(reverified.path("notes").asText()).startsWith("verify failed");
+        JsonNode retry = run.entries(COPY_CONFIG, "approved").get(1);
+        assertThat(retry.path("notes").asText()).contains("resume retry");
+        assertThat(retry.path("cmd").asText())
+                .isEqualTo(
+                        run.entries(COPY_CONFIG, "approved").get(0).path("cmd").asText());
+        Question asked = run.asked(PromptKind.RESUME, COPY_CONFIG).get(0);
+        assertThat(asked.prompt()).contains("RESUME DECISION", "re-verify: verify exited", "retries used: 0 of 3");
+        assertThat(asked.allows(Choice.SKIP)).isTrue();
+        assertThat(Files.exists(s.dir().resolve(COPIED_FILE))).isTrue();
+    }
+
+    @Test
+    void skippingAnInFlightStepAtResumeBlocksItsDependentsAndNothingRuns() throws IOException {
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+        Files.delete(s.dir().resolve(COPIED_FILE));
+
+        RunOutcome run = s.resume(new ScriptedApprover().answer(PromptKind.RESUME, COPY_CONFIG, Choice.SKIP));
+
+        assertThat(run.entries(COPY_CONFIG, "skipped").get(0).path("notes").asText())
+                .contains("skipped by operator at resume");
+        assertThat(run.entries(COPY_CONFIG, "executed")).isEmpty();
+        assertThat(Files.exists(s.dir().resolve(COPIED_FILE))).isFalse();
+    }
+
+    @Test
+    void aStepStoppedBeforeItsApprovalIsAskedAgainFromTheStart() throws IOException {
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approval-requested");
+        int before = entries(s);
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(eventsAfterResume(run, before, COPY_CONFIG))
+                .containsExactly(
+                        "step-started",
+                        "approval-requested",
+                        "approved",
+                        "executed",
+                        "verify-passed",
+                        "step-succeeded");
+        assertThat(run.asked(PromptKind.APPROVE, COPY_CONFIG)).hasSize(1);
+    }
+
+    @Test
+    void anUnapprovedHandoffIsPresentedAgainBeforeAnyDataPlaneStep() throws IOException {
+        Scenario s = completedDemo().crashAfter(HANDOFF, "approval-requested");
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        assertThat(run.asked(PromptKind.HANDOFF, HANDOFF)).hasSize(1);
+        List<String> timeline = run.timeline();
+        int lastHandoff = timeline.lastIndexOf(HANDOFF + " approved");
+        int firstDataPlaneAfterResume = timeline.indexOf("dp-phase1-001-checksums-recorded step-started");
+        assertThat(lastHandoff).isLessThan(firstDataPlaneAfterResume);
+        assertThat(run.verdict()).isEqualTo("completed");
+    }
+
+    @Test
+    void aJobStillRunningIsReattachedWithoutASecondStartOrANewApproval() throws IOException {
+        Scenario s = completedJobDemo().crashAfter(JOB_STEP, "poll-tick");
+        s.file("service/poll-states", "RUNNING\nRUNNING\nSUCCESS\n");
+        Files.delete(s.dir().resolve("service/polled-ids"));
+        int before = entries(s);
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(lines(s.dir().resolve("service/starts.log"))).isEqualTo(1);
+        assertThat(Files.readAllLines(s.dir().resolve("service/polled-ids"))).containsOnly("job-7");
+        assertThat(eventsAfterResume(run, before, JOB_STEP))
+                .containsExactly(
+                        "resume-reverified",
+                        "poll-tick",
+                        "poll-tick",
+                        "poll-terminal",
+                        "verify-passed",
+                        "step-succeeded");
+        assertThat(run.entries(JOB_STEP, "resume-reverified")
+                        .get(0)
+                        .path("poll_state")
+                        .asText())
+                .isEqualTo("RUNNING");
+        assertThat(run.asked(PromptKind.APPROVE, JOB_STEP)).isEmpty();
+        assertThat(run.asked(PromptKind.RESUME, JOB_STEP)).isEmpty();
+    }
+
+    @Test
+    void aJobThatSucceededWhileNobodyWatchedIsVerifiedAndMarkedDone() throws IOException {
+        Scenario s = completedJobDemo().crashAfter(JOB_STEP, "poll-tick");
+        s.file("service/poll-states", "SUCCESS\n");
+        int before = entries(s);
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        assertThat(eventsAfterResume(run, before, JOB_STEP))
+                .containsExactly("resume-reverified", "resume-reverified", "resume-marked-done");
+        assertThat(run.entries(JOB_STEP, "resume-reverified")
+                        .get(1)
+                        .path("notes")
+                        .asText())
+                .isEqualTo("verify passed");
+        assertThat(lines(s.dir().resolve("service/starts.log"))).isEqualTo(1);
+    }
+
+    @Test
+    void aJobThatFailedWhileNobodyWatchedIsPutToTheOperatorAndARetryStartsANewOne() throws IOException {
+        Scenario s = completedJobDemo().crashAfter(JOB_STEP, "poll-tick");
+        s.file("service/poll-states", "ERROR\nSUCCESS\n");
+
+        RunOutcome run = s.resume(new ScriptedApprover().answer(PromptKind.RESUME, JOB_STEP, Choice.RETRY));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.asked(PromptKind.RESUME, JOB_STEP).get(0).prompt())
+                .contains("the job ended in state ERROR", "retry runs the command above again");
+        assertThat(lines(s.dir().resolve("service/starts.log"))).isEqualTo(2);
+    }
+
+    @Test
+    void aJobIdNeverJournaledIsAskedAndNoneMeansTheOperatorDecides() throws IOException {
+        Scenario s = completedJobDemo().crashAfter(JOB_STEP, "approved");
+        s.file("service/poll-states", "SUCCESS\n");
+
+        RunOutcome run = s.resume(
+                new ScriptedApprover().param("job-id", "none").answer(PromptKind.RESUME, JOB_STEP, Choice.RETRY));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.entries(JOB_STEP, "resume-reverified")
+                        .get(0)
+                        .path("notes")
+                        .asText())
+                .contains("{job-id} was never captured");
+        assertThat(run.approver().asked().stream()
+                        .filter(q -> q.kind() == PromptKind.PARAM)
+                        .map(Question::prompt))
+                .anyMatch(p -> p.contains("execution/" + JOB_STEP + ".stdout.log"));
+        assertThat(lines(s.dir().resolve("service/starts.log"))).isEqualTo(2);
+    }
+
+    @Test
+    void aJobIdTheOperatorReadsFromTheConsoleIsPolledInsteadOfStartingAnother() throws IOException {
+        Scenario s = completedJobDemo().crashAfter(JOB_STEP, "approved");
+        s.file("service/poll-states", "SUCCESS\n");
+        Files.delete(s.dir().resolve("service/polled-ids"));
+
+        RunOutcome run = s.resume(new ScriptedApprover().param("job-id", "job-7"));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.entries(JOB_STEP, "resume-marked-done")).hasSize(1);
+        assertThat(Files.readAllLines(s.dir().resolve("service/polled-ids"))).containsOnly("job-7");
+        assertThat(lines(s.dir().resolve("service/starts.log"))).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedStepIsPutToTheOperatorAndItsEarlierRetriesStillCount() throws IOException {
+        Scenario s =
+                Scenario.demo(tmp).editItem(COPY_CONFIG, i -> i.put("command", "cp service/missing " + COPIED_FILE));
+        RunOutcome first = s.run(new ScriptedApprover()
+                .answer(
+                        PromptKind.FAILURE,
+                        COPY_CONFIG,
+                        Choice.RETRY,
+                        Choice.RETRY,
+                        Choice.RETRY,
+                        Choice.SKIP_ROLLBACK_STOP));
+        assertThat(first.verdict()).isEqualTo("halted");
+
+        RunOutcome run = s.resume(new ScriptedApprover().answer(PromptKind.RESUME, COPY_CONFIG, Choice.ABORT));
+
+        Question asked = run.asked(PromptKind.RESUME, COPY_CONFIG).get(0);
+        assertThat(asked.prompt()).contains("retries used: 3 of 3", "rollback-skipped");
+        assertThat(asked.allows(Choice.RETRY)).as("three retries are used up").isFalse();
+        assertThat(run.verdict()).isEqualTo("aborted");
+        assertThat(run.exitCode()).isEqualTo(5);
+    }
+
+    @Test
+    void aRetryAtResumeAfterAFailureRunsTheFixedStepAndTheRunCompletes() throws IOException {
+        Scenario s = Scenario.demo(tmp).editItem(COPY_CONFIG, i -> i.put("command", "cp service/later " + COPIED_FILE));
+        s.run(new ScriptedApprover().answer(PromptKind.FAILURE, COPY_CONFIG, Choice.SKIP_ROLLBACK_STOP));
+        Files.copy(s.dir().resolve("service/source/app.conf"), s.dir().resolve("service/later"));
+
+        RunOutcome run = s.resume(new ScriptedApprover().answer(PromptKind.RESUME, COPY_CONFIG, Choice.RETRY));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.entries(COPY_CONFIG, "resume-reverified"))
+                .as("failed steps are not re-verified")
+                .isEmpty();
+        assertThat(run.events(COPY_CONFIG))
+                .endsWith("resume-reprompted", "approved", "executed", "verify-passed", "step-succeeded");
+        assertThat(run.summary().path("verdict").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void aFreezeActiveWhenTheRunDiedIsStillCountedFromItsRealStart() throws IOException {
+        Scenario s = completedDemo().crashAfter(FREEZE, "step-succeeded");
+        s.clock().advance(Duration.ofMinutes(25));
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        String prompt = run.asked(PromptKind.APPROVE, FINAL_DELTA).get(0).prompt();
+        assertThat(prompt).contains("FREEZE: arn:aws:s3:::demo-data frozen for 25 min of 10", "OVERRUN by 15 min");
+    }
+
+    @Test
+    void goNoGoOnResumeSaysWhereTheRunStoppedAndWhatHappensToEachStep() throws IOException {
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        String goNoGo = run.approver().asked().stream()
+                .filter(q -> q.kind() == PromptKind.GO_NO_GO)
+                .findFirst()
+                .orElseThrow()
+                .prompt();
+        assertThat(goNoGo)
+                .contains("RESUMING", "done: 7", "re-verified against the live system first: 1 (" + COPY_CONFIG + ")");
+    }
+
+    @Test
+    void aStaleLockLeftByACrashIsTakenOverAndJournaledWithTheOldHolder() throws IOException {
+        Scenario s = Scenario.demo(tmp);
+        try {
+            s.run(new ScriptedApprover().onAsk(q -> q.stepId().equals(COPY_CONFIG), q -> {
+                throw new SimulatedCrash();
+            }));
+        } catch (SimulatedCrash expected) {
+            // the process "died" with the lock file in place
+        }
+        assertThat(Files.exists(s.dir().resolve("RUNNING.lock"))).isTrue();
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        JsonNode takeover =
+                run.entries("cp-phase0-000-run", "lock-taken-over-from-stale").get(0);
+        assertThat(takeover.path("notes").asText())
+                .contains("taken over from", "pid=" + ProcessHandle.current().pid());
+        assertThat(Files.exists(s.dir().resolve("RUNNING.lock"))).isFalse();
+    }
+
+    @Test
+    void changedInputsRefuseTheResumeWithExitSixNamingTheStepAndLeaveTheJournalAlone() throws IOException {
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+        byte[] journal = Files.readAllBytes(s.dir().resolve("execution-log.jsonl"));
+        s.editItem(FINAL_DELTA, i -> i.put("command", "cp -R service/source/demo-data/. service/elsewhere/"));
+
+        assertThatThrownBy(() -> s.resume(new ScriptedApprover())).isInstanceOfSatisfying(CutoverException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.PLAN_DRIFT);
+            assertThat(e.code().exitCode()).isEqualTo(6);
+            assertThat(e.getMessage()).contains(FINAL_DELTA, "execute_cmd");
+        });
+        assertThat(Files.readAllBytes(s.dir().resolve("execution-log.jsonl"))).isEqualTo(journal);
+    }
+
+    @Test
+    void aTornLastLineRefusesTheResumeNamingRepairAndNothingIsWritten() throws IOException {
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+        Path journal = s.dir().resolve("execution-log.jsonl");
+        Files.write(journal, "{\"entry_id\":\"e5".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(journal);
+
+        assertThatThrownBy(() -> s.resume(new ScriptedApprover())).isInstanceOfSatisfying(CutoverException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.JOURNAL_TORN_TAIL);
+            assertThat(e.getMessage()).contains("cutover repair --run-dir " + s.dir());
+        });
+        assertThat(Files.readAllBytes(journal)).isEqualTo(before);
+        assertThat(Files.exists(s.dir().resolve("RUNNING.lock"))).isFalse();
+    }
+
+    @Test
+    void aJournalFromAnotherToolVersionIsContinuedOnlyAfterConfirmation() throws IOException {
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved").toolVersion("9.9.9");
+
+        RunOutcome declined =
+                s.resume(new ScriptedApprover().answer(PromptKind.RESUME, "cp-phase0-000-run", Choice.ABORT));
+        assertThat(declined.verdict()).isEqualTo("aborted");
+        assertThat(declined.entries("cp-phase0-000-run", "aborted")
+                        .get(0)
+                        .path("notes")
+                        .asText())
+                .contains("written by Cutover test-version with Cutover 9.9.9");
+
+        RunOutcome run =
+                s.resume(new ScriptedApprover().answer(PromptKind.RESUME, "cp-phase0-000-run", Choice.APPROVE));
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.entries("cp-phase0-000-run", "approved")
+                        .get(0)
+                        .path("notes")
+                        .asText())
+                .startsWith("resume confirmation: continue a journal written by Cutover test-version");
+    }
+
+    @Test
+    void resumingACompletedRunRunsNothingAndCompletesAgain() throws IOException {
+        Scenario s = completedDemo();
+        int before = entries(s);
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        assertThat(run.verdict()).isEqualTo("completed");
+        assertThat(run.entries().subList(before, run.entries().size()))
+                .extracting(e -> e.path("event").asText())
+                .containsExactly("lock-acquired", "lock-released");
+    }
+
+    /** Thrown from a prompt to stop the engine mid-run the way a crash would: no clean end. */
+    private static final class SimulatedCrash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+}
