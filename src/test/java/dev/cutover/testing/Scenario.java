@@ -66,6 +66,11 @@ public final class Scenario {
         return new Scenario(dir).editItem("dp-phase2-010-copy-data", i -> i.put("command", SYNC_COPY));
     }
 
+    /** A scenario over an existing run directory (e.g. a copy of another scenario's, cut short). */
+    public static Scenario at(Path dir) {
+        return new Scenario(dir);
+    }
+
     public Path dir() {
         return dir;
     }
