@@ -40,25 +40,35 @@ public final class JournalEndOfRunWriter implements EndOfRunWriter {
         if (!Files.exists(dir.journalFile())) {
             return;
         }
-        JournalContents journal = new JournalReader().read(dir.journalFile());
         List<ExecutionStep> steps =
                 result.plan() == null ? List.of() : result.plan().steps();
         List<FreezeSpec> freezes = result.freezeWindows().stream()
                 .map(w -> new FreezeSpec(w.datastoreArn(), w.durationMinutes(), w.beginsAtStepId(), w.releaseStepId()))
                 .toList();
-        ReportInput input = ReportInput.of(journal, steps, freezes);
         Ending ending = new Ending(
                 Verdict.valueOf(result.ending().verdict().name()),
                 result.ending().haltReason(),
                 result.ending().haltStepId());
+        write(dir, steps, freezes, ending, result.warnings(), result.skippedChecks());
+    }
+
+    /** Folds the journal into both files for {@code ending}; also how {@code cutover report} rebuilds them. */
+    RunSummary write(
+            RunDirectory dir,
+            List<ExecutionStep> steps,
+            List<FreezeSpec> freezes,
+            Ending ending,
+            List<String> warnings,
+            List<String> skippedChecks) {
+        JournalContents journal = new JournalReader().read(dir.journalFile());
+        ReportInput input = ReportInput.of(journal, steps, freezes);
         RunSummary summary = RunSummaries.build(input, ending, clock.instant());
         boolean handoffApproved =
                 new RunStateReplayer().replay(journal.entries()).handoffApproved();
         String report = ExecutionReport.markdown(
-                summary,
-                input,
-                new ReportContext(dir.root(), result.warnings(), result.skippedChecks(), handoffApproved));
+                summary, input, new ReportContext(dir.root(), warnings, skippedChecks, handoffApproved));
         AtomicFiles.write(dir.file(RunDirectory.SUMMARY), SummaryJson.write(summary));
         AtomicFiles.write(dir.file(RunDirectory.REPORT), report.getBytes(StandardCharsets.UTF_8));
+        return summary;
     }
 }

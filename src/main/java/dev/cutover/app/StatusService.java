@@ -66,7 +66,7 @@ public final class StatusService {
         return StatusViews.of(dir.root(), input, lock, recorded(dir), clock.instant());
     }
 
-    private static List<ExecutionStep> readSteps(RunDirectory dir) {
+    static List<ExecutionStep> readSteps(RunDirectory dir) {
         if (!Files.exists(dir.stepsFile())) {
             // A run refused at pre-flight journals its failure but never writes the steps file (FORMATS.md §5).
             return List.of();
@@ -80,7 +80,7 @@ public final class StatusService {
     }
 
     /** Freeze windows straight from the data-plane checklist; status must work even if other inputs changed. */
-    private static List<FreezeSpec> freezes(RunDirectory dir) {
+    static List<FreezeSpec> freezes(RunDirectory dir) {
         List<FreezeSpec> out = new ArrayList<>();
         try {
             JsonNode root = JSON.readTree(dir.file(Plane.DP.jsonFile()).toFile());

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             VerifyJournalCommand.class,
             RepairCommand.class,
+            ReportCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

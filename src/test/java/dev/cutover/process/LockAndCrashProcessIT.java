@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,72 @@ class LockAndCrashProcessIT {
         assertThat(again.err()).contains("Stale lock").contains("--resume");
         assertThat(Files.readAllBytes(dir.resolve("execution-log.jsonl"))).isEqualTo(journal);
         CutoverProcess.assertJournalValid(dir); // fsync per line: even kill -9 mid-poll leaves a whole journal
+    }
+
+    @Test
+    void afterKillNineReportSaysInterruptedAndResumeReattachesToThePolledJobWithoutAskingAgain() throws Exception {
+        Path dir = tmp.resolve("run");
+        try (CutoverProcess.Running run = startPollingForever(dir)) {
+            run.killNine();
+        }
+
+        CutoverProcess.Result report = CutoverProcess.run(tmp, "report", "--run-dir", dir.toString());
+
+        assertThat(report.exit()).as(report.both()).isZero();
+        assertThat(report.out()).contains("Verdict: interrupted at " + DemoFixture.COPY_STEP);
+        assertThat(Files.readString(dir.resolve("execution-report.md"))).contains("INTERRUPTED");
+        assertThat(JSON.readTree(dir.resolve("execution-summary.json").toFile())
+                        .path("verdict")
+                        .asText())
+                .isEqualTo("interrupted");
+
+        // The job finishes while nobody watches; resume polls it once instead of starting it again.
+        Files.writeString(dir.resolve("service/copy-job.state"), "SUCCESS\n");
+        copyTree(dir.resolve("service/source/demo-data"), dir.resolve("service/target/demo-data"));
+        Path answers = DemoFixture.answers(tmp, DemoFixture.APPROVE_ALL);
+        CutoverProcess.Result resumed = CutoverProcess.run(
+                tmp, "execute", "--run-dir", dir.toString(), "--answers", answers.toString(), "--resume");
+
+        assertThat(resumed.exit()).as(resumed.both()).isZero();
+        CutoverProcess.assertJournalValid(dir);
+        List<JsonNode> copyEvents = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("execution-log.jsonl"))) {
+            JsonNode e = JSON.readTree(line);
+            if (DemoFixture.COPY_STEP.equals(e.path("step_id").asText())) {
+                copyEvents.add(e);
+            }
+        }
+        List<String> events =
+                copyEvents.stream().map(e -> e.path("event").asText()).toList();
+        assertThat(events)
+                .containsOnlyOnce("approved", "executed")
+                .endsWith("resume-reverified", "resume-reverified", "resume-marked-done");
+        assertThat(resumed.out()).doesNotContain("STEP " + DemoFixture.COPY_STEP);
+        assertThat(lockEvents(dir)).containsSubsequence("lock-acquired", "lock-taken-over-from-stale", "lock-released");
+    }
+
+    private static List<String> lockEvents(Path dir) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("execution-log.jsonl"))) {
+            String event = JSON.readTree(line).path("event").asText();
+            if (event.startsWith("lock-")) {
+                out.add(event);
+            }
+        }
+        return out;
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     @Test

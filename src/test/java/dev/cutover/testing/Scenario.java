@@ -183,9 +183,9 @@ public final class Scenario {
     }
 
     /**
-     * Cuts the journal back to just after the first entry of {@code stepId} with {@code event} (and deletes the
-     * lock file a clean end removed anyway): the journal as if the process had died right after that fsync.
-     * Side effects of what ran later stay, exactly like commands that finished before a kill.
+     * Cuts the journal back to just after the first entry of {@code stepId} with {@code event} and deletes the
+     * end-of-run files: the run directory as if the process had died right after that fsync. Side effects of
+     * what ran later stay, exactly like commands that finished before a kill.
      */
     public Scenario crashAfter(String stepId, String event) {
         Path journal = dir.resolve("execution-log.jsonl");
@@ -196,6 +196,8 @@ public final class Scenario {
                 if (e.path("step_id").asText().equals(stepId)
                         && e.path("event").asText().equals(event)) {
                     Files.writeString(journal, String.join("\n", lines.subList(0, i + 1)) + "\n");
+                    Files.deleteIfExists(dir.resolve("execution-summary.json"));
+                    Files.deleteIfExists(dir.resolve("execution-report.md"));
                     return this;
                 }
             }

@@ -1,0 +1,61 @@
+package dev.cutover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.testing.RunOutcome;
+import dev.cutover.testing.Scenario;
+import dev.cutover.testing.ScriptedApprover;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cutover report}: interrupted runs get their files folded from the journal; ended runs keep theirs. */
+class ReportCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anEndedRunKeepsTheEnginesReportAndOnlyAMissingOneIsRebuiltWithTheRecordedVerdict() throws Exception {
+        Scenario s = Scenario.demo(tmp);
+        RunOutcome run = s.run(new ScriptedApprover());
+        assertThat(run.verdict()).isEqualTo("completed");
+        Path report = s.dir().resolve("execution-report.md");
+        byte[] engines = Files.readAllBytes(report);
+
+        CliRunner.Result kept = CliRunner.run("report", "--run-dir", s.dir().toString());
+
+        assertThat(kept.exit()).as(kept.err()).isZero();
+        assertThat(kept.out()).contains("Verdict: completed", "(unchanged)");
+        assertThat(Files.readAllBytes(report)).isEqualTo(engines);
+
+        Files.delete(report);
+        CliRunner.Result rebuilt = CliRunner.run("report", "--run-dir", s.dir().toString());
+
+        assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+        assertThat(Files.readString(report)).contains("COMPLETED", "rebuilt by cutover report");
+    }
+
+    @Test
+    void aRunCutShortIsReportedAsInterruptedAtItsLastStep() throws Exception {
+        Scenario s = Scenario.demo(tmp);
+        s.run(new ScriptedApprover());
+        s.crashAfter("dp-phase3-010-copy-config", "approved");
+
+        CliRunner.Result r = CliRunner.run("report", "--run-dir", s.dir().toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Verdict: interrupted at dp-phase3-010-copy-config");
+        assertThat(Files.readString(s.dir().resolve("execution-summary.json")))
+                .contains("\"verdict\": \"interrupted\"");
+        assertThat(Files.readString(s.dir().resolve("execution-report.md"))).contains("INTERRUPTED", "--resume");
+    }
+
+    @Test
+    void aDirectoryWithoutAJournalIsRefused() {
+        CliRunner.Result r = CliRunner.run("report", "--run-dir", tmp.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no run has started");
+    }
+}
