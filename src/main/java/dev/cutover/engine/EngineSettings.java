@@ -11,11 +11,17 @@ import java.util.Map;
  * @param handoffCriteria the control plane's {@code handoff_to_data_plane.criteria}
  * @param gates go/no-go gates by phase bucket key ({@code cp6}, {@code dp4}, …)
  * @param awsAllowed whether {@code aws} is an allowed program (then SSO expiry is watched for)
+ * @param gateApprovers cutover.yaml {@code approvers}: team → operators who may sign its gates
  */
 record EngineSettings(
-        Integer pollIntervalOverride, List<String> handoffCriteria, Map<String, GoNoGoGate> gates, boolean awsAllowed) {
+        Integer pollIntervalOverride,
+        List<String> handoffCriteria,
+        Map<String, GoNoGoGate> gates,
+        boolean awsAllowed,
+        Map<String, List<String>> gateApprovers) {
     EngineSettings {
         handoffCriteria = List.copyOf(handoffCriteria);
         gates = Map.copyOf(gates);
+        gateApprovers = Map.copyOf(gateApprovers);
     }
 }

@@ -57,6 +57,7 @@ final class Preflight {
         passed.add("check 5 (staleness): inputs fresh enough" + (staleAccepted ? " (--accept-stale)" : ""));
         allowList(plan.plan().steps(), new CommandLint(plan.allowed()));
         passed.add("allow-list: every automated command is allowed in its role");
+        gateApprovers(plan);
         identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
         terraform(
                 plan.inputs(),
@@ -65,6 +66,42 @@ final class Preflight {
                 plan.plan().steps());
         passed.add("checks 6-7 (identity, terraform): passed or not applicable");
         return staleAccepted;
+    }
+
+    /**
+     * Issue 5: production never lets "anyone" sign a gate, so every gate must name approver teams and every team
+     * must have operators in cutover.yaml; elsewhere unmapped teams are only a warning.
+     */
+    private void gateApprovers(LoadedPlan plan) {
+        java.util.Set<String> unmapped = new java.util.TreeSet<>();
+        java.util.List<String> anonymous = new ArrayList<>();
+        for (dev.cutover.input.Plane plane : dev.cutover.input.Plane.values()) {
+            for (var phase : plan.inputs().checklist(plane).phases()) {
+                var gate = phase.goNoGoGate();
+                if (gate == null) {
+                    continue;
+                }
+                if (gate.approvers().isEmpty()) {
+                    anonymous.add(plane.prefix() + phase.number());
+                }
+                gate.approvers().stream()
+                        .filter(t -> plan.config().approversOf(t).isEmpty())
+                        .forEach(unmapped::add);
+            }
+        }
+        if (unmapped.isEmpty() && anonymous.isEmpty()) {
+            passed.add("gates: every approver team has operators who may sign");
+            return;
+        }
+        String what = (unmapped.isEmpty()
+                        ? ""
+                        : "approver teams without operators in cutover.yaml approvers: " + String.join(", ", unmapped))
+                + (anonymous.isEmpty() || unmapped.isEmpty() ? "" : "; ")
+                + (anonymous.isEmpty() ? "" : "gates without approver teams: " + String.join(", ", anonymous));
+        if (plan.config().environment() == dev.cutover.input.Environment.PRODUCTION) {
+            throw new CutoverException(ErrorCode.GATE_APPROVERS_MISSING, "gates: " + what);
+        }
+        warnings.add("gates: " + what + "; anyone may sign them outside production");
     }
 
     /** The checks that passed, in order, for {@code cutover preflight}. */

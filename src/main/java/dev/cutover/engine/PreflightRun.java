@@ -139,8 +139,9 @@ final class PreflightRun {
      * propagates with the lock file kept, exactly like a crash.
      */
     private RunEnding walkOrHalt(EngineContext ctx, Preflight checks, LoadedPlan plan, Start start) {
+        List<ExecutionStep> steps = plan.plan().steps();
+        StepWalker walker = new StepWalker(ctx, start.prior());
         try {
-            List<ExecutionStep> steps = plan.plan().steps();
             return confirmToolVersion(ctx, start.journalVersion())
                     .or(() -> new GoNoGo(
                                     ctx,
@@ -148,13 +149,13 @@ final class PreflightRun {
                                     checks.skippedChecks(),
                                     start.prior().summary(steps))
                             .ask(steps))
-                    .orElseGet(() -> new StepWalker(ctx, start.prior()).walk(steps));
+                    .orElseGet(() -> walker.walk(steps));
         } catch (CutoverException e) {
             if (e.code() != ErrorCode.NO_SCRIPTED_ANSWER && e.code() != ErrorCode.OPERATOR_INPUT_CLOSED) {
                 throw e;
             }
             engine.out().println("HALT: " + e.getMessage());
-            return RunEnding.halted(e.getMessage(), ctx.journal().lastStepId());
+            return RunEnding.halted(e.getMessage(), walker.currentStepId());
         }
     }
 
@@ -204,7 +205,8 @@ final class PreflightRun {
                 poll.isPresent() ? Integer.valueOf(poll.getAsInt()) : null,
                 in.controlPlane().handoffCriteria(),
                 gates,
-                plan.allowed().allowsAws());
+                plan.allowed().allowsAws(),
+                plan.config().approvers());
         RunContextHeader header = new RunContextHeader(
                 in.controlPlane().metadata().runId(),
                 plan.config().environment().configName(),

@@ -59,6 +59,13 @@ final class PriorRun {
         return state == null ? now : state.facts().lastSsoProbePassedAt().orElse(now);
     }
 
+    /** Gate signatures already journaled (a resumed run does not ask a team twice). */
+    java.util.Set<String> gateSignatures() {
+        return state == null
+                ? java.util.Set.of()
+                : GateSignatures.signedIn(state.facts().runLevelEntries());
+    }
+
     /** Tells the journal facade where each step stands, so resume events are checked like any other. */
     void seed(RunJournal journal) {
         if (state == null) {

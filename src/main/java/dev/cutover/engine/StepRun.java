@@ -21,13 +21,11 @@ final class StepRun {
     private final ExecutionStep step;
     private final RuntimeValues values = new RuntimeValues();
     private final StepExecution execution;
-    private final boolean firstOfPhase;
 
     /** @param retriesUsed retries the journal already shows for this step (0 on a fresh run) */
-    StepRun(EngineContext ctx, ExecutionStep step, boolean firstOfPhase, int retriesUsed) {
+    StepRun(EngineContext ctx, ExecutionStep step, int retriesUsed) {
         this.ctx = ctx;
         this.step = step;
-        this.firstOfPhase = firstOfPhase;
         this.execution = new StepExecution(ctx, step, values, retriesUsed);
     }
 
@@ -116,24 +114,14 @@ final class StepRun {
                     Choice.ABORT);
         }
         List<String> freezeLines = ctx.freezes().describe(ctx.clock().instant());
-        String text =
-                ctx.prompts().approval(step, command, previewTail, freezeLines, PollLoop.interval(step, ctx.settings()))
-                        + gateText();
+        String text = ctx.prompts()
+                .approval(step, command, previewTail, freezeLines, PollLoop.interval(step, ctx.settings()));
         Optional<String> frozen = ctx.freezes().alreadyFrozenBy(step.stepId());
         if (frozen.isPresent()) {
             text += "  REFUSED TO RUN: " + frozen.get() + " is already frozen; only skip or abort.\n";
             return Question.choose(PromptKind.APPROVE, step.stepId(), text, Choice.SKIP, Choice.ABORT);
         }
         return Question.choose(PromptKind.APPROVE, step.stepId(), text, Choice.APPROVE, Choice.SKIP, Choice.ABORT);
-    }
-
-    private String gateText() {
-        if (!firstOfPhase) {
-            return "";
-        }
-        return Optional.ofNullable(ctx.settings().gates().get(GateKeys.firstStepGate(step)))
-                .map(g -> ctx.prompts().gate(step.phaseNumber(), step.phaseName(), g))
-                .orElse("");
     }
 
     /** Journals a skip or abort answer and returns its outcome; empty for any other answer. */

@@ -5,6 +5,7 @@ import dev.cutover.journal.StepResumeState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,10 +17,13 @@ import java.util.Set;
 final class StepWalker {
     private final EngineContext ctx;
     private final PriorRun prior;
+    private final GateSignOff gates;
+    private String current;
 
     StepWalker(EngineContext ctx, PriorRun prior) {
         this.ctx = ctx;
         this.prior = prior;
+        this.gates = new GateSignOff(ctx, prior.gateSignatures());
     }
 
     RunEnding walk(List<ExecutionStep> steps) {
@@ -48,7 +52,14 @@ final class StepWalker {
                 continue;
             }
             phase = stepPhase;
-            StepOutcome outcome = run(step, before, firstOfPhase);
+            current = step.stepId();
+            if (firstOfPhase) {
+                Optional<RunEnding> refused = gates.beforePhase(step);
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
+            StepOutcome outcome = run(step, before);
             if (outcome instanceof StepOutcome.Stop stop) {
                 return stop.ending();
             }
@@ -65,7 +76,12 @@ final class StepWalker {
                 unfinished.size() + " step(s) failed or blocked: " + String.join(", ", unfinished), unfinished.get(0));
     }
 
-    private StepOutcome run(ExecutionStep step, StepResumeState before, boolean firstOfPhase) {
+    /** The step the walk is at (its gate, prompts or commands), or null before the first. */
+    String currentStepId() {
+        return current;
+    }
+
+    private StepOutcome run(ExecutionStep step, StepResumeState before) {
         var history = prior.history(step.stepId());
         boolean pickUp = before == StepResumeState.IN_FLIGHT
                 || (before == StepResumeState.NEEDS_DECISION
@@ -74,6 +90,6 @@ final class StepWalker {
             return new ResumedStep(ctx, step, history.orElseThrow()).run();
         }
         // Pending, stopped before approval, or aborted at its approval prompt: asked from the start.
-        return new StepRun(ctx, step, firstOfPhase, prior.retriesOf(step.stepId())).run();
+        return new StepRun(ctx, step, prior.retriesOf(step.stepId())).run();
     }
 }

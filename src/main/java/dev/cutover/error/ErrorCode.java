@@ -84,6 +84,11 @@ public enum ErrorCode {
             3,
             "terraform/root is missing or `terraform init`/`terraform validate` failed.",
             "Fix the Terraform root module named in the message, then run again."),
+    GATE_APPROVERS_MISSING(
+            3,
+            "In production every go/no-go gate needs approver teams, and every team operators allowed to sign.",
+            "Name the approver teams in the checklist's go_no_go_gate and map each to operators in cutover.yaml"
+                    + " approvers (docs/configuration.md)."),
     COMMAND_NOT_ALLOWED(
             3,
             "A step's command uses a program or construct the allow-list does not permit.",

@@ -1,6 +1,7 @@
 package dev.cutover.input;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,13 +15,15 @@ import java.util.Optional;
  * @param terraformPreflight when pre-flight runs terraform init/validate
  * @param pollIntervalSeconds seconds between polls of every long-running job when configured; empty means
  *     each step's own interval (60 s unless the plan says otherwise)
+ * @param approvers who may sign each approver team's go/no-go gates: team → operator names
  */
 public record RunConfig(
         Environment environment,
         Optional<AllowedProgramNames> allowedPrograms,
         List<String> identityProbes,
         TerraformPreflight terraformPreflight,
-        java.util.OptionalInt pollIntervalSeconds) {
+        java.util.OptionalInt pollIntervalSeconds,
+        Map<String, List<String>> approvers) {
     /** FORMATS.md §4.5: long-running jobs are polled every 60 s unless configured otherwise. */
     public static final int DEFAULT_POLL_INTERVAL_SECONDS = 60;
 
@@ -30,11 +33,19 @@ public record RunConfig(
         Objects.requireNonNull(allowedPrograms, "allowedPrograms");
         identityProbes = List.copyOf(identityProbes);
         Objects.requireNonNull(pollIntervalSeconds, "pollIntervalSeconds");
+        Map<String, List<String>> copy = new java.util.TreeMap<>();
+        approvers.forEach((team, operators) -> copy.put(team, List.copyOf(operators)));
+        approvers = java.util.Collections.unmodifiableMap(copy);
         if (pollIntervalSeconds.isPresent()
                 && pollIntervalSeconds.getAsInt() < environment.minimumPollIntervalSeconds()) {
             throw new IllegalArgumentException("poll interval " + pollIntervalSeconds.getAsInt() + " s is below the "
                     + environment.configName() + " minimum of " + environment.minimumPollIntervalSeconds() + " s");
         }
+    }
+
+    /** The operators configured for {@code team}; empty when none are (anyone may sign outside production). */
+    public List<String> approversOf(String team) {
+        return approvers.getOrDefault(team, List.of());
     }
 
     /** The configuration of a run directory without {@code cutover.yaml}. */
@@ -44,6 +55,7 @@ public record RunConfig(
                 Optional.empty(),
                 List.of(),
                 TerraformPreflight.AUTO,
-                java.util.OptionalInt.empty());
+                java.util.OptionalInt.empty(),
+                Map.of());
     }
 }

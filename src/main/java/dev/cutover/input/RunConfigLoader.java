@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -120,7 +121,14 @@ public final class RunConfigLoader {
                 programs(root.get("allowed_programs")),
                 texts(root.path("identity_probes")),
                 terraform,
-                interval);
+                interval,
+                approvers(root.path("approvers")));
+    }
+
+    private static Map<String, List<String>> approvers(JsonNode node) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        node.fields().forEachRemaining(e -> out.put(e.getKey(), texts(e.getValue())));
+        return out;
     }
 
     private static Optional<AllowedProgramNames> programs(JsonNode node) {

@@ -240,7 +240,31 @@ class RunConfigLoaderTest {
                         Optional.empty(),
                         List.of(),
                         TerraformPreflight.AUTO,
-                        java.util.OptionalInt.of(5)))
+                        java.util.OptionalInt.of(5),
+                        java.util.Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void approversMapEachTeamToTheOperatorsWhoMaySignItsGates() throws Exception {
+        Files.writeString(
+                dir.resolve("cutover.yaml"),
+                "environment: staging\napprovers:\n  platform: [alice@example.com, bob]\n  dba: [carol]\n");
+
+        RunConfig config = loader.load(new RunDirectory(dir));
+
+        assertThat(config.approversOf("platform")).containsExactly("alice@example.com", "bob");
+        assertThat(config.approversOf("dba")).containsExactly("carol");
+        assertThat(config.approversOf("network")).isEmpty();
+    }
+
+    @Test
+    void aTeamWithAnEmptyOperatorListIsRefusedNamingTheKey() throws Exception {
+        Files.writeString(dir.resolve("cutover.yaml"), "approvers:\n  platform: []\n");
+
+        assertThatThrownBy(() -> loader.load(new RunDirectory(dir)))
+                .isInstanceOfSatisfying(
+                        dev.cutover.error.CutoverException.class,
+                        e -> assertThat(e.problems().get(0).pointer()).isEqualTo("/approvers/platform"));
     }
 }

@@ -22,7 +22,7 @@ final class DemoFixture {
     static final String DP_MD = "cutover-checklist-data-plane.md";
     static final String COPY_STEP = "dp-phase2-010-copy-data";
     static final String APPROVE_ALL =
-            "go-no-go * proceed\napprove * approve\nirreversible * approve\n" + "handoff * approve\n";
+            "go-no-go * proceed\napprove * approve\nirreversible * approve\nhandoff * approve\ngate * approve\n";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

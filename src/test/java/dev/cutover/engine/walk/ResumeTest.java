@@ -413,11 +413,9 @@ class ResumeTest {
         RunOutcome run =
                 s.resume(new ScriptedApprover().answer(PromptKind.RESUME, "cp-phase0-000-run", Choice.APPROVE));
         assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
-        assertThat(run.entries("cp-phase0-000-run", "approved")
-                        .get(0)
-                        .path("notes")
-                        .asText())
-                .startsWith("resume confirmation: continue a journal written by Cutover test-version");
+        assertThat(run.entries("cp-phase0-000-run", "approved"))
+                .extracting(e -> e.path("notes").asText())
+                .anyMatch(n -> n.startsWith("resume confirmation: continue a journal written by Cutover test-version"));
     }
 
     @Test

@@ -113,21 +113,6 @@ class StepApprovalTest {
     }
 
     @Test
-    void theFirstStepOfAPhaseShowsItsGoNoGoGate() {
-        RunOutcome run = Scenario.demo(tmp).run(new ScriptedApprover());
-
-        assertThat(run.asked(PromptKind.APPROVE, "dp-phase4-001-announce")
-                        .get(0)
-                        .prompt())
-                .contains("GO/NO-GO for phase 4")
-                .contains("service/copy-job.state is SUCCESS");
-        assertThat(run.asked(PromptKind.APPROVE, "dp-phase4-010-freeze-source")
-                        .get(0)
-                        .prompt())
-                .doesNotContain("GO/NO-GO");
-    }
-
-    @Test
     void theApprovalPromptShowsWhatTheOperatorApproves() {
         RunOutcome run = Scenario.demo(tmp).run(new ScriptedApprover());
 

@@ -1,0 +1,96 @@
+package dev.cutover.engine;
+
+import dev.cutover.approval.Answer;
+import dev.cutover.approval.Choice;
+import dev.cutover.approval.PromptKind;
+import dev.cutover.approval.Question;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.input.GoNoGoGate;
+import dev.cutover.journal.JournalEvent;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A phase's go/no-go gate, enforced (issue 5): before the phase's first step runs — the walk is strictly in order,
+ * so every earlier step has finished — each approver team signs separately. The signer is the run's operator,
+ * who must be listed for the team in {@code cutover.yaml approvers}; with no operators mapped, anyone may sign
+ * outside production (pre-flight refuses that in production). Each signature is a run-level {@code approved}
+ * with notes naming gate and team ({@link GateSignatures}); a refusal halts the run. Signatures survive a
+ * resume, so teams sign once even when different operators sign for different teams across resumes.
+ */
+final class GateSignOff {
+    private final EngineContext ctx;
+    private final Set<String> signed;
+
+    /** @param signed signatures already in the journal, as {@link GateSignatures#key} */
+    GateSignOff(EngineContext ctx, Set<String> signed) {
+        this.ctx = ctx;
+        this.signed = new java.util.HashSet<>(signed);
+    }
+
+    /** Empty when the gate of {@code firstStep}'s phase is signed by every team (or there is none). */
+    Optional<RunEnding> beforePhase(ExecutionStep firstStep) {
+        String gateKey = GateKeys.firstStepGate(firstStep);
+        GoNoGoGate gate = ctx.settings().gates().get(gateKey);
+        if (gate == null) {
+            return Optional.empty();
+        }
+        List<String> teams = gate.approvers().isEmpty() ? List.of(GateSignatures.UNNAMED_TEAM) : gate.approvers();
+        for (String team : teams) {
+            if (signed.contains(GateSignatures.key(gateKey, team))) {
+                continue;
+            }
+            Optional<RunEnding> stop = sign(firstStep, gateKey, gate, team);
+            if (stop.isPresent()) {
+                return stop;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RunEnding> sign(ExecutionStep step, String gateKey, GoNoGoGate gate, String team) {
+        String operator = ctx.journal().operator();
+        List<String> allowed = ctx.settings().gateApprovers().getOrDefault(team, List.of());
+        if (!allowed.isEmpty() && !allowed.contains(operator)) {
+            String why = "operator " + operator + " may not sign the go/no-go gate of phase " + step.phaseNumber()
+                    + " (" + step.phaseName() + ") for team " + team + "; cutover.yaml approvers lists "
+                    + String.join(", ", allowed) + ". One of them continues with --resume to sign.";
+            ctx.out().println("REFUSED: " + why);
+            return Optional.of(RunEnding.halted(why, step.stepId()));
+        }
+        Answer a = ctx.approver().ask(question(step, gate, team, operator, allowed.isEmpty()));
+        if (a.choice() == Choice.APPROVE) {
+            ctx.journal()
+                    .runLevel(
+                            JournalEvent.APPROVED,
+                            StepRun.join(GateSignatures.notes(gateKey, step.phaseName(), team), a.notes()));
+            signed.add(GateSignatures.key(gateKey, team));
+            return Optional.empty();
+        }
+        String why =
+                "go/no-go gate of phase " + step.phaseNumber() + " (" + step.phaseName() + ") refused for team " + team;
+        ctx.journal().runLevel(JournalEvent.ABORTED, StepRun.join("gate " + gateKey + ": " + why, a.notes()));
+        return Optional.of(RunEnding.halted(why, step.stepId()));
+    }
+
+    private Question question(ExecutionStep step, GoNoGoGate gate, String team, String operator, boolean unmapped) {
+        StringBuilder p = new StringBuilder(ctx.prompts().header().line()).append('\n');
+        p.append(ctx.prompts().gate(step.phaseNumber(), step.phaseName(), gate));
+        p.append("  next step: ").append(step.stepId()).append('\n');
+        if (gate.criteria().isEmpty()) {
+            p.append("  WARNING: this gate lists no criteria.\n");
+        }
+        if (unmapped) {
+            p.append("  WARNING: cutover.yaml maps no operators to team ")
+                    .append(team)
+                    .append(", so anyone may sign for it here (never in production).\n");
+        }
+        p.append("Sign the go/no-go for team ")
+                .append(team)
+                .append(" as ")
+                .append(operator)
+                .append("? Approve only if every criterion above holds.\n");
+        return Question.choose(PromptKind.GATE, step.stepId(), p.toString(), Choice.APPROVE, Choice.ABORT);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.cutover.engine.walk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.cutover.approval.Choice;
+import dev.cutover.approval.PromptKind;
+import dev.cutover.approval.Question;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.testing.RunOutcome;
+import dev.cutover.testing.Scenario;
+import dev.cutover.testing.ScriptedApprover;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Go/no-go gates are enforced (issue 5): asked before the phase's first step, once per approver team, signed only
+ * by operators cutover.yaml lists for the team, journaled, and a refusal halts the run.
+ */
+class GateTest {
+    private static final String PROGRAMS = "allowed_programs: [bash, cat, cmp, cp, diff, grep, ln, mkdir, readlink,"
+            + " rm, sha256sum, test, touch, true]\n";
+    private static final String SANDBOX = "environment: sandbox\n" + PROGRAMS + "poll_interval_seconds: 1\n";
+    private static final String DP4_FIRST = "dp-phase4-001-announce";
+    private static final String CP6_FIRST = "cp-phase6-090-target-empty";
+    private static final String RUN = "cp-phase0-000-run";
+
+    @TempDir
+    Path tmp;
+
+    /** The demo with its data-plane Cutover gate signed by two teams. */
+    private Scenario twoTeams(String config) {
+        return Scenario.demo(tmp)
+                .editJson(Scenario.DP, root -> {
+                    ArrayNode approvers = (ArrayNode)
+                            root.path("phases").get(3).path("go_no_go_gate").path("approvers");
+                    approvers.add("dba");
+                })
+                .config(config);
+    }
+
+    private static List<String> signatures(RunOutcome run) {
+        return run.entries(RUN, "approved").stream()
+                .map(e -> e.path("notes").asText())
+                .filter(n -> n.startsWith("gate "))
+                .toList();
+    }
+
+    @Test
+    void eachApproverTeamSignsSeparatelyBeforeThePhasesFirstStepAfterEveryEarlierStepFinished() {
+        RunOutcome run = twoTeams(SANDBOX + "approvers:\n  platform: [tester]\n  dba: [tester]\n")
+                .run(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        List<Question> asked = run.asked(PromptKind.GATE, DP4_FIRST);
+        assertThat(asked).hasSize(2);
+        assertThat(asked.get(0).prompt())
+                .contains("GO/NO-GO for phase 4", "service/copy-job.state is SUCCESS", "team platform as tester");
+        assertThat(asked.get(1).prompt()).contains("team dba as tester");
+        assertThat(signatures(run))
+                .contains(
+                        "gate dp4 (Cutover): signed for team platform; scripted by test",
+                        "gate dp4 (Cutover): signed for team dba; scripted by test");
+        List<String> timeline = run.timeline();
+        int signed = timeline.lastIndexOf(RUN + " approved");
+        assertThat(timeline.indexOf("dp-phase3-010-copy-config step-succeeded")).isLessThan(signed);
+        assertThat(timeline.indexOf(DP4_FIRST + " step-started")).isGreaterThan(signed);
+        assertThat(run.asked(PromptKind.APPROVE, DP4_FIRST).get(0).prompt()).doesNotContain("GO/NO-GO");
+    }
+
+    @Test
+    void anOperatorNotListedForATeamCannotSignAndAListedOneContinuesWithResume() {
+        Scenario s = twoTeams(SANDBOX + "approvers:\n  platform: [tester]\n  dba: [carol]\n");
+
+        RunOutcome halted = s.run(new ScriptedApprover());
+
+        assertThat(halted.verdict()).isEqualTo("halted");
+        assertThat(halted.result().ending().haltReason())
+                .contains("operator tester may not sign", "for team dba", "lists carol", "--resume");
+        assertThat(halted.events(DP4_FIRST)).isEmpty();
+        assertThat(signatures(halted))
+                .contains("gate dp4 (Cutover): signed for team platform; scripted by test")
+                .noneMatch(n -> n.contains("team dba"));
+
+        RunOutcome resumed = s.env("USER", "carol").resume(new ScriptedApprover());
+
+        assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
+        assertThat(resumed.asked(PromptKind.GATE, DP4_FIRST))
+                .singleElement()
+                .satisfies(q -> assertThat(q.prompt()).contains("team dba as carol"));
+        JsonNode dba = resumed.entries(RUN, "approved").stream()
+                .filter(e -> e.path("notes").asText().contains("team dba"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(dba.path("operator").asText()).isEqualTo("carol");
+    }
+
+    @Test
+    void aRefusedGateHaltsTheRunBeforeThePhaseStarts() {
+        RunOutcome run = twoTeams(SANDBOX).run(new ScriptedApprover().answer(PromptKind.GATE, DP4_FIRST, Choice.ABORT));
+
+        assertThat(run.verdict()).isEqualTo("halted");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.result().ending().haltReason()).contains("refused for team platform");
+        assertThat(run.entries(RUN, "aborted").get(0).path("notes").asText()).startsWith("gate dp4:");
+        assertThat(run.events(DP4_FIRST)).isEmpty();
+    }
+
+    @Test
+    void outsideProductionAnUnmappedTeamMaySignWithAWarning() {
+        RunOutcome run = twoTeams(SANDBOX).run(new ScriptedApprover());
+
+        assertThat(run.verdict()).isEqualTo("completed");
+        assertThat(run.asked(PromptKind.GATE, CP6_FIRST).get(0).prompt())
+                .contains("WARNING: cutover.yaml maps no operators to team platform");
+        assertThat(run.result().warnings())
+                .anyMatch(w -> w.contains("approver teams without operators in cutover.yaml approvers: dba, platform"));
+    }
+
+    @Test
+    void productionRefusesAtPreflightWhenAGateTeamHasNoOperators() {
+        Scenario s = twoTeams("environment: production\n" + PROGRAMS + "approvers:\n  platform: [tester]\n");
+
+        RunOutcome run = s.run(new ScriptedApprover());
+
+        assertThat(run.verdict()).isEqualTo("failed");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.result().failure().code()).isEqualTo(ErrorCode.GATE_APPROVERS_MISSING);
+        assertThat(run.result().failure().getMessage()).contains("dba").doesNotContain("platform");
+    }
+
+    @Test
+    void inProductionEveryTeamMappedRunsWithEachTeamSigning() {
+        RunOutcome run = twoTeams("environment: production\n" + PROGRAMS
+                        + "approvers:\n  platform: [tester]\n  dba: [tester, dave]\n")
+                .run(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(signatures(run)).hasSize(3); // cp6 for platform, dp4 for platform and dba
+    }
+
+    @Test
+    void aResumeDoesNotAskATeamThatAlreadySigned() {
+        Scenario s = twoTeams(SANDBOX);
+        s.run(new ScriptedApprover().answer(PromptKind.GATE, DP4_FIRST, Choice.APPROVE, Choice.ABORT));
+
+        RunOutcome resumed = s.resume(new ScriptedApprover());
+
+        assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
+        assertThat(resumed.asked(PromptKind.GATE, DP4_FIRST))
+                .singleElement()
+                .satisfies(q -> assertThat(q.prompt()).contains("team dba"));
+    }
+}
