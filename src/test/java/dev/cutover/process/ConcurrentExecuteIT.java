@@ -134,6 +134,7 @@ class ConcurrentExecuteIT {
         } finally {
             Files.writeString(dir.resolve(RELEASE), "go\n");
             runs.forEach(CutoverProcess.Running::close);
+            awaitCopyJobEnded(dir);
         }
     }
 
@@ -186,6 +187,20 @@ class ConcurrentExecuteIT {
                                         + " && echo SUCCESS > service/copy-job.state"
                                         + " || echo ERROR > service/copy-job.state\" > /dev/null 2>&1 &'"));
         DemoFixture.allowAlso(dir, "sleep");
+    }
+
+    /**
+     * After a failure the copy job may outlive its killed run: released, it ends within a poll; wait (at most
+     * 10 s) so it does not write into the temporary directory while JUnit deletes it.
+     */
+    private static void awaitCopyJobEnded(Path dir) throws Exception {
+        Path state = dir.resolve("service/copy-job.state");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Files.exists(state)
+                && Files.readString(state).strip().equals("RUNNING")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** Waits (bounded) until at least {@code count} of {@code runs} have exited. */

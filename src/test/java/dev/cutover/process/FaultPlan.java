@@ -299,19 +299,20 @@ final class FaultPlan {
     }
 
     /**
-     * Waits (bounded) until no job under {@code service/jobs} still says RUNNING, so that jobs started by a
-     * killed run do not write into a directory the test is about to inspect or delete.
+     * Waits (bounded, 30 s) until no job under {@code service/jobs} still says RUNNING, so that jobs started by
+     * a killed run do not write into a directory the test is about to inspect or delete. Returns whether they
+     * all ended; safe in {@code finally} (it never throws for a job that is still running).
      */
-    static void awaitJobsSettled(Path dir) throws Exception {
+    static boolean awaitJobsSettled(Path dir) throws IOException, InterruptedException {
         Path jobs = dir.resolve("service/jobs");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (!Files.isDirectory(jobs) || runningJobs(jobs).isEmpty()) {
-                return;
+        while (Files.isDirectory(jobs) && !runningJobs(jobs).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return false;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("jobs still RUNNING after 30 s: " + runningJobs(jobs));
+        return true;
     }
 
     private static List<String> runningJobs(Path jobs) throws IOException {
@@ -351,7 +352,9 @@ final class FaultPlan {
                     .isNotEmpty()
                     .containsOnly(step);
         }
-        awaitJobsSettled(dir);
+        assertThat(awaitJobsSettled(dir))
+                .as("every job ended: %s", runningJobs(dir.resolve("service/jobs")))
+                .isTrue();
         Map<String, String> captured = capturedJobIds(dir);
         for (String step : LONG_RUNNING) {
             assertThat(starts(dir, step)).as("jobs started by " + step).isNotEmpty();
