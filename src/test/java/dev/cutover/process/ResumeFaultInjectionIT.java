@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeFaultInjectionIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RUN_LEVEL = "cp-phase0-000-run";
-    private static final String NO_JOURNAL = "(no journal)";
+    private static final String NO_JOURNAL = "(no journal line yet)";
     private static final String METADATA_ONLY = "(metadata line only)";
 
     /** Kills per step, so that resume retries never exhaust a step's three retries. */
