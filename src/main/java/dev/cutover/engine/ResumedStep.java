@@ -94,6 +94,12 @@ final class ResumedStep {
         if (PollLoop.isOneOf(state, step.pollTerminalStates())) {
             return reprompt("the job ended in state " + state);
         }
+        if (PollStateParser.UNKNOWN.equals(state)) {
+            // Unreadable is not "running": the process may have died before the job ever started, and polling a
+            // job that does not exist would only end in the unknown-state dialog. The operator decides.
+            return reprompt(
+                    "the job's state cannot be read (poll exit " + r.exitCode() + "); it may never have started");
+        }
         ctx.out().println("RESUME " + step.stepId() + ": the job is still " + state + "; re-attaching (no new job)");
         return execution(0).reattachToJob(command());
     }

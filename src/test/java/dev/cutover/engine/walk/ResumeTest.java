@@ -246,6 +246,26 @@ class ResumeTest {
     }
 
     @Test
+    void aJobWhoseStateCannotBeReadIsPutToTheOperatorNotPolledForever() throws IOException {
+        Scenario s = completedDemo().crashAfter(JOB_STEP, "approved");
+        Files.delete(s.dir().resolve("service/copy-job.state")); // the process died before the job started
+        int before = entries(s);
+
+        RunOutcome run = s.resume(new ScriptedApprover().answer(PromptKind.RESUME, JOB_STEP, Choice.RETRY));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(eventsAfterResume(run, before, JOB_STEP))
+                .startsWith("resume-reverified", "resume-reprompted", "approved", "executed");
+        assertThat(run.entries(JOB_STEP, "resume-reverified")
+                        .get(0)
+                        .path("poll_state")
+                        .asText())
+                .isEqualTo("unknown");
+        assertThat(run.asked(PromptKind.RESUME, JOB_STEP).get(0).prompt())
+                .contains("cannot be read", "retry runs the command above again");
+    }
+
+    @Test
     void aJobIdNeverJournaledIsAskedAndNoneMeansTheOperatorDecides() throws IOException {
         Scenario s = completedJobDemo().crashAfter(JOB_STEP, "approved");
         s.file("service/poll-states", "SUCCESS\n");
