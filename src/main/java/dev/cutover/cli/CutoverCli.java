@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             VerifyJournalCommand.class,
             RepairCommand.class,
             ReportCommand.class,
+            RunbookCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

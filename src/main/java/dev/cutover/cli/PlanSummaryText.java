@@ -28,6 +28,7 @@ final class PlanSummaryText {
         }
         list(out, "High-risk steps", s.highRisk());
         list(out, "Irreversible steps (second confirmation)", s.irreversible());
+        pointOfNoReturn(out, s.pointOfNoReturn());
         list(out, "Human steps (operator acts, Cutover records)", s.human());
         params(out, s.runtimeParams());
         list(out, "Warnings", s.warnings());
@@ -42,6 +43,16 @@ final class PlanSummaryText {
     private static void list(PrintWriter out, String title, List<String> items) {
         out.printf("%s: %d%n", title, items.size());
         items.forEach(i -> out.println("  " + i));
+    }
+
+    private static void pointOfNoReturn(PrintWriter out, PlanSummary.NoReturnPoint point) {
+        if (point == null) {
+            out.println(
+                    "Point of no return: none (no irreversible step; every command step after data moves has a rollback)");
+        } else {
+            out.println("Point of no return: " + point.stepId());
+            out.println("  " + point.reason());
+        }
     }
 
     private static void params(PrintWriter out, Map<String, List<String>> params) {

@@ -3,6 +3,7 @@ package dev.cutover.report;
 import dev.cutover.compile.CompileWarning;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.Plan;
+import dev.cutover.compile.PointOfNoReturn;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class PlanSummaries {
                 longRunning,
                 highRisk,
                 irreversible,
+                PointOfNoReturn.of(steps)
+                        .map(p -> new PlanSummary.NoReturnPoint(p.stepId(), p.reason()))
+                        .orElse(null),
                 human,
                 params,
                 warnings,

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param longRunningByTool step ids of long-running steps grouped by tool, tools sorted
  * @param highRisk step ids with risk high
  * @param irreversible step ids marked irreversible
+ * @param pointOfNoReturn the first step after which rollback is impossible or much more expensive, or null
  * @param human step ids performed by a human
  * @param runtimeParams step id → parameters the operator must still supply at run time
  * @param warnings rendered compile warnings
@@ -25,10 +26,15 @@ public record PlanSummary(
         Map<String, List<String>> longRunningByTool,
         List<String> highRisk,
         List<String> irreversible,
+        NoReturnPoint pointOfNoReturn,
         List<String> human,
         Map<String, List<String>> runtimeParams,
         List<String> warnings,
         long estimatedSeconds,
         String stepsFile,
         String journalFile,
-        String stepsFileState) {}
+        String stepsFileState) {
+
+    /** The point of no return as the summary shows it (see {@code PointOfNoReturn}). */
+    public record NoReturnPoint(String stepId, String reason) {}
+}

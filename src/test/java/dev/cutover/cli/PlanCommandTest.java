@@ -27,6 +27,9 @@ class PlanCommandTest {
                 .contains("Long-running jobs (polled):")
                 .contains("dp-phase4-030-route53-cutover")
                 .contains("Runtime parameters still needed")
+                .contains("Point of no return: dp-phase2-040-datasync-labels\n"
+                        + "  no rollback command for this datasync-start step, and data has moved since "
+                        + "dp-phase2-010-batch-docs\n")
                 .contains("execution-steps.json (missing)")
                 .contains("execution-log.jsonl");
     }
@@ -49,6 +52,8 @@ class PlanCommandTest {
         assertThat(sum).isEqualTo(json.path("total_steps").asInt());
         assertThat(json.path("irreversible").toString()).contains("dp-phase4-030-route53-cutover");
         assertThat(json.path("estimated_seconds").asLong()).isPositive();
+        assertThat(json.path("point_of_no_return").path("step_id").asText()).isEqualTo("dp-phase2-040-datasync-labels");
+        assertThat(json.path("point_of_no_return").path("reason").asText()).contains("data has moved");
     }
 
     @Test

@@ -1,0 +1,113 @@
+package dev.cutover.app;
+
+import dev.cutover.input.Checklist;
+import dev.cutover.input.ChecklistPhase;
+import dev.cutover.input.GoNoGoGate;
+import dev.cutover.input.Inputs;
+import dev.cutover.input.MigrationPlan;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.report.RunbookInput;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** Gathers what the runbook documents from a compiled run directory; the report package reads no input files. */
+final class RunbookInputs {
+    private RunbookInputs() {}
+
+    static RunbookInput of(RunDirectory dir, CompiledPlan compiled) {
+        Inputs in = compiled.inputs();
+        return new RunbookInput(
+                context(dir, compiled),
+                compiled.plan().steps(),
+                phases(in),
+                rollbacks(in.migrationPlan()),
+                in.dataPlane().freezeWindows().stream()
+                        .map(w -> new RunbookInput.Freeze(
+                                w.datastoreArn(),
+                                w.durationMinutes(),
+                                w.beginsAtStepId(),
+                                w.releaseStepId(),
+                                w.enforcementCommand()))
+                        .toList(),
+                contacts(in));
+    }
+
+    private static RunbookInput.Context context(RunDirectory dir, CompiledPlan compiled) {
+        Inputs in = compiled.inputs();
+        return new RunbookInput.Context(
+                in.controlPlane().metadata().runId(),
+                compiled.config().environment().configName(),
+                Files.exists(dir.file(RunDirectory.CONFIG), LinkOption.NOFOLLOW_LINKS),
+                in.controlPlane().metadata().sourceAccountId(),
+                in.controlPlane().metadata().targetAccountId(),
+                List.of(
+                        "control plane " + in.controlPlane().metadata().capturedAt(),
+                        "data plane " + in.dataPlane().metadata().capturedAt()),
+                sha256(compiled.stepsJson()));
+    }
+
+    /** Every checklist phase in execution order, with the handoff between the planes. */
+    private static List<RunbookInput.Phase> phases(Inputs in) {
+        List<RunbookInput.Phase> out = new ArrayList<>(phasesOf(in.controlPlane(), "CP"));
+        out.add(new RunbookInput.Phase(
+                "handoff",
+                "Handoff to the data plane",
+                null,
+                new RunbookInput.Gate(in.controlPlane().handoffCriteria(), List.of())));
+        out.addAll(phasesOf(in.dataPlane(), "DP"));
+        return out;
+    }
+
+    private static List<RunbookInput.Phase> phasesOf(Checklist checklist, String prefix) {
+        return checklist.phases().stream()
+                .sorted(Comparator.comparingInt(ChecklistPhase::number))
+                .map(p -> new RunbookInput.Phase(prefix + p.number(), p.name(), p.description(), gate(p.goNoGoGate())))
+                .toList();
+    }
+
+    private static RunbookInput.Gate gate(GoNoGoGate gate) {
+        return gate == null ? null : new RunbookInput.Gate(gate.criteria(), gate.approvers());
+    }
+
+    private static List<RunbookInput.PlanRollback> rollbacks(MigrationPlan plan) {
+        return plan.phases().stream()
+                .filter(p -> p.rollback() != null)
+                .sorted(Comparator.comparingInt(MigrationPlan.Phase::number))
+                .map(p -> new RunbookInput.PlanRollback(
+                        p.number(),
+                        p.name(),
+                        p.rollback().description(),
+                        p.rollback().steps(),
+                        p.rollback().rollbackWindowMinutes()))
+                .toList();
+    }
+
+    /**
+     * Team to contact for the communication plan. Today the only stakeholder data in a run directory is
+     * resource-ownership.json's per-team {@code contact}; a team without one maps to null.
+     */
+    private static Map<String, String> contacts(Inputs in) {
+        Map<String, String> contacts = new HashMap<>();
+        in.resourceOwnership()
+                .teams()
+                .forEach((team, t) ->
+                        contacts.put(team, t.contact() == null || t.contact().isBlank() ? null : t.contact()));
+        return contacts;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
