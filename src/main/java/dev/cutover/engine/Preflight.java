@@ -75,20 +75,14 @@ final class Preflight {
     private void gateApprovers(LoadedPlan plan) {
         java.util.Set<String> unmapped = new java.util.TreeSet<>();
         java.util.List<String> anonymous = new ArrayList<>();
-        for (dev.cutover.input.Plane plane : dev.cutover.input.Plane.values()) {
-            for (var phase : plan.inputs().checklist(plane).phases()) {
-                var gate = phase.goNoGoGate();
-                if (gate == null) {
-                    continue;
-                }
-                if (gate.approvers().isEmpty()) {
-                    anonymous.add(plane.prefix() + phase.number());
-                }
-                gate.approvers().stream()
-                        .filter(t -> plan.config().approversOf(t).isEmpty())
-                        .forEach(unmapped::add);
+        GateKeys.of(plan.inputs()).forEach((key, gate) -> {
+            if (gate.approvers().isEmpty()) {
+                anonymous.add(key);
             }
-        }
+            gate.approvers().stream()
+                    .filter(t -> plan.config().approversOf(t).isEmpty())
+                    .forEach(unmapped::add);
+        });
         if (unmapped.isEmpty() && anonymous.isEmpty()) {
             passed.add("gates: every approver team has operators who may sign");
             return;

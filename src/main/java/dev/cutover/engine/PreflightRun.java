@@ -11,7 +11,6 @@ import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.input.Inputs;
-import dev.cutover.input.Plane;
 import dev.cutover.journal.JournalContents;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalMetadata;
@@ -22,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -194,12 +192,7 @@ final class PreflightRun {
             RunJournal journal,
             PriorRun prior) {
         Inputs in = plan.inputs();
-        Map<String, GoNoGoGate> gates = new HashMap<>();
-        for (Plane p : Plane.values()) {
-            in.checklist(p).phases().stream()
-                    .filter(ph -> ph.goNoGoGate() != null)
-                    .forEach(ph -> gates.put(GateKeys.of(p.prefix(), ph.number()), ph.goNoGoGate()));
-        }
+        Map<String, GoNoGoGate> gates = GateKeys.of(in);
         java.util.OptionalInt poll = plan.config().pollIntervalSeconds();
         EngineSettings settings = new EngineSettings(
                 poll.isPresent() ? Integer.valueOf(poll.getAsInt()) : null,

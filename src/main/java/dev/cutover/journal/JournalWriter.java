@@ -68,14 +68,7 @@ public final class JournalWriter implements AutoCloseable {
         }
         try {
             try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.allocate(line.length + 1)
-                        .put(line)
-                        .put((byte) '\n')
-                        .flip();
-                while (buffer.hasRemaining()) {
-                    c.write(buffer);
-                }
-                c.force(true);
+                writeLineDurably(c, line);
             }
             Files.createLink(journal, temp);
             forceDirectory(journal);
@@ -185,13 +178,17 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     private void writeDurably(byte[] line) throws IOException {
+        writeLineDurably(channel, line);
+    }
+
+    private static void writeLineDurably(FileChannel target, byte[] line) throws IOException {
         ByteBuffer buffer =
                 ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
         // One write call for the whole line; the loop only matters if the OS ever reports a short write.
         while (buffer.hasRemaining()) {
-            channel.write(buffer);
+            target.write(buffer);
         }
-        channel.force(true);
+        target.force(true);
     }
 
     private static FileChannel open(Path journal, StandardOpenOption mode) {
