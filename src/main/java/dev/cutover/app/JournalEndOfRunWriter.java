@@ -8,6 +8,7 @@ import dev.cutover.journal.JournalReader;
 import dev.cutover.journal.RunStateReplayer;
 import dev.cutover.report.Ending;
 import dev.cutover.report.ExecutionReport;
+import dev.cutover.report.ExecutionReportHtml;
 import dev.cutover.report.FreezeSpec;
 import dev.cutover.report.ReportContext;
 import dev.cutover.report.ReportInput;
@@ -21,8 +22,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Writes execution-summary.json and execution-report.md from the journal (the only source of truth) once a
- * run ends. Refusals that happened before any journal existed leave nothing to summarise.
+ * Writes execution-summary.json, execution-report.md and execution-report.html (the same facts plus a timeline)
+ * from the journal (the only source of truth) once a run ends. Refusals that happened before any journal existed
+ * leave nothing to summarise.
  */
 public final class JournalEndOfRunWriter implements EndOfRunWriter {
     private final Clock clock;
@@ -52,7 +54,7 @@ public final class JournalEndOfRunWriter implements EndOfRunWriter {
         write(dir, steps, freezes, ending, result.warnings(), result.skippedChecks());
     }
 
-    /** Folds the journal into both files for {@code ending}; also how {@code cutover report} rebuilds them. */
+    /** Folds the journal into the three files for {@code ending}; also how {@code cutover report} rebuilds them. */
     RunSummary write(
             RunDirectory dir,
             List<ExecutionStep> steps,
@@ -65,10 +67,12 @@ public final class JournalEndOfRunWriter implements EndOfRunWriter {
         RunSummary summary = RunSummaries.build(input, ending, clock.instant());
         boolean handoffApproved =
                 new RunStateReplayer().replay(journal.entries()).handoffApproved();
-        String report = ExecutionReport.markdown(
-                summary, input, new ReportContext(dir.root(), warnings, skippedChecks, handoffApproved));
+        ReportContext context = new ReportContext(dir.root(), warnings, skippedChecks, handoffApproved);
+        String report = ExecutionReport.markdown(summary, input, context);
+        String page = ExecutionReportHtml.render(summary, input, context);
         AtomicFiles.write(dir.file(RunDirectory.SUMMARY), SummaryJson.write(summary));
         AtomicFiles.write(dir.file(RunDirectory.REPORT), report.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.file(RunDirectory.REPORT_HTML), page.getBytes(StandardCharsets.UTF_8));
         return summary;
     }
 }

@@ -18,6 +18,7 @@ public record RunDirectory(Path root) {
     public static final String JOURNAL = "execution-log.jsonl";
     public static final String SUMMARY = "execution-summary.json";
     public static final String REPORT = "execution-report.md";
+    public static final String REPORT_HTML = "execution-report.html";
     public static final String LOCK = "RUNNING.lock";
 
     public RunDirectory {

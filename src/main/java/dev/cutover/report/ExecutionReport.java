@@ -7,6 +7,13 @@ import java.util.List;
  * report context; the same inputs always give the same text (no clock is read here).
  */
 public final class ExecutionReport {
+    static final String INTERRUPTED_NOTE = "The run stopped without recording an end (crash, kill or lost terminal)."
+            + " This report shows the journal up to its last entry; no summary verdict was written.";
+    static final String DATA_PLANE_POLICY_NOTE = "The handoff to the data plane was approved, so the data-plane IAM"
+            + " policy was attached for this run. Detach it from the target role once data-plane work is finished;"
+            + " it grants write access the steady state must not keep.";
+    static final String PENDING_NOTE = "Pending includes steps that were in flight when the run stopped.";
+
     private ExecutionReport() {}
 
     /** The report's Markdown, LF line ends, ending in a newline. */
@@ -21,7 +28,7 @@ public final class ExecutionReport {
         md.append("## Steps by phase\n\n")
                 .append(PhaseCounts.of(outcomes).markdown())
                 .append('\n');
-        md.append("Pending includes steps that were in flight when the run stopped.\n\n");
+        md.append(PENDING_NOTE).append("\n\n");
         StepSections sections = new StepSections(outcomes, input.entries());
         sections.skipped(md);
         sections.failed(md);
@@ -32,9 +39,8 @@ public final class ExecutionReport {
         lines(md, "Skipped pre-flight checks", context.skippedChecks());
         if (context.handoffApproved()) {
             md.append("## Data-plane IAM policy\n\n")
-                    .append("The handoff to the data plane was approved, so the data-plane IAM policy was attached "
-                            + "for this run. Detach it from the target role once data-plane work is finished; "
-                            + "it grants write access the steady state must not keep.\n\n");
+                    .append(DATA_PLANE_POLICY_NOTE)
+                    .append("\n\n");
         }
         stepTable(md, outcomes);
         next(md, summary, input, context);
@@ -66,8 +72,7 @@ public final class ExecutionReport {
                 .append(s.verdict().wireName().toUpperCase(java.util.Locale.ROOT))
                 .append("**\n\n");
         if (s.verdict() == Verdict.INTERRUPTED) {
-            md.append("The run stopped without recording an end (crash, kill or lost terminal). This report shows "
-                    + "the journal up to its last entry; no summary verdict was written.\n\n");
+            md.append(INTERRUPTED_NOTE).append("\n\n");
         }
         if (s.haltReason() != null) {
             md.append("- Halt reason: ")

@@ -32,8 +32,12 @@ final class HtmlPage {
             ".callout{border:2px solid #cf222e;background:#fff5f5;border-radius:4px;padding:.5rem .9rem}",
             ".none{color:#57606a;font-style:italic}",
             ".checklist{list-style:none;padding-left:.2rem}.checklist li::before{content:'\\2610  '}",
-            ".bar{fill:#2da44e}.bar.over{fill:#cf222e}.bar.failed{fill:#cf222e}.plan{fill:#d0d7de}",
-            ".axis{stroke:#8c959f;stroke-width:1}svg text{font-size:11px;font-family:ui-monospace,monospace}",
+            ".bar{fill:#2da44e}.bar.failed{fill:#cf222e}.bar.skipped{fill:#8c959f}.bar.in-flight{fill:#0969da}",
+            ".bar.over{stroke:#bc4c00;stroke-width:2}.plan{fill:#d0d7de}",
+            ".verdict{font-size:1.2em}.verdict.completed{color:#1a7f37}.verdict.halted,.verdict.failed,",
+            "  .verdict.aborted,.verdict.interrupted{color:#cf222e}",
+            "tr.failed td{background:#fff5f5}tr.skipped td,tr.blocked td{color:#57606a}",
+            "svg{max-width:100%;height:auto}.axis{stroke:#8c959f;stroke-width:1}svg text{font-size:11px;font-family:ui-monospace,monospace}",
             "@media print{.step,.gate{break-inside:avoid}nav{display:none}}");
 
     private HtmlPage() {}

@@ -15,8 +15,8 @@ final class HtmlWriter {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]*");
     // Closing these ends a line, so the source stays readable and diffs stay small.
     private static final Set<String> BLOCKS = Set.of(
-            "html", "head", "body", "title", "style", "header", "nav", "section", "article", "div", "h1", "h2", "h3",
-            "h4", "p", "ul", "ol", "li", "dl", "dt", "dd", "pre", "table", "thead", "tbody", "tr", "svg", "g");
+            "html", "head", "body", "style", "header", "nav", "section", "article", "div", "h1", "h2", "h3", "h4", "p",
+            "ul", "ol", "li", "dl", "dt", "dd", "pre", "table", "thead", "tbody", "tr", "svg", "g");
 
     private final StringBuilder out = new StringBuilder(32768);
     private final Deque<String> open = new ArrayDeque<>();

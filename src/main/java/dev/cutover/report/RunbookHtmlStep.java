@@ -119,13 +119,17 @@ final class RunbookHtmlStep {
         if (step.longRunning() && step.pollCmd() != null) {
             block("Checkpoint: poll " + RunbookText.polling(step), step.pollCmd());
         }
-        RunbookText.check(step)
-                .ifPresent(check -> block(
-                        "Checkpoint: verify (read-only)"
-                                + (step.verifySuccessPattern() == null
-                                        ? ", must exit 0"
-                                        : ", must exit 0 and match " + step.verifySuccessPattern()),
-                        check));
+        if (RunbookText.pollDerivedVerify(step)) {
+            html.element("p", RunbookText.POLL_DERIVED_VERIFY, "class", "label");
+        } else {
+            RunbookText.check(step)
+                    .ifPresent(check -> block(
+                            "Checkpoint: verify (read-only)"
+                                    + (step.verifySuccessPattern() == null
+                                            ? ", must exit 0"
+                                            : ", must exit 0 and match " + step.verifySuccessPattern()),
+                            check));
+        }
         if (step.rollbackCmd().isEmpty()) {
             html.element("p", "Rollback: none offered.", "class", "label");
         } else {

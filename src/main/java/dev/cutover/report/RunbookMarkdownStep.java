@@ -74,14 +74,18 @@ final class RunbookMarkdownStep {
         if (step.longRunning() && step.pollCmd() != null) {
             block("Checkpoint: poll " + MarkdownText.wholeProse(RunbookText.polling(step)) + ":", step.pollCmd());
         }
-        RunbookText.check(step)
-                .ifPresent(check -> block(
-                        "Checkpoint: verify (read-only)"
-                                + (step.verifySuccessPattern() == null
-                                        ? ", must exit 0:"
-                                        : ", must exit 0 and match "
-                                                + MarkdownText.wholeCode(step.verifySuccessPattern()) + ":"),
-                        check));
+        if (RunbookText.pollDerivedVerify(step)) {
+            md.append(RunbookText.POLL_DERIVED_VERIFY).append("\n\n");
+        } else {
+            RunbookText.check(step)
+                    .ifPresent(check -> block(
+                            "Checkpoint: verify (read-only)"
+                                    + (step.verifySuccessPattern() == null
+                                            ? ", must exit 0:"
+                                            : ", must exit 0 and match "
+                                                    + MarkdownText.wholeCode(step.verifySuccessPattern()) + ":"),
+                            check));
+        }
         if (step.rollbackCmd().isEmpty()) {
             md.append("Rollback: none offered.\n\n");
         } else {

@@ -38,18 +38,31 @@ final class RunbookText {
         return !step.human() && "true".equals(step.executeCmd().strip());
     }
 
+    static final String POLL_DERIVED_VERIFY =
+            "Checkpoint: verify by running the poll command once more; it passes" + " on a success state.";
+
     /** The command that checks a step, unless it is the placeholder {@code true} that checks nothing. */
     static Optional<String> check(ExecutionStep step) {
         return "true".equals(step.verifyCmd().strip()) ? Optional.empty() : Optional.of(step.verifyCmd());
     }
 
-    /** What the operator does by hand, from the step's {@code MANUAL:} notes. */
+    /** A long-running step whose verify is its poll command (FORMATS.md §4.5): shown once, not twice. */
+    static boolean pollDerivedVerify(ExecutionStep step) {
+        return step.longRunning() && step.verifyCmd().equals(step.pollCmd());
+    }
+
+    /** What the operator does by hand, from the step's {@code MANUAL:} notes, unless it only repeats the description. */
     static Optional<String> manual(ExecutionStep step) {
         List<String> lines = Runbook.notes(step).stream()
                 .filter(l -> l.startsWith(MANUAL_PREFIX))
                 .map(l -> l.substring(MANUAL_PREFIX.length()))
                 .toList();
-        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", lines));
+        String text = String.join(" ", lines);
+        return lines.isEmpty()
+                        || text.strip()
+                                .equals(String.valueOf(step.description()).strip())
+                ? Optional.empty()
+                : Optional.of(text);
     }
 
     /** E.g. {@code Owner: platform · Expected: 20 min · Risk: high · Action: route53-change (tool aws-cli)}. */

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
+import dev.cutover.testing.StrictXhtml;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 
 /** {@code cutover report}: interrupted runs get their files folded from the journal; ended runs keep theirs. */
 class ReportCommandTest {
@@ -49,6 +52,30 @@ class ReportCommandTest {
         assertThat(Files.readString(s.dir().resolve("execution-summary.json")))
                 .contains("\"verdict\": \"interrupted\"");
         assertThat(Files.readString(s.dir().resolve("execution-report.md"))).contains("INTERRUPTED", "--resume");
+        Document page = StrictXhtml.parse(Files.readString(s.dir().resolve("execution-report.html")));
+        assertThat(page.getDocumentElement().getTextContent()).contains("Verdict: INTERRUPTED");
+        List<String> rows = StrictXhtml.ids(page, "g");
+        assertThat(rows).hasSize(15).contains("row-dp-phase3-010-copy-config", "row-dp-phase5-091-read-through-live");
+        for (String row : rows) {
+            boolean started = rows.indexOf(row) <= rows.indexOf("row-dp-phase3-010-copy-config");
+            assertThat(StrictXhtml.elements(StrictXhtml.byId(page, row), "rect").stream()
+                            .anyMatch(rect -> rect.getAttribute("class").startsWith("bar ")))
+                    .as(row)
+                    .isEqualTo(started);
+        }
+    }
+
+    @Test
+    void theEngineWritesTheHtmlReportWithATimelineBarForEveryStepThatRan() throws Exception {
+        Scenario s = Scenario.demo(tmp);
+        s.run(new ScriptedApprover());
+
+        Document page = StrictXhtml.parse(Files.readString(s.dir().resolve("execution-report.html")));
+
+        assertThat(StrictXhtml.ids(page, "tr")).hasSize(15).contains("step-dp-phase4-030-switch-live");
+        assertThat(StrictXhtml.elements(page, "rect").stream()
+                        .filter(r -> r.getAttribute("class").startsWith("bar succeeded")))
+                .hasSize(15);
     }
 
     @Test

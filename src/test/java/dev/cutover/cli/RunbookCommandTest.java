@@ -35,6 +35,14 @@ class RunbookCommandTest {
         String md = Files.readString(dir.resolve("runbook.md"));
         String html = Files.readString(dir.resolve("runbook.html"));
         stepIds.forEach(id -> assertThat(md).contains("`" + id + "`"));
+        // A polled step's verify is its poll command: shown once, with what decides it.
+        assertThat(md)
+                .contains("Checkpoint: verify by running the poll command once more; it passes on a success state.");
+        // A manual validation whose MANUAL text repeats its description is listed once.
+        assertThat(md)
+                .contains(
+                        "- [ ] `dp-phase5-030-validate-db`: shipments-db: per-table row counts match; smoke query returns"
+                                + " the latest shipment id recorded before the freeze.\n");
         Document doc = StrictXhtml.parse(html);
         assertThat(StrictXhtml.ids(doc, "article"))
                 .containsExactlyElementsOf(

@@ -87,7 +87,7 @@ class RunbookTest {
     @Test
     void hostileTextIsEscapedInBothDocumentsAndShownExactlyAsWritten() {
         List<ExecutionStep> plan = new ArrayList<>(Scenario.PLAN);
-        plan.set(1, rewrite(plan.get(1), HOSTILE, HOSTILE_COMMAND));
+        plan.set(1, StepEdits.describedAs(plan.get(1), HOSTILE, HOSTILE_COMMAND));
         RunbookInput input = input(plan);
 
         Document doc = StrictXhtml.parse(RunbookHtml.render(input));
@@ -107,7 +107,7 @@ class RunbookTest {
     @Test
     void controlAndBidiCharactersAreShownAsEscapesSoThePageStaysValidXml() {
         List<ExecutionStep> plan = new ArrayList<>(Scenario.PLAN);
-        plan.set(1, rewrite(plan.get(1), "bell\u0007 and \u202egnp.exe\u0000", "true\u001b[31m"));
+        plan.set(1, StepEdits.describedAs(plan.get(1), "bell\u0007 and \u202egnp.exe\u0000", "true\u001b[31m"));
 
         Document doc = StrictXhtml.parse(RunbookHtml.render(input(plan)));
 
@@ -142,8 +142,9 @@ class RunbookTest {
     @Test
     void theRollbackProcedureUnwindsStepsWithARollbackLatestFirstUnderEachPlanPhase() {
         List<ExecutionStep> plan = new ArrayList<>(Scenario.PLAN);
-        plan.set(1, withRollback(plan.get(1), 1, "terraform destroy -target=module.networking -auto-approve"));
-        plan.set(7, withRollback(plan.get(7), 2, "aws s3 rm s3://target --recursive"));
+        plan.set(
+                1, StepEdits.withRollback(plan.get(1), 1, "terraform destroy -target=module.networking -auto-approve"));
+        plan.set(7, StepEdits.withRollback(plan.get(7), 2, "aws s3 rm s3://target --recursive"));
 
         String md = RunbookMarkdown.render(input(plan));
 
@@ -193,60 +194,8 @@ class RunbookTest {
                 contacts);
     }
 
-    private static ExecutionStep rewrite(ExecutionStep s, String description, String executeCmd) {
-        return copy(s, description, executeCmd, s.rollbackCmd(), s.rollbackSource(), s.rollbackWindowMinutes());
-    }
-
-    private static ExecutionStep withRollback(ExecutionStep s, int planPhase, String rollback) {
-        return copy(
-                s,
-                s.description(),
-                s.executeCmd(),
-                rollback,
-                "migration-plan.phases[number=" + planPhase + "].rollback.steps[0]",
-                30);
-    }
-
     /** The paragraph under a step's heading. */
     private static String description(Element step) {
         return step.getElementsByTagName("p").item(0).getTextContent();
-    }
-
-    private static ExecutionStep copy(
-            ExecutionStep s, String description, String executeCmd, String rollback, String source, Integer window) {
-        return new ExecutionStep(
-                s.stepId(),
-                s.phaseNumber(),
-                s.phaseName(),
-                s.checklistItemId(),
-                s.resourceArn(),
-                s.resourceType(),
-                s.action(),
-                s.tool(),
-                executeCmd,
-                s.verifyCmd(),
-                rollback,
-                s.risk(),
-                s.approvalRequired(),
-                s.previewCmd(),
-                s.verifySuccessPattern(),
-                s.requires(),
-                s.longRunning(),
-                s.pollCmd(),
-                s.pollIntervalSeconds(),
-                s.pollTerminalStates(),
-                s.ownerTeam(),
-                s.estimatedSeconds(),
-                s.notes(),
-                s.plane(),
-                s.sourceSection(),
-                s.operationType(),
-                description,
-                s.datastoreArn(),
-                s.irreversible(),
-                s.runtimeParams(),
-                s.pollSuccessStates(),
-                source,
-                window);
     }
 }

@@ -198,6 +198,7 @@ public final class Scenario {
                     Files.writeString(journal, String.join("\n", lines.subList(0, i + 1)) + "\n");
                     Files.deleteIfExists(dir.resolve("execution-summary.json"));
                     Files.deleteIfExists(dir.resolve("execution-report.md"));
+                    Files.deleteIfExists(dir.resolve("execution-report.html"));
                     return this;
                 }
             }

@@ -51,6 +51,16 @@ public final class StrictXhtml {
         return out;
     }
 
+    /** The elements named {@code tag} inside {@code parent}, in document order. */
+    public static List<Element> elements(Element parent, String tag) {
+        NodeList nodes = parent.getElementsByTagName(tag);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
     /** The {@code id} attributes of the elements named {@code tag} that have one, in document order. */
     public static List<String> ids(Document doc, String tag) {
         return elements(doc, tag).stream()
