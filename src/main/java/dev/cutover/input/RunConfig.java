@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param pollIntervalSeconds seconds between polls of every long-running job when configured; empty means
  *     each step's own interval (60 s unless the plan says otherwise)
  * @param approvers who may sign each approver team's go/no-go gates: team → operator names
+ * @param stakeholders the communication plan: who is told about the cutover, and where
+ * @param webhooks where notifications of the events that matter are sent
+ * @param rtoMinutes the recovery time objective a rollback path must fit in; empty when not configured (the
+ *     data-migration plan's per-datastore targets may still apply)
  */
 public record RunConfig(
         Environment environment,
@@ -23,7 +27,10 @@ public record RunConfig(
         List<String> identityProbes,
         TerraformPreflight terraformPreflight,
         java.util.OptionalInt pollIntervalSeconds,
-        Map<String, List<String>> approvers) {
+        Map<String, List<String>> approvers,
+        List<Stakeholder> stakeholders,
+        List<Webhook> webhooks,
+        java.util.OptionalInt rtoMinutes) {
     /** FORMATS.md §4.5: long-running jobs are polled every 60 s unless configured otherwise. */
     public static final int DEFAULT_POLL_INTERVAL_SECONDS = 60;
 
@@ -36,6 +43,9 @@ public record RunConfig(
         Map<String, List<String>> copy = new java.util.TreeMap<>();
         approvers.forEach((team, operators) -> copy.put(team, List.copyOf(operators)));
         approvers = java.util.Collections.unmodifiableMap(copy);
+        stakeholders = List.copyOf(stakeholders);
+        webhooks = List.copyOf(webhooks);
+        Objects.requireNonNull(rtoMinutes, "rtoMinutes");
         if (pollIntervalSeconds.isPresent()
                 && pollIntervalSeconds.getAsInt() < environment.minimumPollIntervalSeconds()) {
             throw new IllegalArgumentException("poll interval " + pollIntervalSeconds.getAsInt() + " s is below the "
@@ -56,6 +66,9 @@ public record RunConfig(
                 List.of(),
                 TerraformPreflight.AUTO,
                 java.util.OptionalInt.empty(),
-                Map.of());
+                Map.of(),
+                List.of(),
+                List.of(),
+                java.util.OptionalInt.empty());
     }
 }

@@ -122,7 +122,30 @@ public final class RunConfigLoader {
                 texts(root.path("identity_probes")),
                 terraform,
                 interval,
-                approvers(root.path("approvers")));
+                approvers(root.path("approvers")),
+                stakeholders(root.path("stakeholders")),
+                webhooks(root.path("notifications")),
+                root.hasNonNull("rto_minutes")
+                        ? java.util.OptionalInt.of(root.get("rto_minutes").asInt())
+                        : java.util.OptionalInt.empty());
+    }
+
+    private static List<Stakeholder> stakeholders(JsonNode array) {
+        List<Stakeholder> out = new ArrayList<>();
+        array.forEach(item -> out.add(new Stakeholder(
+                item.path("team").asText(),
+                item.path("contact").asText(),
+                Optional.ofNullable(item.get("channel")).map(JsonNode::asText))));
+        return out;
+    }
+
+    private static List<Webhook> webhooks(JsonNode array) {
+        List<Webhook> out = new ArrayList<>();
+        array.forEach(item -> out.add(new Webhook(
+                item.path("name").asText(),
+                java.net.URI.create(item.path("url").asText()),
+                Webhook.Format.fromConfigName(item.path("format").asText("json")))));
+        return out;
     }
 
     private static Map<String, List<String>> approvers(JsonNode node) {

@@ -241,7 +241,10 @@ class RunConfigLoaderTest {
                         List.of(),
                         TerraformPreflight.AUTO,
                         java.util.OptionalInt.of(5),
-                        java.util.Map.of()))
+                        java.util.Map.of(),
+                        List.of(),
+                        List.of(),
+                        java.util.OptionalInt.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -266,5 +269,43 @@ class RunConfigLoaderTest {
                 .isInstanceOfSatisfying(
                         dev.cutover.error.CutoverException.class,
                         e -> assertThat(e.problems().get(0).pointer()).isEqualTo("/approvers/platform"));
+    }
+
+    @Test
+    void communicationPlanNotificationsAndRtoAreRead() throws Exception {
+        RunConfig config = load("""
+                stakeholders:
+                  - {team: platform, contact: alice@example.com, channel: "#war-room"}
+                  - {team: payments, contact: pager-payments}
+                notifications:
+                  - {name: war-room, url: "https://hooks.example.com/T1", format: slack}
+                  - {name: audit, url: "http://127.0.0.1:8080/events"}
+                rto_minutes: 45
+                """);
+
+        assertThat(config.stakeholders())
+                .containsExactly(
+                        new Stakeholder("platform", "alice@example.com", Optional.of("#war-room")),
+                        new Stakeholder("payments", "pager-payments", Optional.empty()));
+        assertThat(config.webhooks())
+                .extracting(Webhook::name, Webhook::format)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("war-room", Webhook.Format.SLACK),
+                        org.assertj.core.groups.Tuple.tuple("audit", Webhook.Format.JSON));
+        assertThat(config.rtoMinutes()).hasValue(45);
+    }
+
+    @Test
+    void aWebhookWithoutAnHttpUrlOrAStakeholderWithoutAContactIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> load("""
+                        stakeholders:
+                          - {team: platform}
+                        notifications:
+                          - {name: hook, url: "ftp://example.com/x"}
+                        """))
+                .isInstanceOf(dev.cutover.error.CutoverException.class)
+                .satisfies(e -> assertThat(((dev.cutover.error.CutoverException) e).problems())
+                        .extracting(Problem::pointer)
+                        .contains("/stakeholders/0", "/notifications/0/url"));
     }
 }
