@@ -141,7 +141,8 @@ final class FailureDialog {
         boolean executable = ctx.lint()
                 .check(values.substitute(step.rollbackCmd()), dev.cutover.policy.CommandRole.WRITE)
                 .executable();
-        StringBuilder p = new StringBuilder("STEP FAILED: ")
+        StringBuilder p = new StringBuilder(ctx.prompts().headerFor(step))
+                .append("\nSTEP FAILED: ")
                 .append(step.stepId())
                 .append(" (")
                 .append(step.plane());

@@ -75,7 +75,7 @@ final class GateSignOff {
     }
 
     private Question question(ExecutionStep step, GoNoGoGate gate, String team, String operator, boolean unmapped) {
-        StringBuilder p = new StringBuilder(ctx.prompts().header().line()).append('\n');
+        StringBuilder p = new StringBuilder(ctx.prompts().headerFor(step)).append('\n');
         p.append(ctx.prompts().gate(step.phaseNumber(), step.phaseName(), gate));
         p.append("  next step: ").append(step.stepId()).append('\n');
         if (gate.criteria().isEmpty()) {

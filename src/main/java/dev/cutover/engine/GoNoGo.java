@@ -62,6 +62,13 @@ final class GoNoGo {
         p.append("  high-risk: ").append(count(steps, s -> "high".equals(s.risk())));
         p.append("  irreversible: ").append(count(steps, ExecutionStep::irreversible));
         p.append("  human: ").append(count(steps, ExecutionStep::human)).append('\n');
+        p.append("  point of no return: ")
+                .append(ctx.prompts()
+                        .noReturn()
+                        .point()
+                        .map(pnr -> pnr.stepId() + " (" + pnr.reason() + "; crossing it is confirmed separately)")
+                        .orElse("none: every step can be rolled back"))
+                .append('\n');
         warnings.forEach(w -> p.append("  WARNING: ").append(w).append('\n'));
         skippedChecks.forEach(c -> p.append("  skipped: ").append(c).append('\n'));
         return p.append("Every step will still ask for your approval. Proceed?\n")

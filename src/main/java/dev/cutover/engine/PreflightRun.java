@@ -218,7 +218,7 @@ final class PreflightRun {
                 engine.out(),
                 journal,
                 commands,
-                new Prompts(header),
+                new Prompts(header, new NoReturnNotice(plan.plan().steps())),
                 freezes,
                 sso,
                 CutoverEngine.lint(plan),

@@ -11,9 +11,24 @@ import java.util.List;
  */
 final class Prompts {
     private final RunContextHeader header;
+    private final NoReturnNotice noReturn;
 
-    Prompts(RunContextHeader header) {
+    Prompts(RunContextHeader header, NoReturnNotice noReturn) {
         this.header = header;
+        this.noReturn = noReturn;
+    }
+
+    /**
+     * The context line, and from the point of no return on a second line saying so: every prompt about a step
+     * starts with this.
+     */
+    String headerFor(ExecutionStep step) {
+        return header.line() + noReturn.line(step).map(l -> "\n" + l).orElse("");
+    }
+
+    /** The plan's point of no return, for the walk's separate confirmation of crossing it. */
+    NoReturnNotice noReturn() {
+        return noReturn;
     }
 
     String approval(
@@ -22,7 +37,7 @@ final class Prompts {
             String previewTail,
             List<String> freezeLines,
             Duration pollInterval) {
-        StringBuilder p = new StringBuilder(header.line()).append('\n');
+        StringBuilder p = new StringBuilder(headerFor(step)).append('\n');
         p.append("STEP ")
                 .append(step.stepId())
                 .append("  (")
@@ -78,12 +93,18 @@ final class Prompts {
     }
 
     String irreversible(ExecutionStep step) {
-        return header.line() + "\nCONFIRM IRREVERSIBLE STEP " + step.stepId() + "\n  " + step.description()
+        return headerFor(step) + "\nCONFIRM IRREVERSIBLE STEP " + step.stepId() + "\n  " + step.description()
                 + "\n  Once this runs, rollback is manual at best. Approve again to run it now.\n";
     }
 
+    String pointOfNoReturn(ExecutionStep step) {
+        return headerFor(step) + "\nCONFIRM CROSSING THE POINT OF NO RETURN at " + step.stepId() + "\n  "
+                + step.description() + "\n  After this step, rolling back is impossible or much more expensive."
+                + " Approve again only if the go/no-go still holds and the rollback window is accepted.\n";
+    }
+
     String handoff(ExecutionStep step, List<String> criteria) {
-        StringBuilder p = new StringBuilder(header.line()).append('\n');
+        StringBuilder p = new StringBuilder(headerFor(step)).append('\n');
         p.append("HANDOFF from the control plane to the data plane (")
                 .append(step.stepId())
                 .append(")\n");

@@ -172,7 +172,7 @@ final class ResumedStep {
                         .draft(step, JournalEvent.APPROVED)
                         .withCmd(command.text())
                         .withNotes(StepRun.join("sha256=" + command.sha256() + "; resume retry", a.notes())));
-        Optional<StepOutcome> notConfirmed = StepRun.reconfirmIrreversible(ctx, step);
+        Optional<StepOutcome> notConfirmed = StepRun.secondConfirmations(ctx, step);
         if (notConfirmed.isPresent()) {
             return notConfirmed.get();
         }

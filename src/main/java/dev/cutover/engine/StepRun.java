@@ -80,11 +80,44 @@ final class StepRun {
                         .draft(step, JournalEvent.APPROVED)
                         .withCmd(command.text())
                         .withNotes(join("sha256=" + command.sha256(), answer.notes())));
-        return reconfirmIrreversible(ctx, step);
+        return secondConfirmations(ctx, step);
     }
 
+    /**
+     * The confirmations asked after the approval: an irreversible step's, then the point of no return's
+     * crossing (both on the {@code irreversible} prompt, FORMATS.md §6.2's second confirmation); an outcome
+     * only when the step does not run.
+     */
+    static Optional<StepOutcome> secondConfirmations(EngineContext ctx, ExecutionStep step) {
+        Optional<StepOutcome> declined = reconfirmIrreversible(ctx, step);
+        return declined.isPresent() ? declined : confirmCrossingPointOfNoReturn(ctx, step);
+    }
+
+    private static Optional<StepOutcome> confirmCrossingPointOfNoReturn(EngineContext ctx, ExecutionStep step) {
+        if (!ctx.prompts().noReturn().isThePoint(step)) {
+            return Optional.empty();
+        }
+        Answer again = ctx.approver()
+                .ask(Question.choose(
+                        PromptKind.IRREVERSIBLE,
+                        step.stepId(),
+                        ctx.prompts().pointOfNoReturn(step),
+                        Choice.APPROVE,
+                        Choice.SKIP,
+                        Choice.ABORT));
+        Optional<StepOutcome> declined = declined(ctx, step, again, " (at the point of no return)");
+        if (declined.isPresent()) {
+            return declined;
+        }
+        ctx.journal().event(step, JournalEvent.APPROVED, join(POINT_OF_NO_RETURN_CONFIRMED, again.notes()));
+        return Optional.empty();
+    }
+
+    /** The notes of the {@code approved} entry that records crossing the point of no return. */
+    static final String POINT_OF_NO_RETURN_CONFIRMED = "point of no return crossing confirmed";
+
     /** The second confirmation of an irreversible step; an outcome only when the step does not run. */
-    static Optional<StepOutcome> reconfirmIrreversible(EngineContext ctx, ExecutionStep step) {
+    private static Optional<StepOutcome> reconfirmIrreversible(EngineContext ctx, ExecutionStep step) {
         if (!step.irreversible()) {
             return Optional.empty();
         }

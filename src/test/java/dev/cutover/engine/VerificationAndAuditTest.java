@@ -61,7 +61,7 @@ class VerificationAndAuditTest {
                 new PrintWriter(new StringWriter()),
                 journal,
                 commands,
-                new Prompts(new RunContextHeader("r", "sandbox", null, null, "a -> b")),
+                new Prompts(new RunContextHeader("r", "sandbox", null, null, "a -> b"), NoReturnNotice.none()),
                 new FreezeTracker(List.of()),
                 new SsoProbe(List.of(), clock.instant(), "resume"),
                 new CommandLint(AllowedPrograms.flat(List.of("echo", "true"))),

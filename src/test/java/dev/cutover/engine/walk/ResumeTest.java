@@ -123,6 +123,7 @@ class ResumeTest {
                         "resume-reverified",
                         "resume-reprompted",
                         "approved",
+                        "approved", // the copy is the demo's point of no return: its crossing is confirmed again
                         "executed",
                         "verify-passed",
                         "step-succeeded");
@@ -165,6 +166,7 @@ class ResumeTest {
                         "step-started",
                         "approval-requested",
                         "approved",
+                        "approved", // crossing the point of no return
                         "executed",
                         "verify-passed",
                         "step-succeeded");
@@ -336,7 +338,7 @@ class ResumeTest {
                 .as("failed steps are not re-verified")
                 .isEmpty();
         assertThat(run.events(COPY_CONFIG))
-                .endsWith("resume-reprompted", "approved", "executed", "verify-passed", "step-succeeded");
+                .endsWith("resume-reprompted", "approved", "approved", "executed", "verify-passed", "step-succeeded");
         assertThat(run.summary().path("verdict").asText()).isEqualTo("completed");
     }
 
