@@ -29,19 +29,31 @@ final class GateSignOff {
         this.signed = new java.util.HashSet<>(signed);
     }
 
-    /** Empty when the gate of {@code firstStep}'s phase is signed by every team (or there is none). */
-    Optional<RunEnding> beforePhase(ExecutionStep firstStep) {
+    /**
+     * Empty when the gate of {@code firstStep}'s phase is signed by every team (or there is none). Criteria the
+     * plan links to a verify command are checked once, before the first signature still missing; a failed check
+     * halts the run, since nobody can sign "go" against the system's own answer.
+     */
+    Optional<RunEnding> beforePhase(ExecutionStep firstStep, GateCriteria criteria) {
         String gateKey = GateKeys.firstStepGate(firstStep);
         GoNoGoGate gate = ctx.settings().gates().get(gateKey);
         if (gate == null) {
             return Optional.empty();
         }
         List<String> teams = gate.approvers().isEmpty() ? List.of(GateSignatures.UNNAMED_TEAM) : gate.approvers();
-        for (String team : teams) {
-            if (signed.contains(GateSignatures.key(gateKey, team))) {
-                continue;
-            }
-            Optional<RunEnding> stop = sign(firstStep, gateKey, gate, team);
+        List<String> unsigned = teams.stream()
+                .filter(team -> !signed.contains(GateSignatures.key(gateKey, team)))
+                .toList();
+        if (unsigned.isEmpty()) {
+            return Optional.empty();
+        }
+        List<GateCriteria.Criterion> checked = criteria.check(gateKey, gate);
+        Optional<RunEnding> failed = failedCheck(firstStep, gate, checked);
+        if (failed.isPresent()) {
+            return failed;
+        }
+        for (String team : unsigned) {
+            Optional<RunEnding> stop = sign(firstStep, gateKey, new Asked(gate, checked), team);
             if (stop.isPresent()) {
                 return stop;
             }
@@ -49,7 +61,30 @@ final class GateSignOff {
         return Optional.empty();
     }
 
-    private Optional<RunEnding> sign(ExecutionStep step, String gateKey, GoNoGoGate gate, String team) {
+    private Optional<RunEnding> failedCheck(ExecutionStep step, GoNoGoGate gate, List<GateCriteria.Criterion> checked) {
+        List<GateCriteria.Criterion> failed = checked.stream()
+                .filter(c -> c.status() == GateCriteria.Status.FAILED)
+                .toList();
+        if (failed.isEmpty()) {
+            return Optional.empty();
+        }
+        ctx.out().println(ctx.prompts().headerFor(step));
+        ctx.out().print(ctx.prompts().gate(step, gate.approvers(), lines(checked)));
+        String why = "go/no-go gate of phase " + step.phaseNumber() + " (" + step.phaseName() + ") not signable: "
+                + failed.get(0).line() + "; fix it, then continue with --resume (the checks run again)";
+        ctx.out().println("GATE BLOCKED: " + why);
+        return Optional.of(RunEnding.halted(why, step.stepId()));
+    }
+
+    private static List<String> lines(List<GateCriteria.Criterion> checked) {
+        return checked.stream().map(GateCriteria.Criterion::line).toList();
+    }
+
+    /** The gate as the signers see it: its approvers and each criterion with its check. */
+    private record Asked(GoNoGoGate gate, List<GateCriteria.Criterion> criteria) {}
+
+    private Optional<RunEnding> sign(ExecutionStep step, String gateKey, Asked asked, String team) {
+        GoNoGoGate gate = asked.gate();
         String operator = ctx.journal().operator();
         List<String> allowed = ctx.settings().gateApprovers().getOrDefault(team, List.of());
         if (!allowed.isEmpty() && !allowed.contains(operator)) {
@@ -59,7 +94,7 @@ final class GateSignOff {
             ctx.out().println("REFUSED: " + why);
             return Optional.of(RunEnding.halted(why, step.stepId()));
         }
-        Answer a = ctx.approver().ask(question(step, gate, team, operator, allowed.isEmpty()));
+        Answer a = ctx.approver().ask(question(step, asked, team, operator, allowed.isEmpty()));
         if (a.choice() == Choice.APPROVE) {
             ctx.journal()
                     .runLevel(
@@ -74,9 +109,10 @@ final class GateSignOff {
         return Optional.of(RunEnding.halted(why, step.stepId()));
     }
 
-    private Question question(ExecutionStep step, GoNoGoGate gate, String team, String operator, boolean unmapped) {
+    private Question question(ExecutionStep step, Asked asked, String team, String operator, boolean unmapped) {
+        GoNoGoGate gate = asked.gate();
         StringBuilder p = new StringBuilder(ctx.prompts().headerFor(step)).append('\n');
-        p.append(ctx.prompts().gate(step.phaseNumber(), step.phaseName(), gate));
+        p.append(ctx.prompts().gate(step, gate.approvers(), lines(asked.criteria())));
         p.append("  next step: ").append(step.stepId()).append('\n');
         if (gate.criteria().isEmpty()) {
             p.append("  WARNING: this gate lists no criteria.\n");

@@ -1,7 +1,6 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
-import dev.cutover.input.GoNoGoGate;
 import java.time.Duration;
 import java.util.List;
 
@@ -114,13 +113,14 @@ final class Prompts {
         return p.append("Approve to start the data plane, or abort.\n").toString();
     }
 
-    String gate(int phase, String phaseName, GoNoGoGate gate) {
+    /** A gate's heading and its criteria, one line each as {@link GateCriteria.Criterion#line()} renders them. */
+    String gate(ExecutionStep firstStep, List<String> approvers, List<String> criteria) {
         StringBuilder p = new StringBuilder("GO/NO-GO for phase ")
-                .append(phase)
+                .append(firstStep.phaseNumber())
                 .append(" (")
-                .append(phaseName);
-        p.append("), approvers: ").append(String.join(", ", gate.approvers())).append('\n');
-        gate.criteria().forEach(c -> p.append("  [ ] ").append(c).append('\n'));
+                .append(firstStep.phaseName());
+        p.append("), approvers: ").append(String.join(", ", approvers)).append('\n');
+        criteria.forEach(c -> p.append("  ").append(c).append('\n'));
         return p.toString();
     }
 

@@ -27,6 +27,7 @@ final class StepWalker {
     }
 
     RunEnding walk(List<ExecutionStep> steps) {
+        GateCriteria criteria = new GateCriteria(ctx, steps);
         Set<String> succeeded = new HashSet<>();
         List<String> unfinished = new ArrayList<>();
         String phase = null;
@@ -54,7 +55,7 @@ final class StepWalker {
             phase = stepPhase;
             current = step.stepId();
             if (firstOfPhase) {
-                Optional<RunEnding> refused = gates.beforePhase(step);
+                Optional<RunEnding> refused = gates.beforePhase(step, criteria);
                 if (refused.isPresent()) {
                     return refused.get();
                 }

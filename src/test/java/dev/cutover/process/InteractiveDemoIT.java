@@ -68,7 +68,8 @@ class InteractiveDemoIT {
         CutoverProcess.assertJournalValid(dir);
         assertThat(goNoGo).isEqualTo(1);
         // go/no-go + one question per step (the handoff's included) + the irreversible switch's re-confirmation
-        // + one signature per gate team (the demo's two gates each have one team)
+        // + the confirmation of crossing the point of no return + one signature per gate team (the demo's two
+        // gates each have one team)
         int steps = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(dir.resolve("execution-steps.json").toFile())
                 .size();
@@ -76,7 +77,7 @@ class InteractiveDemoIT {
                 .filter(l -> l.contains("\"notes\":\"gate "))
                 .count();
         assertThat(gateSignatures).isEqualTo(2);
-        assertThat(answered).as(all).isEqualTo(steps + 2 + 2);
+        assertThat(answered).as(all).isEqualTo(steps + 3 + 2);
         assertThat(Files.readSymbolicLink(dir.resolve("service/live"))).isEqualTo(Path.of("target", "demo-data"));
         assertThat(Files.readString(dir.resolve("execution-log.jsonl")))
                 .contains("\"event\":\"approved\"")
