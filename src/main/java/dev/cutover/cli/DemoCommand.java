@@ -70,6 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Executing it now (" + (answers == null ? "you approve each step" : "answers from " + answers)
                 + "). The same run later: cutover execute --run-dir " + target);
         out.println();
-        return ExecuteCommand.run(out, new RunDirectory(target), new RunDirOptions(), false, false, answers);
+        return ExecuteCommand.run(
+                out, new RunDirectory(target), new RunDirOptions(), ExecuteCommand.Flags.demo(answers));
     }
 }

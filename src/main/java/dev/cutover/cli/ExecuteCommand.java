@@ -69,15 +69,45 @@ final class ExecuteCommand implements Callable<Integer> {
                     + " every command and question, gates and a timeline. No journal, no lock file.")
     boolean dryRun;
 
+    @picocli.CommandLine.ArgGroup(exclusive = true)
+    Parallelism parallelism = new Parallelism();
+
+    /** How many long-running jobs are polled at once: {@code --max-parallel-jobs N} or {@code --sequential}. */
+    static final class Parallelism {
+        @Option(
+                names = "--max-parallel-jobs",
+                paramLabel = "N",
+                description = "Long-running jobs polled in the background at once while the walk asks the next"
+                        + " steps (default: ${DEFAULT-VALUE}). Approvals stay one at a time, in plan order.")
+        int maxParallelJobs = ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS;
+
+        @Option(
+                names = "--sequential",
+                description = "The strict walk: each long-running job is polled to its end before the next step.")
+        boolean sequential;
+
+        int jobs() {
+            return sequential ? 0 : maxParallelJobs;
+        }
+    }
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (parallelism.maxParallelJobs < 1) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--max-parallel-jobs must be at least 1; use --sequential for none");
+        }
         if (dryRun) {
             return dryRun(spec.commandLine().getOut());
         }
-        return run(spec.commandLine().getOut(), runDir.resolve(), runDir, resume, acceptStale, answers);
+        return run(
+                spec.commandLine().getOut(),
+                runDir.resolve(),
+                runDir,
+                new Flags(resume, acceptStale, answers, parallelism.jobs()));
     }
 
     private int dryRun(PrintWriter out) {
@@ -91,9 +121,16 @@ final class ExecuteCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The execute flags besides the run directory's. */
+    record Flags(boolean resume, boolean acceptStale, Path answers, int maxParallelJobs) {
+        /** {@code cutover demo}: a fresh run with the default parallelism. */
+        static Flags demo(Path answers) {
+            return new Flags(false, false, answers, ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS);
+        }
+    }
+
     /** Shared with {@code cutover demo}, which executes the run directory it wrote (with empty flags). */
-    static int run(
-            PrintWriter out, RunDirectory dir, RunDirOptions flags, boolean resume, boolean stale, Path answers) {
+    static int run(PrintWriter out, RunDirectory dir, RunDirOptions options, Flags flags) {
         Map<String, String> env = System.getenv();
         CutoverEngine engine = new CutoverEngine(
                 Clock.systemUTC(),
@@ -102,9 +139,10 @@ final class ExecuteCommand implements Callable<Integer> {
                 ApproverFactory.system(out),
                 HostInfo.system(env),
                 ProcessGitConfigReader.withDefaultTimeout(env));
-        ExecuteRequest request = flags.executeRequest(dir, resume, stale, answers);
+        ExecuteRequest request = options.executeRequest(dir, flags.resume(), flags.acceptStale(), flags.answers())
+                .withMaxParallelJobs(flags.maxParallelJobs());
         RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter())
-                .execute(request, flags.expectedRunId());
+                .execute(request, options.expectedRunId());
         out.println();
         out.println("Verdict: " + result.ending().verdict().wireName()
                 + (result.ending().haltReason() == null

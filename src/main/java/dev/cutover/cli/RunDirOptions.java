@@ -51,7 +51,8 @@ public final class RunDirOptions {
                 targetProfileOrEnv(env),
                 env,
                 answers == null ? null : answers.toAbsolutePath(),
-                VersionProvider.version());
+                VersionProvider.version(),
+                dev.cutover.engine.ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS);
     }
 
     String sourceProfileOrEnv(java.util.Map<String, String> env) {

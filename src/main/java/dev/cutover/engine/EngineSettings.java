@@ -12,14 +12,23 @@ import java.util.Map;
  * @param gates go/no-go gates by phase bucket key ({@code cp6}, {@code dp4}, …)
  * @param awsAllowed whether {@code aws} is an allowed program (then SSO expiry is watched for)
  * @param gateApprovers cutover.yaml {@code approvers}: team → operators who may sign its gates
+ * @param maxParallelJobs how many long-running jobs may be polled in the background at once, or
+ *     {@link #SEQUENTIAL} for the strict one-step-at-a-time walk
  */
 record EngineSettings(
         Integer pollIntervalOverride,
         List<String> handoffCriteria,
         Map<String, GoNoGoGate> gates,
         boolean awsAllowed,
-        Map<String, List<String>> gateApprovers) {
+        Map<String, List<String>> gateApprovers,
+        int maxParallelJobs) {
+    /** {@code --sequential}: every job is polled to its end before the next step is asked. */
+    static final int SEQUENTIAL = 0;
+
     EngineSettings {
+        if (maxParallelJobs < 0) {
+            throw new IllegalArgumentException("maxParallelJobs must be 0 (sequential) or more: " + maxParallelJobs);
+        }
         handoffCriteria = List.copyOf(handoffCriteria);
         gates = Map.copyOf(gates);
         gateApprovers = Map.copyOf(gateApprovers);

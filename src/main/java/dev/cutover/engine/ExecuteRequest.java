@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param environment the executor's environment (children inherit it, FORMATS.md §1)
  * @param answersFile {@code --answers}, or null for the interactive terminal
  * @param toolVersion Cutover's own version, written into the journal as {@code plugin_version}
+ * @param maxParallelJobs {@code --max-parallel-jobs} (default {@link #DEFAULT_MAX_PARALLEL_JOBS}), or 0 for
+ *     {@code --sequential}
  */
 public record ExecuteRequest(
         RunDirectory runDir,
@@ -25,9 +27,22 @@ public record ExecuteRequest(
         String targetProfile,
         Map<String, String> environment,
         Path answersFile,
-        String toolVersion) {
+        String toolVersion,
+        int maxParallelJobs) {
+    /** Long-running jobs polled at once unless {@code --max-parallel-jobs} says otherwise. */
+    public static final int DEFAULT_MAX_PARALLEL_JOBS = 4;
+
     public ExecuteRequest {
         Objects.requireNonNull(runDir, "runDir");
+        if (maxParallelJobs < 0) {
+            throw new IllegalArgumentException("maxParallelJobs must be 0 (sequential) or more");
+        }
         environment = Map.copyOf(environment);
+    }
+
+    /** This request with {@code --max-parallel-jobs} (0 = {@code --sequential}). */
+    public ExecuteRequest withMaxParallelJobs(int jobs) {
+        return new ExecuteRequest(
+                runDir, resume, acceptStale, sourceProfile, targetProfile, environment, answersFile, toolVersion, jobs);
     }
 }

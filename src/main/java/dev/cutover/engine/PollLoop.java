@@ -26,57 +26,85 @@ final class PollLoop {
     private final ExecutionStep step;
     private final RuntimeValues values;
 
+    private final Duration interval;
+    private final Instant started;
+    private int unknowns;
+    private boolean expiryRetried;
+    private String lastState = "not polled yet";
+
     PollLoop(EngineContext ctx, ExecutionStep step, RuntimeValues values) {
         this.ctx = ctx;
         this.step = step;
         this.values = values;
+        this.interval = interval(step, ctx.settings());
+        this.started = ctx.clock().instant();
     }
 
     /** Failure, halt, or success (both empty). */
     record Result(FailureDialog.Failure failure, Optional<RunEnding> halt) {}
 
+    /** Polls until a terminal state, sleeping the interval before each poll (the sequential walk). */
     Result run() {
-        Duration interval = interval(step, ctx.settings());
-        Instant started = ctx.clock().instant();
-        int unknowns = 0;
-        boolean expiryRetried = false;
         while (true) {
             sleep(interval);
-            String cmd = pollCommand();
-            CommandResult r = ctx.commands().run(step, "poll", cmd);
-            String state = PollStateParser.parse(r.stdoutHead(), r.exitCode());
-            Optional<String> expired = ctx.settings().awsAllowed() ? SsoProbe.expiry(r.stderrTail()) : Optional.empty();
-            ctx.journal()
-                    .append(ctx.journal()
-                            .draft(step, JournalEvent.POLL_TICK)
-                            .withCmd(cmd)
-                            .withExitCode(r.exitCode())
-                            .withTails(r.stdoutTail(), r.stderrTail())
-                            .withPollState(state));
-            if (expired.isPresent()) {
-                // The first expiry in a poll is retried once: a token refresh may be under way (FORMATS §6.3).
-                if (expiryRetried) {
-                    return new Result(null, Optional.of(ctx.sso().expiredDuring(step, ctx, expired.get(), cmd)));
-                }
-                expiryRetried = true;
-                continue;
-            }
-            progress(started, state, interval);
-            if (PollStateParser.UNKNOWN.equals(state)) {
-                if (++unknowns >= UNKNOWN_LIMIT) {
-                    Optional<Result> stop = askAfterUnknowns();
-                    if (stop.isPresent()) {
-                        return stop.get();
-                    }
-                    unknowns = 0;
-                }
-                continue;
-            }
-            unknowns = 0;
-            if (isOneOf(state, step.pollTerminalStates())) {
-                return terminal(state, r);
+            Optional<Result> done = pollOnce();
+            if (done.isPresent()) {
+                return done.get();
             }
         }
+    }
+
+    /**
+     * One poll: run the poll command, journal the tick, and decide. Empty while the job is still running (or
+     * after an expiry the first time, or unknown states the operator chose to keep polling through); the
+     * background walk calls this each time the job's interval has passed.
+     */
+    Optional<Result> pollOnce() {
+        String cmd = pollCommand();
+        CommandResult r = ctx.commands().run(step, "poll", cmd);
+        String state = PollStateParser.parse(r.stdoutHead(), r.exitCode());
+        Optional<String> expired = ctx.settings().awsAllowed() ? SsoProbe.expiry(r.stderrTail()) : Optional.empty();
+        ctx.journal()
+                .append(ctx.journal()
+                        .draft(step, JournalEvent.POLL_TICK)
+                        .withCmd(cmd)
+                        .withExitCode(r.exitCode())
+                        .withTails(r.stdoutTail(), r.stderrTail())
+                        .withPollState(state));
+        lastState = state;
+        if (expired.isPresent()) {
+            // The first expiry in a poll is retried once: a token refresh may be under way (FORMATS §6.3).
+            if (expiryRetried) {
+                return Optional.of(
+                        new Result(null, Optional.of(ctx.sso().expiredDuring(step, ctx, expired.get(), cmd))));
+            }
+            expiryRetried = true;
+            return Optional.empty();
+        }
+        progress(state);
+        if (PollStateParser.UNKNOWN.equals(state)) {
+            if (++unknowns >= UNKNOWN_LIMIT) {
+                Optional<Result> stop = askAfterUnknowns();
+                unknowns = 0;
+                return stop;
+            }
+            return Optional.empty();
+        }
+        unknowns = 0;
+        if (isOneOf(state, step.pollTerminalStates())) {
+            return Optional.of(terminal(state, r));
+        }
+        return Optional.empty();
+    }
+
+    /** The wait between two polls of this job. */
+    Duration interval() {
+        return interval;
+    }
+
+    /** The state the last poll returned, for progress and status lines. */
+    String lastState() {
+        return lastState;
     }
 
     private Result terminal(String state, CommandResult r) {
@@ -125,7 +153,7 @@ final class PollLoop {
         return Duration.ofSeconds(Math.max(FLOOR_SECONDS, fromStep));
     }
 
-    private void progress(Instant started, String state, Duration interval) {
+    private void progress(String state) {
         long elapsed = Duration.between(started, ctx.clock().instant()).toSeconds();
         ctx.out()
                 .printf(

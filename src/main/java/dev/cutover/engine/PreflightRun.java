@@ -199,7 +199,8 @@ final class PreflightRun {
                 in.controlPlane().handoffCriteria(),
                 gates,
                 plan.allowed().allowsAws(),
-                plan.config().approvers());
+                plan.config().approvers(),
+                request.maxParallelJobs());
         RunContextHeader header = new RunContextHeader(
                 in.controlPlane().metadata().runId(),
                 plan.config().environment().configName(),

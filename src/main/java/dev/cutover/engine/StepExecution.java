@@ -39,11 +39,37 @@ final class StepExecution {
         return until(command, true);
     }
 
+    /**
+     * The parallel walk: runs the approved execute and, when the job started, hands it back as a
+     * {@link StepOutcome.Started} to be polled in the background; a failed execute goes through the failure
+     * dialog here as usual.
+     */
+    StepOutcome startInBackground(ApprovedCommand command) {
+        Optional<Attempt> failed = executeOnly(command);
+        if (failed.isPresent()) {
+            return settle(command, failed.get());
+        }
+        return new StepOutcome.Started(new BackgroundJob(
+                this, command, new PollLoop(ctx, step, values), ctx.clock().instant()));
+    }
+
+    /** A background job reached a terminal state (or halted): verify, and on failure the dialog, as usual. */
+    StepOutcome afterBackgroundPoll(ApprovedCommand command, PollLoop.Result polled) {
+        return settle(command, verified(polled));
+    }
+
+    ExecutionStep step() {
+        return step;
+    }
+
     private StepOutcome until(ApprovedCommand command, boolean reattach) {
-        boolean executeFirst = !reattach;
+        return settle(command, reattach ? afterExecute() : attempt(command));
+    }
+
+    /** From one attempt's result to the step's outcome; the dialog's Retry runs further attempts here. */
+    private StepOutcome settle(ApprovedCommand command, Attempt first) {
+        Attempt attempt = first;
         while (true) {
-            Attempt attempt = executeFirst ? attempt(command) : afterExecute();
-            executeFirst = true;
             if (attempt.halt().isPresent()) {
                 return new StepOutcome.Stop(attempt.halt().get());
             }
@@ -56,6 +82,7 @@ final class StepExecution {
             if (d != FailureDialog.Decision.RETRY) {
                 return d.outcome(step);
             }
+            attempt = attempt(command);
         }
     }
 
@@ -75,6 +102,11 @@ final class StepExecution {
     }
 
     private Attempt attempt(ApprovedCommand command) {
+        return executeOnly(command).orElseGet(this::afterExecute);
+    }
+
+    /** The execute, with one automatic re-run for throttling; a failed attempt, or empty when it exited 0. */
+    private Optional<Attempt> executeOnly(ApprovedCommand command) {
         CommandResult r = execute(command, null);
         Optional<TransientErrors.Transient> transientError =
                 r.exitCode() == 0 ? Optional.empty() : TransientErrors.classify(r.stderrTail());
@@ -89,22 +121,30 @@ final class StepExecution {
             r = execute(command, "transient retry after " + transientError.get().pattern());
         }
         if (r.exitCode() != 0) {
-            return failedExecute(r, command.text());
+            return Optional.of(failedExecute(r, command.text()));
         }
-        return afterExecute();
+        return Optional.empty();
     }
 
     /** Poll (long-running steps) and verify, once the execute ran or a resumed job is re-attached. */
     private Attempt afterExecute() {
         if (step.longRunning()) {
-            PollLoop.Result polled = new PollLoop(ctx, step, values).run();
-            if (polled.halt().isPresent()) {
-                return Attempt.halted(polled.halt().get());
-            }
-            if (polled.failure() != null) {
-                return Attempt.failed(polled.failure());
-            }
+            return verified(new PollLoop(ctx, step, values).run());
         }
+        return verify();
+    }
+
+    private Attempt verified(PollLoop.Result polled) {
+        if (polled.halt().isPresent()) {
+            return Attempt.halted(polled.halt().get());
+        }
+        if (polled.failure() != null) {
+            return Attempt.failed(polled.failure());
+        }
+        return verify();
+    }
+
+    private Attempt verify() {
         return new Verification(ctx, step, values).run().map(Attempt::failed).orElseGet(Attempt::ok);
     }
 

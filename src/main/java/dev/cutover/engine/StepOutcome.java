@@ -10,4 +10,7 @@ sealed interface StepOutcome {
     record FailedContinue() implements StepOutcome {}
 
     record Stop(RunEnding ending) implements StepOutcome {}
+
+    /** The parallel walk: a long-running step's job started and is polled in the background from here. */
+    record Started(BackgroundJob job) implements StepOutcome {}
 }

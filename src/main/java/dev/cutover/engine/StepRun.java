@@ -29,7 +29,11 @@ final class StepRun {
         this.execution = new StepExecution(ctx, step, values, retriesUsed);
     }
 
-    StepOutcome run() {
+    /**
+     * @param background whether a long-running step's job, once started, is handed back to be polled in the
+     *     background ({@link StepOutcome.Started}) instead of being polled here until it ends
+     */
+    StepOutcome run(boolean background) {
         ctx.journal().event(step, JournalEvent.STEP_STARTED);
         Optional<RunEnding> expired = ctx.sso().ifDue(step, ctx);
         if (expired.isPresent()) {
@@ -52,7 +56,9 @@ final class StepRun {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return execution.executeApproved(command);
+        return background && step.longRunning()
+                ? execution.startInBackground(command)
+                : execution.executeApproved(command);
     }
 
     private String preview() {

@@ -9,15 +9,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Walks the steps in plan order, one at a time. A step whose {@code requires} are not all succeeded is blocked:
- * it gets no events and its own dependents stay blocked too (FORMATS.md §6.2). On resume, steps the journal
- * shows done count as succeeded, skipped ones stay skipped, and in-flight or failed ones are picked up by
- * {@link ResumedStep} (FORMATS.md §6.7).
+ * Walks the steps in plan order, asking one at a time. A step whose {@code requires} are not all succeeded is
+ * blocked: it gets no events and its own dependents stay blocked too (FORMATS.md §6.2). On resume, steps the
+ * journal shows done count as succeeded, skipped ones stay skipped, and in-flight or failed ones are picked up
+ * by {@link ResumedStep} (FORMATS.md §6.7).
+ *
+ * <p>Unless the walk is sequential, a long-running step's job, once approved and started, is polled in the
+ * background ({@link BackgroundJobs}) while the walk asks the next steps; a step that requires a running job
+ * waits for it, and a gate, the handoff and the point of no return wait for every job (issue 7).
  */
 final class StepWalker {
     private final EngineContext ctx;
     private final PriorRun prior;
     private final GateSignOff gates;
+    private final Set<String> succeeded = new HashSet<>();
+    private final List<String> unfinished = new ArrayList<>();
     private String current;
 
     StepWalker(EngineContext ctx, PriorRun prior) {
@@ -28,8 +34,9 @@ final class StepWalker {
 
     RunEnding walk(List<ExecutionStep> steps) {
         GateCriteria criteria = new GateCriteria(ctx, steps);
-        Set<String> succeeded = new HashSet<>();
-        List<String> unfinished = new ArrayList<>();
+        int maxJobs = ctx.settings().maxParallelJobs();
+        BackgroundJobs jobs =
+                maxJobs == EngineSettings.SEQUENTIAL ? null : new BackgroundJobs(ctx, maxJobs, this::record);
         String phase = null;
         for (ExecutionStep step : steps) {
             String stepPhase = step.plane() + step.phaseNumber() + (step.handoff() ? "h" : "");
@@ -44,6 +51,10 @@ final class StepWalker {
                 ctx.out().println("SKIPPED " + step.stepId() + " (in an earlier run)");
                 phase = stepPhase;
                 continue;
+            }
+            Optional<RunEnding> waited = jobs == null ? Optional.empty() : waitBefore(jobs, step, firstOfPhase);
+            if (waited.isPresent()) {
+                return waited.get();
             }
             List<String> missing =
                     step.requires().stream().filter(r -> !succeeded.contains(r)).toList();
@@ -60,15 +71,19 @@ final class StepWalker {
                     return refused.get();
                 }
             }
-            StepOutcome outcome = run(step, before);
-            if (outcome instanceof StepOutcome.Stop stop) {
-                return stop.ending();
+            StepOutcome outcome = run(step, before, jobs != null);
+            Optional<RunEnding> stop =
+                    outcome instanceof StepOutcome.Started started ? start(jobs, started.job()) : record(step, outcome);
+            if (stop.isEmpty() && jobs != null) {
+                stop = jobs.pollDue();
             }
-            if (outcome instanceof StepOutcome.Succeeded) {
-                succeeded.add(step.stepId());
-            } else if (outcome instanceof StepOutcome.FailedContinue) {
-                unfinished.add(step.stepId());
+            if (stop.isPresent()) {
+                return stop.get();
             }
+        }
+        Optional<RunEnding> last = jobs == null ? Optional.empty() : jobs.awaitAll("the end of the plan");
+        if (last.isPresent()) {
+            return last.get();
         }
         if (unfinished.isEmpty()) {
             return RunEnding.completed();
@@ -82,7 +97,46 @@ final class StepWalker {
         return current;
     }
 
-    private StepOutcome run(ExecutionStep step, StepResumeState before) {
+    /**
+     * The parallel walk's waits before {@code step}: for every job at a barrier (a gated phase's first step, the
+     * handoff, the point of no return), for the jobs it requires, and for a free slot if it starts a job itself.
+     */
+    private Optional<RunEnding> waitBefore(BackgroundJobs jobs, ExecutionStep step, boolean firstOfPhase) {
+        if (step.handoff()) {
+            return jobs.awaitAll("the handoff waits for every earlier step");
+        }
+        if (firstOfPhase && ctx.settings().gates().containsKey(GateKeys.firstStepGate(step))) {
+            return jobs.awaitAll("the go/no-go gate of phase " + step.phaseNumber() + " waits for every earlier step");
+        }
+        if (ctx.prompts().noReturn().isThePoint(step)) {
+            return jobs.awaitAll("the point of no return (" + step.stepId() + ") waits for every earlier step");
+        }
+        Optional<RunEnding> required = jobs.awaitSteps(step.requires(), step.stepId() + " requires it");
+        if (required.isPresent() || !step.longRunning()) {
+            return required;
+        }
+        return jobs.awaitSlot(step.stepId() + " starts another job");
+    }
+
+    private Optional<RunEnding> start(BackgroundJobs jobs, BackgroundJob job) {
+        jobs.add(job);
+        return Optional.empty();
+    }
+
+    /** Records a step's outcome (also a background job's, when it settles); a stop ends the walk. */
+    private Optional<RunEnding> record(ExecutionStep step, StepOutcome outcome) {
+        if (outcome instanceof StepOutcome.Stop stop) {
+            return Optional.of(stop.ending());
+        }
+        if (outcome instanceof StepOutcome.Succeeded) {
+            succeeded.add(step.stepId());
+        } else if (outcome instanceof StepOutcome.FailedContinue) {
+            unfinished.add(step.stepId());
+        }
+        return Optional.empty();
+    }
+
+    private StepOutcome run(ExecutionStep step, StepResumeState before, boolean background) {
         var history = prior.history(step.stepId());
         boolean pickUp = before == StepResumeState.IN_FLIGHT
                 || (before == StepResumeState.NEEDS_DECISION
@@ -91,6 +145,6 @@ final class StepWalker {
             return new ResumedStep(ctx, step, history.orElseThrow()).run();
         }
         // Pending, stopped before approval, or aborted at its approval prompt: asked from the start.
-        return new StepRun(ctx, step, prior.retriesOf(step.stepId())).run();
+        return new StepRun(ctx, step, prior.retriesOf(step.stepId())).run(background);
     }
 }

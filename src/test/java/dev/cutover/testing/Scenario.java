@@ -53,6 +53,7 @@ public final class Scenario {
     private String sourceProfile;
     private String targetProfile;
     private String toolVersion = "test-version";
+    private int maxParallelJobs = ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS;
 
     private Scenario(Path dir) {
         this.dir = dir;
@@ -182,6 +183,12 @@ public final class Scenario {
         return this;
     }
 
+    /** Runs with {@code --max-parallel-jobs n}; 0 is {@code --sequential}. */
+    public Scenario maxParallelJobs(int n) {
+        this.maxParallelJobs = n;
+        return this;
+    }
+
     /**
      * Cuts the journal back to just after the first entry of {@code stepId} with {@code event} and deletes the
      * end-of-run files: the run directory as if the process had died right after that fsync. Side effects of
@@ -214,7 +221,15 @@ public final class Scenario {
         CutoverEngine engine =
                 new CutoverEngine(clock, sleeper, out, factory(approver), () -> "test-host", Optional::empty);
         ExecuteRequest request = new ExecuteRequest(
-                new RunDirectory(dir), resume, false, sourceProfile, targetProfile, env, null, toolVersion);
+                new RunDirectory(dir),
+                resume,
+                false,
+                sourceProfile,
+                targetProfile,
+                env,
+                null,
+                toolVersion,
+                maxParallelJobs);
         RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter(clock))
                 .execute(request, Optional.empty());
         out.flush();

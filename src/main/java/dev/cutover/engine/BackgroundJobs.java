@@ -1,0 +1,128 @@
+package dev.cutover.engine;
+
+import dev.cutover.compile.ExecutionStep;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The jobs in flight of the parallel walk (issue 7), polled cooperatively on the walk's thread: between steps,
+ * each job whose interval has passed is polled once; when the walk must wait (a barrier, a requirement still
+ * running, no free slot), it sleeps the shortest interval and polls every job once, until the condition holds.
+ * A job that ends — well or badly — is settled at once: its verify, its failure dialog, its outcome to the walk.
+ */
+final class BackgroundJobs {
+    /** Where a settled job's outcome goes: the walk records success, failure and blocking as for any step. */
+    interface Settled {
+        /** Records {@code outcome} of {@code step}; a stop ends the walk. */
+        Optional<RunEnding> settled(ExecutionStep step, StepOutcome outcome);
+    }
+
+    private final EngineContext ctx;
+    private final int maxInFlight;
+    private final Settled settled;
+    private final List<BackgroundJob> running = new ArrayList<>();
+
+    BackgroundJobs(EngineContext ctx, int maxInFlight, Settled settled) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("at least one job in flight, got " + maxInFlight);
+        }
+        this.ctx = ctx;
+        this.maxInFlight = maxInFlight;
+        this.settled = settled;
+    }
+
+    void add(BackgroundJob job) {
+        running.add(job);
+        ctx.out()
+                .printf(
+                        "  %s: job started, polled in the background (%d of at most %d in flight)%n",
+                        job.step().stepId(), running.size(), maxInFlight);
+    }
+
+    boolean isRunning(String stepId) {
+        return running.stream().anyMatch(j -> j.step().stepId().equals(stepId));
+    }
+
+    /** Polls each job whose interval has passed; the walk calls this after every step. */
+    Optional<RunEnding> pollDue() {
+        return pollEach(job -> job.due(ctx.clock().instant()));
+    }
+
+    /** Waits until no job is in flight: before a gate, the handoff, the point of no return, and at the end. */
+    Optional<RunEnding> awaitAll(String why) {
+        return awaitUntil(running::isEmpty, why);
+    }
+
+    /** Waits until none of {@code stepIds} is in flight (a step requires them). */
+    Optional<RunEnding> awaitSteps(Collection<String> stepIds, String why) {
+        return awaitUntil(() -> stepIds.stream().noneMatch(this::isRunning), why);
+    }
+
+    /** Waits until another job may start. */
+    Optional<RunEnding> awaitSlot(String why) {
+        return awaitUntil(() -> running.size() < maxInFlight, why);
+    }
+
+    private Optional<RunEnding> awaitUntil(BooleanSupplier done, String why) {
+        if (!done.getAsBoolean()) {
+            ctx.out().println("  waiting for " + inFlight() + ": " + why);
+        }
+        while (!done.getAsBoolean()) {
+            sleep(shortestInterval());
+            Optional<RunEnding> stop = pollEach(job -> true);
+            if (stop.isPresent()) {
+                return stop;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RunEnding> pollEach(java.util.function.Predicate<BackgroundJob> which) {
+        // Jobs started earlier are polled first, so the journal's order follows the plan's.
+        Iterator<BackgroundJob> it = List.copyOf(running).iterator();
+        while (it.hasNext()) {
+            BackgroundJob job = it.next();
+            if (!which.test(job)) {
+                continue;
+            }
+            Optional<StepOutcome> outcome = job.pollOnce(ctx.clock().instant());
+            if (outcome.isPresent()) {
+                running.remove(job);
+                Optional<RunEnding> stop = settled.settled(job.step(), outcome.get());
+                if (stop.isPresent()) {
+                    return stop;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String inFlight() {
+        return String.join(
+                ", ",
+                running.stream()
+                        .map(j -> j.step().stepId() + " (" + j.lastState() + ")")
+                        .toList());
+    }
+
+    private Duration shortestInterval() {
+        return running.stream()
+                .map(BackgroundJob::interval)
+                .min(Duration::compareTo)
+                .orElse(Duration.ZERO);
+    }
+
+    private void sleep(Duration d) {
+        try {
+            ctx.sleeper().sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for background jobs", e);
+        }
+    }
+}
