@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         PlanSummaryText.render(
                 PlanSummaries.of(
                         result.compiled().plan(),
+                        PlanCommand.window(result.compiled()),
                         result.stepsFile().toString(),
                         new RunDirectory(target).journalFile().toString(),
                         "current"),

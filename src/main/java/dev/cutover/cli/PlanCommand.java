@@ -59,6 +59,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         PlanSummary summary = PlanSummaries.of(
                 compiled.plan(),
+                window(compiled),
                 dir.stepsFile().toString(),
                 dir.journalFile().toString(),
                 service.stepsFileState(dir, compiled).label());
@@ -71,5 +72,15 @@ final class PlanCommand implements Callable<Integer> {
             PlanSummaryText.render(summary, out);
         }
         return 0;
+    }
+
+    /** The window estimate with the default bound on parallel jobs, as {@code cutover execute} walks. */
+    static dev.cutover.compile.WindowEstimate window(dev.cutover.app.CompiledPlan compiled) {
+        java.util.List<dev.cutover.compile.ExecutionStep> steps =
+                compiled.plan().steps();
+        return dev.cutover.compile.WindowEstimate.of(
+                steps,
+                dev.cutover.compile.JobBarriers.of(compiled.inputs(), steps),
+                dev.cutover.engine.ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS);
     }
 }

@@ -11,7 +11,13 @@ final class PlanSummaryText {
     private PlanSummaryText() {}
 
     static void render(PlanSummary s, PrintWriter out) {
-        out.printf("Cutover plan: %d steps, estimated %s (sum of time boxes)%n", s.totalSteps(), duration(s));
+        out.printf(
+                "Cutover plan: %d steps, estimated %s (sum of time boxes)%n",
+                s.totalSteps(), duration(s.estimatedSeconds()));
+        out.printf(
+                "Window: %s sequential (--sequential), %s with long-running jobs in parallel (critical path, up to %d"
+                        + " jobs)%n",
+                duration(s.estimatedSeconds()), duration(s.parallelEstimatedSeconds()), s.maxParallelJobs());
         out.println();
         out.println("Steps per phase:");
         StringBuilder line = new StringBuilder(" ");
@@ -60,8 +66,8 @@ final class PlanSummaryText {
         params.forEach((step, names) -> out.printf("  %s: %s%n", step, String.join(", ", names)));
     }
 
-    private static String duration(PlanSummary s) {
-        Duration d = Duration.ofSeconds(s.estimatedSeconds());
+    private static String duration(long seconds) {
+        Duration d = Duration.ofSeconds(seconds);
         return String.format("%dh %02dm", d.toHours(), d.toMinutesPart());
     }
 }

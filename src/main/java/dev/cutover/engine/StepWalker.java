@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.JobBarriers;
 import dev.cutover.journal.StepResumeState;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ final class StepWalker {
         int maxJobs = ctx.settings().maxParallelJobs();
         BackgroundJobs jobs =
                 maxJobs == EngineSettings.SEQUENTIAL ? null : new BackgroundJobs(ctx, maxJobs, this::record);
+        JobBarriers barriers = new JobBarriers(ctx.settings().gates().keySet(), steps);
         String phase = null;
         for (ExecutionStep step : steps) {
             String stepPhase = step.plane() + step.phaseNumber() + (step.handoff() ? "h" : "");
@@ -52,7 +54,8 @@ final class StepWalker {
                 phase = stepPhase;
                 continue;
             }
-            Optional<RunEnding> waited = jobs == null ? Optional.empty() : waitBefore(jobs, step, firstOfPhase);
+            Optional<RunEnding> waited =
+                    jobs == null ? Optional.empty() : waitBefore(jobs, barriers, step, firstOfPhase);
             if (waited.isPresent()) {
                 return waited.get();
             }
@@ -101,15 +104,11 @@ final class StepWalker {
      * The parallel walk's waits before {@code step}: for every job at a barrier (a gated phase's first step, the
      * handoff, the point of no return), for the jobs it requires, and for a free slot if it starts a job itself.
      */
-    private Optional<RunEnding> waitBefore(BackgroundJobs jobs, ExecutionStep step, boolean firstOfPhase) {
-        if (step.handoff()) {
-            return jobs.awaitAll("the handoff waits for every earlier step");
-        }
-        if (firstOfPhase && ctx.settings().gates().containsKey(GateKeys.firstStepGate(step))) {
-            return jobs.awaitAll("the go/no-go gate of phase " + step.phaseNumber() + " waits for every earlier step");
-        }
-        if (ctx.prompts().noReturn().isThePoint(step)) {
-            return jobs.awaitAll("the point of no return (" + step.stepId() + ") waits for every earlier step");
+    private Optional<RunEnding> waitBefore(
+            BackgroundJobs jobs, JobBarriers barriers, ExecutionStep step, boolean firstOfPhase) {
+        Optional<String> barrier = barriers.before(step, firstOfPhase);
+        if (barrier.isPresent()) {
+            return jobs.awaitAll(barrier.get());
         }
         Optional<RunEnding> required = jobs.awaitSteps(step.requires(), step.stepId() + " requires it");
         if (required.isPresent() || !step.longRunning()) {

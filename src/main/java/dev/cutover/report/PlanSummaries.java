@@ -4,6 +4,7 @@ import dev.cutover.compile.CompileWarning;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.Plan;
 import dev.cutover.compile.PointOfNoReturn;
+import dev.cutover.compile.WindowEstimate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.TreeMap;
 public final class PlanSummaries {
     private PlanSummaries() {}
 
-    public static PlanSummary of(Plan plan, String stepsFile, String journalFile, String stepsFileState) {
+    /** @param window the window estimate of this plan ({@code WindowEstimate.of}) */
+    public static PlanSummary of(
+            Plan plan, WindowEstimate window, String stepsFile, String journalFile, String stepsFileState) {
         List<ExecutionStep> steps = plan.steps();
         Map<String, Integer> perPhase = new LinkedHashMap<>();
         PhaseKey.all().forEach(k -> perPhase.put(k.label(), 0));
@@ -58,6 +61,8 @@ public final class PlanSummaries {
                 params,
                 warnings,
                 seconds,
+                window.parallelSeconds(),
+                window.maxParallelJobs(),
                 stepsFile,
                 journalFile,
                 stepsFileState);

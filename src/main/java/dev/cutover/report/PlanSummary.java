@@ -15,7 +15,9 @@ import java.util.Map;
  * @param human step ids performed by a human
  * @param runtimeParams step id → parameters the operator must still supply at run time
  * @param warnings rendered compile warnings
- * @param estimatedSeconds sum of the steps' time boxes
+ * @param estimatedSeconds sum of the steps' time boxes: the strictly sequential walk
+ * @param parallelEstimatedSeconds the critical-path estimate with long-running jobs in parallel
+ * @param maxParallelJobs the bound on jobs in flight that estimate assumes
  * @param stepsFile path of execution-steps.json
  * @param journalFile path of execution-log.jsonl
  * @param stepsFileState whether the steps file on disk matches this compile: missing, current or stale
@@ -31,6 +33,8 @@ public record PlanSummary(
         Map<String, List<String>> runtimeParams,
         List<String> warnings,
         long estimatedSeconds,
+        long parallelEstimatedSeconds,
+        int maxParallelJobs,
         String stepsFile,
         String journalFile,
         String stepsFileState) {

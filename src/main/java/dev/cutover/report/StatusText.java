@@ -23,6 +23,10 @@ public final class StatusText {
                     + f.elapsedMinutes() + " of " + f.durationMinutes() + " min"
                     + (f.overrun() ? " — OVERRUN by " + -f.remainingMinutes() + " min" : ""));
         }
+        for (JobRow j : view.jobsInFlight()) {
+            out.println("Job in flight: " + j.stepId() + ", last state " + MarkdownText.oneLine(j.lastState())
+                    + ", running " + j.elapsedMinutes() + " min (since " + ReportTime.format(j.startedAt()) + ")");
+        }
         out.println("Continue: "
                 + (view.nextCommand() == null
                         ? "nothing to run; the run is live, answer its prompts in its terminal"

@@ -34,7 +34,8 @@ public record StatusView(
         Instant lastEntryAt,
         StepCounts counts,
         List<FreezeRow> activeFreezes,
-        List<StatusRow> steps) {
+        List<StatusRow> steps,
+        List<JobRow> jobsInFlight) {
 
     public StatusView {
         Objects.requireNonNull(runDir, "runDir");
@@ -44,5 +45,6 @@ public record StatusView(
         Objects.requireNonNull(counts, "counts");
         activeFreezes = List.copyOf(activeFreezes);
         steps = List.copyOf(steps);
+        jobsInFlight = List.copyOf(jobsInFlight);
     }
 }

@@ -43,7 +43,8 @@ public final class StatusViews {
                 ActiveFreezes.of(entries, input.freezes(), now).stream()
                         .map(FreezeRow::of)
                         .toList(),
-                outcomes.stream().map(StatusRow::of).toList());
+                outcomes.stream().map(StatusRow::of).toList(),
+                outcomes.stream().flatMap(o -> JobRow.of(o, now).stream()).toList());
     }
 
     /** The first in-flight step, else the first pending step that is not blocked, else null. */

@@ -84,7 +84,8 @@ class StatusOutputTest {
                         "last_entry_at",
                         "counts",
                         "active_freezes",
-                        "steps");
+                        "steps",
+                        "jobs_in_flight");
         assertThat(tree.get("activity").asText()).isEqualTo("interrupted");
         assertThat(tree.get("verdict").isNull()).isTrue();
         assertThat(tree.get("lock").get("started_at").asText()).isEqualTo("2026-11-21T10:00:00.000Z");

@@ -176,6 +176,25 @@ class ParallelJobsTest {
         assertThat(run.timeline()).doesNotContain(AFTER_A + " step-started");
     }
 
+    @Test
+    void statusShowsEveryJobInFlightWithItsLastStateAfterACrash() {
+        Scenario s = plan(3, false);
+        s.run(new ScriptedApprover());
+        // cut the journal where job A has been polled once and job B has just started
+        s.crashAfter(JOB_B, "executed");
+
+        dev.cutover.report.StatusView view = new dev.cutover.app.StatusService(
+                        java.time.Clock.fixed(Scenario.START.plusSeconds(600), java.time.ZoneOffset.UTC),
+                        java.util.Map.of())
+                .status(new dev.cutover.input.RunDirectory(s.dir()));
+
+        assertThat(view.jobsInFlight())
+                .extracting(dev.cutover.report.JobRow::stepId)
+                .containsExactly(JOB_A, JOB_B);
+        assertThat(view.jobsInFlight().get(1).lastState()).isEqualTo("not polled yet");
+        assertThat(view.jobsInFlight().get(1).elapsedMinutes()).isEqualTo(10);
+    }
+
     private static int order(RunOutcome run, String stepId) {
         return run.timeline().indexOf(stepId + " approval-requested");
     }
