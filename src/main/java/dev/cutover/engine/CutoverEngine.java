@@ -6,6 +6,7 @@ import dev.cutover.error.ErrorCode;
 import dev.cutover.input.Environment;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.journal.JournalEvent;
+import dev.cutover.notify.NotificationSettings;
 import dev.cutover.policy.CommandLint;
 import dev.cutover.shell.ChildEnvironment;
 import dev.cutover.shell.CommandRunner;
@@ -29,6 +30,7 @@ public final class CutoverEngine {
     private final ApproverFactory approvers;
     private final HostInfo host;
     private final GitConfigReader git;
+    private final NotificationSettings notifications;
 
     public CutoverEngine(
             Clock clock,
@@ -37,12 +39,32 @@ public final class CutoverEngine {
             ApproverFactory approvers,
             HostInfo host,
             GitConfigReader git) {
+        this(clock, sleeper, out, approvers, host, git, NotificationSettings.defaults());
+    }
+
+    private CutoverEngine(
+            Clock clock,
+            Sleeper sleeper,
+            PrintWriter out,
+            ApproverFactory approvers,
+            HostInfo host,
+            GitConfigReader git,
+            NotificationSettings notifications) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.out = Objects.requireNonNull(out, "out");
         this.approvers = Objects.requireNonNull(approvers, "approvers");
         this.host = Objects.requireNonNull(host, "host");
         this.git = Objects.requireNonNull(git, "git");
+        this.notifications = Objects.requireNonNull(notifications, "notifications");
+    }
+
+    /**
+     * This engine with another way of delivering the webhooks' notifications (retry schedule, waits between
+     * attempts, end-of-run grace): tests deliver to a local receiver without waiting.
+     */
+    public CutoverEngine withNotifications(NotificationSettings settings) {
+        return new CutoverEngine(clock, sleeper, out, approvers, host, git, settings);
     }
 
     /**
@@ -73,6 +95,10 @@ public final class CutoverEngine {
 
     PrintWriter out() {
         return out;
+    }
+
+    NotificationSettings notificationSettings() {
+        return notifications;
     }
 
     /** The approver for this run; scripted answers only where the environment allows them. */

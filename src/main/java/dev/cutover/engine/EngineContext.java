@@ -8,7 +8,8 @@ import java.time.Clock;
 
 /**
  * The collaborators one walk shares. Time ({@link Clock}, {@link Sleeper}) and the operator's answers
- * ({@link Approver}) are injected, so every rule can be tested without waiting or typing.
+ * ({@link Approver}) are injected, so every rule can be tested without waiting or typing. Notifications of the
+ * events that matter go through {@link RunNotifications}, which never blocks.
  */
 record EngineContext(
         RunDirectory runDir,
@@ -22,4 +23,5 @@ record EngineContext(
         FreezeTracker freezes,
         SsoProbe sso,
         CommandLint lint,
-        EngineSettings settings) {}
+        EngineSettings settings,
+        RunNotifications notifications) {}

@@ -60,6 +60,7 @@ final class FailureDialog {
     Decision decide(Failure failure) {
         ErrorAnalysis.Analysis analysis = analyse(failure);
         ctx.journal().event(step, JournalEvent.STEP_FAILED, failure.reason() + "; analysis: " + analysis.category());
+        ctx.notifications().stepFailed(step, failure.reason());
         ctx.journal()
                 .event(step, JournalEvent.ROLLBACK_OFFERED, step.rollbackCmd().isEmpty() ? "no rollback" : null);
         boolean rollbackFailed = false;
@@ -104,11 +105,13 @@ final class FailureDialog {
                             .draft(step, JournalEvent.ROLLBACK_EXECUTED)
                             .withCmd(cmd)
                             .withNotes("manual"));
+            ctx.notifications().rollbackExecuted(step, null);
             return true;
         }
         CommandResult r = ctx.commands().run(step, "rollback", cmd);
         ctx.journal()
                 .command(step, JournalEvent.ROLLBACK_EXECUTED, cmd, r, r.exitCode() == 0 ? null : "rollback failed");
+        ctx.notifications().rollbackExecuted(step, r.exitCode());
         return r.exitCode() == 0;
     }
 

@@ -101,11 +101,13 @@ final class GateSignOff {
                             JournalEvent.APPROVED,
                             StepRun.join(GateSignatures.notes(gateKey, step.phaseName(), team), a.notes()));
             signed.add(GateSignatures.key(gateKey, team));
+            ctx.notifications().gateSigned(step, team);
             return Optional.empty();
         }
         String why =
                 "go/no-go gate of phase " + step.phaseNumber() + " (" + step.phaseName() + ") refused for team " + team;
         ctx.journal().runLevel(JournalEvent.ABORTED, StepRun.join("gate " + gateKey + ": " + why, a.notes()));
+        ctx.notifications().gateRefused(step, team);
         return Optional.of(RunEnding.halted(why, step.stepId()));
     }
 

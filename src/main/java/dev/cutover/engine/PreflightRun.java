@@ -114,7 +114,7 @@ final class PreflightRun {
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
                 lockNotes(start.staleAccepted()));
         EngineContext ctx = context(plan, commands, checks, approver, journal, start.prior());
-        RunEnding ending = walkOrHalt(ctx, checks, plan, start);
+        RunEnding ending = ctx.notifications().around(() -> walkOrHalt(ctx, checks, plan, start));
         if (ending.keepLock()) {
             lock.abandonKeepingFile();
         } else {
@@ -147,7 +147,11 @@ final class PreflightRun {
                                     checks.skippedChecks(),
                                     start.prior().summary(steps))
                             .ask(steps))
-                    .orElseGet(() -> walker.walk(steps));
+                    .orElseGet(() -> {
+                        // The operator said go: the maintenance window starts (or resumes) now.
+                        ctx.notifications().runStarted(start.prior().isResume(), steps.size());
+                        return walker.walk(steps);
+                    });
         } catch (CutoverException e) {
             if (e.code() != ErrorCode.NO_SCRIPTED_ANSWER && e.code() != ErrorCode.OPERATOR_INPUT_CLOSED) {
                 throw e;
@@ -223,7 +227,8 @@ final class PreflightRun {
                 freezes,
                 sso,
                 CutoverEngine.lint(plan),
-                settings);
+                settings,
+                RunNotifications.start(plan, engine.notificationSettings(), journal, engine.clock()));
     }
 
     private List<String> probes(LoadedPlan plan) {

@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * The engine's view of the journal: every entry carries the resolved operator (FORMATS.md §3.2 (R): operator
- * on all events) and the step's phase, and each append is durable before the call returns.
+ * on all events) and the step's phase, and each append is durable before the call returns. Appends are
+ * serialized: notification deliveries journal their outcomes from their own threads into the same hash chain.
  */
 final class RunJournal {
     private final JournalWriter writer;
@@ -24,7 +25,7 @@ final class RunJournal {
     }
 
     /** Resume: the state a step is picked up in (from the journal's replay), before any new event. */
-    void seed(String stepId, StepLifecycle.State state) {
+    synchronized void seed(String stepId, StepLifecycle.State state) {
         states.put(stepId, state);
     }
 
@@ -56,8 +57,11 @@ final class RunJournal {
         return EntryDraft.of(step.stepId(), step.phaseNumber(), event);
     }
 
-    /** Appends after checking the step lifecycle, so an illegal transition is never written. */
-    JournalEntry append(EntryDraft draft) {
+    /**
+     * Appends after checking the step lifecycle, so an illegal transition is never written. Synchronized so that a
+     * delivery thread's run-level entry and the walk's entries are chained one after the other.
+     */
+    synchronized JournalEntry append(EntryDraft draft) {
         boolean stepLevel = !JournalEntry.RUN_STEP_ID.equals(draft.stepId());
         StepLifecycle.State next = stepLevel
                 ? StepLifecycle.next(
@@ -72,11 +76,11 @@ final class RunJournal {
     }
 
     /** The step of the last step-level entry this run wrote, or null. */
-    String lastStepId() {
+    synchronized String lastStepId() {
         return lastStepId;
     }
 
-    void close() {
+    synchronized void close() {
         writer.close();
     }
 }

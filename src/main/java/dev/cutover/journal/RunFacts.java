@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param lastEntryAt the {@code at} of the last entry
  * @param lockEvents every lock-acquired, lock-taken-over-from-stale and lock-released, in order
  * @param runLevelEntries every other entry with step id {@code cp-phase0-000-run} (pre-flight or compile
- *     failures, go/no-go cancel, resume questions), in order
+ *     failures, go/no-go cancel, resume questions, gate signatures, webhook deliveries ({@link
+ *     NotificationEntry})), in order
  * @param lastSsoProbePassedAt the {@code at} of the last {@code sso-probe-passed}
  * @param endedWithLockReleased true when the last entry is {@code lock-released} (a cleanly ended run)
  */

@@ -2,6 +2,7 @@ package dev.cutover.report;
 
 import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalEvent;
+import dev.cutover.journal.NotificationEntry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -72,8 +73,9 @@ public final class StatusViews {
 
     private static Situation situation(Facts f) {
         if (f.lock() != null && f.lock().live()) {
-            String doing =
-                    f.last().map(e -> WaitingFor.describe(e, f.input().steps())).orElse("starting");
+            String doing = lastWork(f.input().entries())
+                    .map(e -> WaitingFor.describe(e, f.input().steps()))
+                    .orElse("starting");
             return new Situation(RunActivity.RUNNING, null, doing, null);
         }
         if (f.recorded() != null && isCurrent(f.recorded(), f.input().entries())) {
@@ -84,6 +86,19 @@ public final class StatusViews {
             return ended(f, null);
         }
         return interrupted(f);
+    }
+
+    /**
+     * The last entry that says what the run itself is doing: a notification delivery is journaled from its own
+     * thread whenever the webhook answers, so it tells nothing about the walk.
+     */
+    static Optional<JournalEntry> lastWork(List<JournalEntry> entries) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            if (!NotificationEntry.is(entries.get(i))) {
+                return Optional.of(entries.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     // A resume journals a lock acquisition; a summary older than that belongs to an earlier segment.

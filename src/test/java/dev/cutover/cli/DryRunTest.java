@@ -8,7 +8,10 @@ import dev.cutover.app.CompileService;
 import dev.cutover.app.DemoRunDirectory;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.testing.RunDirFixtures;
+import dev.cutover.testing.WebhookReceiver;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -47,5 +50,22 @@ class DryRunTest {
                         .toList())
                 .as("no journal, lock file, steps file, logs or service change")
                 .isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunSendsNoNotificationToTheConfiguredWebhooks() throws Exception {
+        Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
+        try (WebhookReceiver receiver = WebhookReceiver.accepting()) {
+            Files.writeString(
+                    dir.resolve("cutover.yaml"),
+                    "notifications:\n  - {name: audit, url: \"" + receiver.url("/hook") + "\"}\n",
+                    StandardOpenOption.APPEND);
+
+            CliRunner.Result r = CliRunner.run("execute", "--dry-run", "--run-dir", dir.toString());
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("DRY RUN");
+            assertThat(receiver.requests()).isEmpty();
+        }
     }
 }

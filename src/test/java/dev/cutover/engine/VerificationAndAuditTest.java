@@ -65,7 +65,8 @@ class VerificationAndAuditTest {
                 new FreezeTracker(List.of()),
                 new SsoProbe(List.of(), clock.instant(), "resume"),
                 new CommandLint(AllowedPrograms.flat(List.of("echo", "true"))),
-                new EngineSettings(null, List.of(), Map.of(), false, Map.of(), EngineSettings.SEQUENTIAL));
+                new EngineSettings(null, List.of(), Map.of(), false, Map.of(), EngineSettings.SEQUENTIAL),
+                RunNotifications.none());
     }
 
     @AfterEach

@@ -15,6 +15,7 @@ import dev.cutover.engine.CutoverEngine;
 import dev.cutover.engine.ExecuteRequest;
 import dev.cutover.engine.RunResult;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.notify.NotificationSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,6 +55,7 @@ public final class Scenario {
     private String targetProfile;
     private String toolVersion = "test-version";
     private int maxParallelJobs = ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS;
+    private NotificationSettings notifications;
 
     private Scenario(Path dir) {
         this.dir = dir;
@@ -167,6 +169,12 @@ public final class Scenario {
         return this;
     }
 
+    /** How webhook notifications are delivered (e.g. to a local receiver, with a recorded backoff). */
+    public Scenario notifications(NotificationSettings settings) {
+        this.notifications = settings;
+        return this;
+    }
+
     /** Runs {@code cutover execute} in-process and checks the journal it wrote. */
     public RunOutcome run(ScriptedApprover approver) {
         return execute(approver, false);
@@ -220,6 +228,9 @@ public final class Scenario {
         PrintWriter out = new PrintWriter(text, true);
         CutoverEngine engine =
                 new CutoverEngine(clock, sleeper, out, factory(approver), () -> "test-host", Optional::empty);
+        if (notifications != null) {
+            engine = engine.withNotifications(notifications);
+        }
         ExecuteRequest request = new ExecuteRequest(
                 new RunDirectory(dir),
                 resume,
