@@ -116,6 +116,7 @@ final class StepRun {
             return declined;
         }
         ctx.journal().event(step, JournalEvent.APPROVED, join(POINT_OF_NO_RETURN_CONFIRMED, again.notes()));
+        ctx.notifications().pointOfNoReturnCrossed(step);
         return Optional.empty();
     }
 

@@ -40,6 +40,7 @@ class NotificationsTest {
     static final String JSON_PATH = "/events/" + TOKEN;
     static final String SLACK_PATH = "/services/T000/B000/" + TOKEN;
 
+    private static final String POINT_OF_NO_RETURN = "dp-phase3-010-copy-config";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -113,7 +114,11 @@ class NotificationsTest {
                 .extracting(
                         b -> b.path("event").asText() + " " + b.path("step_id").asText())
                 .containsExactly(
-                        "run-started null", "gate-signed " + CP6_FIRST, "gate-signed " + DP4_FIRST, "run-ended null");
+                        "run-started null",
+                        "gate-signed " + CP6_FIRST,
+                        "point-of-no-return-crossed " + POINT_OF_NO_RETURN,
+                        "gate-signed " + DP4_FIRST,
+                        "run-ended null");
         assertThat(json).allSatisfy(b -> {
             assertThat(b.path("run_id").asText()).isEqualTo("demo");
             assertThat(b.path("environment").asText()).isEqualTo("sandbox");
@@ -122,11 +127,11 @@ class NotificationsTest {
         });
         assertThat(json.get(1).path("message").asText())
                 .contains("gate of cp phase 6", "signed for team platform by tester");
-        assertThat(json.get(3).path("verdict").asText()).isEqualTo("completed");
-        assertThat(json.get(3).path("message").asText()).contains("ended COMPLETED");
+        assertThat(json.get(4).path("verdict").asText()).isEqualTo("completed");
+        assertThat(json.get(4).path("message").asText()).contains("ended COMPLETED");
         List<JsonNode> slack = bodies(receiver, SLACK_PATH);
         assertThat(slack)
-                .hasSize(4)
+                .hasSize(5)
                 .allSatisfy(b -> assertThat(b.fieldNames()).toIterable().containsExactly("text"));
         assertThat(slack.get(0).path("text").asText()).contains("Maintenance window started", "demo");
 
@@ -134,10 +139,12 @@ class NotificationsTest {
                 .containsExactlyInAnyOrder(
                         "notify audit run-started",
                         "notify audit gate-signed",
+                        "notify audit point-of-no-return-crossed",
                         "notify audit gate-signed",
                         "notify audit run-ended",
                         "notify war-room run-started",
                         "notify war-room gate-signed",
+                        "notify war-room point-of-no-return-crossed",
                         "notify war-room gate-signed",
                         "notify war-room run-ended");
         assertThat(notifications(run)).allSatisfy(e -> {
@@ -151,7 +158,7 @@ class NotificationsTest {
         assertThat(read(run.file("execution-report.md")))
                 .contains(
                         "## Notifications",
-                        "8 delivered, 0 failed.",
+                        "10 delivered, 0 failed.",
                         "| `audit` | `run-started` | delivered: HTTP 204 after 1 attempt |");
         assertThat(read(run.file("execution-report.html"))).contains("<section id=\"notifications\">", "war-room");
         assertTokenNowhere(run);
@@ -166,12 +173,19 @@ class NotificationsTest {
         assertThat(run.verdict()).isEqualTo("completed");
         assertThat(events(receiver, JSON_PATH))
                 .containsExactly(
-                        "run-started", "run-started", "run-started", "gate-signed", "gate-signed", "run-ended");
+                        "run-started",
+                        "run-started",
+                        "run-started",
+                        "gate-signed",
+                        "point-of-no-return-crossed",
+                        "gate-signed",
+                        "run-ended");
         assertThat(notifications(run))
                 .extracting(e -> e.path("cmd").asText() + ": " + e.path("notes").asText())
                 .containsExactly(
                         "notify audit run-started: notification delivered: HTTP 204 after 3 attempts",
                         "notify audit gate-signed: notification delivered: HTTP 204 after 1 attempt",
+                        "notify audit point-of-no-return-crossed: notification delivered: HTTP 204 after 1 attempt",
                         "notify audit gate-signed: notification delivered: HTTP 204 after 1 attempt",
                         "notify audit run-ended: notification delivered: HTTP 204 after 1 attempt");
         assertThat(pause.pauses()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -186,12 +200,12 @@ class NotificationsTest {
         assertThat(run.verdict()).isEqualTo("completed");
         assertThat(run.exitCode()).isZero();
         assertThat(run.summary().path("verdict").asText()).isEqualTo("completed");
-        assertThat(notifications(run)).hasSize(4).allSatisfy(e -> {
+        assertThat(notifications(run)).hasSize(5).allSatisfy(e -> {
             assertThat(e.path("exit_code").asInt()).isEqualTo(1);
             assertThat(e.path("notes").asText()).isEqualTo("notification failed: HTTP 500 after 4 attempts");
         });
-        assertThat(receiver.requests()).hasSize(16);
-        assertThat(read(run.file("execution-report.md"))).contains("0 delivered, 4 failed.");
+        assertThat(receiver.requests()).hasSize(20);
+        assertThat(read(run.file("execution-report.md"))).contains("0 delivered, 5 failed.");
         assertTokenNowhere(run);
     }
 
@@ -203,7 +217,7 @@ class NotificationsTest {
         assertThat(run.verdict()).isEqualTo("completed");
         assertThat(run.exitCode()).isZero();
         assertThat(notifications(run))
-                .hasSize(4)
+                .hasSize(5)
                 .allSatisfy(e -> assertThat(e.path("notes").asText())
                         .isEqualTo("notification failed: connection refused after 4 attempts"));
         assertTokenNowhere(run);
@@ -238,14 +252,17 @@ class NotificationsTest {
                                 + " within the grace of 0 s",
                         "notify audit gate-signed: notification failed: abandoned at end of run, not delivered"
                                 + " within the grace of 0 s",
+                        "notify audit point-of-no-return-crossed: notification failed: abandoned at end of run, not"
+                                + " delivered within the grace of 0 s",
                         "notify audit gate-signed: notification failed: abandoned at end of run, not delivered"
                                 + " within the grace of 0 s",
                         "notify audit run-ended: notification failed: abandoned at end of run, not delivered"
                                 + " within the grace of 0 s");
         List<String> timeline = run.timeline();
-        assertThat(timeline.subList(timeline.size() - 5, timeline.size()))
+        assertThat(timeline.subList(timeline.size() - 6, timeline.size()))
                 .as("abandoned deliveries are journaled at the end, before lock-released")
                 .containsExactly(
+                        RUN + " executed",
                         RUN + " executed",
                         RUN + " executed",
                         RUN + " executed",
@@ -297,8 +314,9 @@ class NotificationsTest {
 
         assertThat(halted.verdict()).isEqualTo("halted");
         assertThat(events(receiver, JSON_PATH))
-                .containsExactly("run-started", "gate-signed", "gate-refused", "run-ended");
-        assertThat(bodies(receiver, JSON_PATH).get(2).path("message").asText())
+                .containsExactly(
+                        "run-started", "gate-signed", "point-of-no-return-crossed", "gate-refused", "run-ended");
+        assertThat(bodies(receiver, JSON_PATH).get(3).path("message").asText())
                 .contains("gate of dp phase 4 (Cutover) refused for team platform by tester");
 
         RunOutcome resumed = s.resume(new ScriptedApprover());
@@ -309,11 +327,11 @@ class NotificationsTest {
                 .isEmpty();
         assertThat(resumed.asked(PromptKind.GATE, DP4_FIRST)).hasSize(1);
         List<JsonNode> all = bodies(receiver, JSON_PATH);
-        assertThat(all.subList(4, all.size()))
+        assertThat(all.subList(5, all.size()))
                 .extracting(b -> b.path("event").asText())
                 .containsExactly("run-started", "gate-signed", "run-ended");
-        assertThat(all.get(4).path("message").asText()).contains("Maintenance window resumed");
-        assertThat(notifications(resumed)).hasSize(7);
+        assertThat(all.get(5).path("message").asText()).contains("Maintenance window resumed");
+        assertThat(notifications(resumed)).hasSize(8);
     }
 
     @Test
