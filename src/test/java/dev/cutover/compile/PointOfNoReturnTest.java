@@ -2,6 +2,7 @@ package dev.cutover.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.testing.TestStep;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,9 @@ class PointOfNoReturnTest {
     void anIrreversibleStepIsThePointEvenBeforeAnyDataHasMoved() {
         Optional<PointOfNoReturn> point = PointOfNoReturn.of(List.of(
                 step("cp-phase1-010-apply", "aws-cli", "aws-cli", ROLLBACK).build(),
-                step("cp-phase2-010-swap", "aws-cli", "aws-cli", ROLLBACK).irreversible(),
+                step("cp-phase2-010-swap", "aws-cli", "aws-cli", ROLLBACK)
+                        .markedIrreversible()
+                        .build(),
                 step("dp-phase2-010-copy", "datasync-start", "datasync", "").build()));
 
         assertThat(point).map(PointOfNoReturn::stepId).contains("cp-phase2-010-swap");
@@ -28,7 +31,8 @@ class PointOfNoReturnTest {
                 step("dp-phase3-010-upload", "lambda-code-upload", "aws-cli", "")
                         .build(),
                 step("dp-phase4-030-swap", "route53-change", "aws-cli", ROLLBACK)
-                        .irreversible()));
+                        .markedIrreversible()
+                        .build()));
 
         assertThat(point).map(PointOfNoReturn::stepId).contains("dp-phase3-010-upload");
         assertThat(point.orElseThrow().reason())
@@ -121,56 +125,8 @@ class PointOfNoReturnTest {
         assertThat(point.orElseThrow().reason()).endsWith("data has moved since dp-phase2-010-batch-docs");
     }
 
-    private static Builder step(String id, String action, String tool, String rollback) {
-        return new Builder(id, action, tool, rollback);
-    }
-
-    /** Only the fields the rule reads vary; plane and phase come from the id. */
-    private record Builder(String id, String action, String tool, String rollback) {
-        ExecutionStep build() {
-            return build(false);
-        }
-
-        ExecutionStep irreversible() {
-            return build(true);
-        }
-
-        private ExecutionStep build(boolean irreversible) {
-            int phase = id.charAt("cp-phase".length()) - '0';
-            return new ExecutionStep(
-                    id,
-                    phase,
-                    "Phase " + phase,
-                    id,
-                    "target:checklist:" + id,
-                    "Migration::ManualStep",
-                    action,
-                    tool,
-                    "true",
-                    "true",
-                    rollback,
-                    "medium",
-                    true,
-                    null,
-                    null,
-                    List.of(),
-                    false,
-                    null,
-                    null,
-                    List.of(),
-                    "platform",
-                    0,
-                    null,
-                    id.substring(0, 2),
-                    "during_cutover",
-                    action,
-                    "test step " + id,
-                    null,
-                    irreversible,
-                    List.of(),
-                    List.of(),
-                    rollback.isEmpty() ? "none" : "test",
-                    null);
-        }
+    /** A step of {@code action} run by {@code tool}, with {@code rollback} (empty for none). */
+    private static TestStep step(String id, String action, String tool, String rollback) {
+        return TestStep.step(id).withAction(action).withTool(tool).withRollback(rollback);
     }
 }

@@ -2,6 +2,7 @@ package dev.cutover.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.testing.TestStep;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -66,49 +67,11 @@ class WindowEstimateTest {
     }
 
     private static ExecutionStep job(String id, int minutes) {
-        return step(id, minutes, true, List.of());
+        return TestStep.step(id).polled().takes(minutes).build();
     }
 
     private static ExecutionStep quick(String id, int minutes, String requires) {
-        return step(id, minutes, false, requires == null ? List.of() : List.of(requires));
-    }
-
-    /** Only what the estimate reads varies: id (plane, phase), duration, long-running, requires. */
-    private static ExecutionStep step(String id, int minutes, boolean longRunning, List<String> requires) {
-        int phase = id.charAt("cp-phase".length()) - '0';
-        return new ExecutionStep(
-                id,
-                phase,
-                "Phase " + phase,
-                id,
-                "target:checklist:" + id,
-                "Migration::ManualStep",
-                "s3-batch-replication-job",
-                "s3-batch",
-                "true",
-                "true",
-                "rollback",
-                "medium",
-                true,
-                null,
-                null,
-                requires,
-                longRunning,
-                longRunning ? "true" : null,
-                null,
-                longRunning ? List.of("Complete") : List.of(),
-                "platform",
-                minutes * 60,
-                null,
-                id.substring(0, 2),
-                "during_cutover",
-                "s3-batch-replication",
-                "test step " + id,
-                null,
-                false,
-                List.of(),
-                longRunning ? List.of("Complete") : List.of(),
-                "test",
-                null);
+        TestStep step = TestStep.step(id).takes(minutes);
+        return (requires == null ? step : step.requires(requires)).build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.cutover.report;
 
-import static dev.cutover.report.TestStep.step;
+import static dev.cutover.testing.TestStep.step;
 
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.EntryDraft;
@@ -28,7 +28,7 @@ final class Scenario {
             step(SUBNETS).requires(VPC).build(),
             step(ASSETS).build(),
             step(ORDERS_DB).requires(SUBNETS).build(),
-            TestStep.handoff(ORDERS_DB),
+            dev.cutover.testing.TestStep.handoff(ORDERS_DB),
             step(GRANT).requires(HANDOFF).build(),
             step(DATASYNC).requires(GRANT).polled().build(),
             step(FREEZE).requires(GRANT).build(),

@@ -1,6 +1,6 @@
 package dev.cutover.report;
 
-import static dev.cutover.report.TestStep.step;
+import static dev.cutover.testing.TestStep.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.compile.ExecutionStep;
