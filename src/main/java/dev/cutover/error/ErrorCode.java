@@ -24,6 +24,10 @@ public enum ErrorCode {
             2,
             "cutover.yaml is unparseable, has an unknown key or a value of the wrong type.",
             "Correct the key named in the message; docs/configuration.md lists every key."),
+    ORG_CONFIG_INVALID(
+            2,
+            "The organisation's environments.yaml is missing, unparseable, invalid, or lowers a production rule.",
+            "Fix every problem listed (file, JSON pointer, fix); docs/environments.md documents every key."),
     COMPILE_FAILED(
             2,
             "The checklists cannot be compiled into safe, ordered steps.",
@@ -80,6 +84,26 @@ public enum ErrorCode {
             3,
             "An identity probe failed or returned an account other than the checklist's.",
             "Log in with the right profiles (e.g. aws sso login --profile P) and check the account ids."),
+    ENVIRONMENT_MISMATCH(
+            3,
+            "An account or system of the run belongs to another environment class than cutover.yaml declares.",
+            "Correct cutover.yaml's environment, or point the profiles at accounts of the declared class."),
+    DIRECT_MUTATION_REFUSED(
+            3,
+            "The environment class allows changes only through the CI pipeline (direct_mutation: pipeline-only).",
+            "Run `cutover prepare-pipeline --run-dir DIR --repo PATH` and let the pipeline execute the change."),
+    APPROVAL_MODE_REFUSED(
+            3,
+            "--approval asks for looser step approval than the environment class allows.",
+            "Drop --approval (per-step), or ask only for what docs/environments.md allows the class."),
+    PIPELINE_APPROVALS_REFUSED(
+            3,
+            "--pipeline-approvals is usable only in a pipeline-only class, in CI, under its approval gate, for its plan.",
+            "Run it from the generated pipeline job after its approval gate, or run execute at a terminal."),
+    PIPELINE_REFUSED(
+            3,
+            "cutover prepare-pipeline refused: the class is not pipeline-only, or the repository is not ready.",
+            "Fix what the message names (clean git work tree, a new branch name, a pipeline-only class)."),
     TERRAFORM_PREFLIGHT_FAILED(
             3,
             "terraform/root is missing or `terraform init`/`terraform validate` failed.",

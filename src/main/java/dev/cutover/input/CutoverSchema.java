@@ -10,7 +10,8 @@ public enum CutoverSchema {
     HARDCODED_VALUES("hardcoded-values.schema.json"),
     RESOURCE_OWNERSHIP("resource-ownership.schema.json"),
     EXECUTION_STEPS("execution-steps.schema.json"),
-    RUN_CONFIG("cutover.schema.json");
+    RUN_CONFIG("cutover.schema.json"),
+    ORG_ENVIRONMENTS("environments.schema.json");
 
     private final String resourceName;
 
