@@ -5,5 +5,10 @@ public enum AnswerSource {
     /** Typed by the operator on the controlling terminal. */
     TERMINAL,
     /** Taken from a rule of an {@code --answers} file (rehearsals and tests only). */
-    ANSWERS_FILE
+    ANSWERS_FILE,
+    /**
+     * Approved automatically by the approval mode the run asked for and its environment class allows
+     * (docs/environments.md); never a manual, destructive or run-level decision.
+     */
+    POLICY
 }

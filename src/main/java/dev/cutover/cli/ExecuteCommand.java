@@ -7,11 +7,15 @@ import dev.cutover.engine.ApproverFactory;
 import dev.cutover.engine.CutoverEngine;
 import dev.cutover.engine.DryRun;
 import dev.cutover.engine.ExecuteRequest;
+import dev.cutover.engine.GuardOptions;
 import dev.cutover.engine.HostInfo;
 import dev.cutover.engine.PreflightCheck;
 import dev.cutover.engine.ProcessGitConfigReader;
 import dev.cutover.engine.RunResult;
 import dev.cutover.engine.Sleeper;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.input.ApprovalMode;
 import dev.cutover.input.RunDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,7 +41,7 @@ import picocli.CommandLine.Spec;
             "0:completed",
             "1:halted (a step failed or was blocked, a stop choice, SSO expiry)",
             "2:invalid input or usage; nothing executed",
-            "3:refused by pre-flight or policy; nothing executed",
+            "3:refused by pre-flight or policy (environment guardrails too); nothing executed",
             "4:another live run holds the lock",
             "5:aborted by the operator",
             "6:journal or plan conflict",
@@ -59,8 +63,9 @@ final class ExecuteCommand implements Callable<Integer> {
     @Option(
             names = "--answers",
             paramLabel = "FILE",
-            description = "Scripted answers (rehearsals, tests); refused unless the environment is sandbox,"
-                    + " development or test. See docs/approvals.md.")
+            description = "Scripted answers (rehearsals, tests); refused where the environment class refuses"
+                    + " answers files (by default staging and production; always production). See"
+                    + " docs/approvals.md.")
     Path answers;
 
     @Option(
@@ -91,6 +96,25 @@ final class ExecuteCommand implements Callable<Integer> {
         }
     }
 
+    @Option(
+            names = "--approval",
+            paramLabel = "MODE",
+            description = "per-step (default), destructive-only or unattended: which step approvals a human gives;"
+                    + " the others are approved automatically and journaled naming the rule. Refused (exit 3) when"
+                    + " looser than the environment class allows (docs/environments.md).")
+    String approval = ApprovalMode.PER_STEP.configName();
+
+    @Option(
+            names = "--pipeline-approvals",
+            paramLabel = "FILE",
+            description = "The approvals file `cutover prepare-pipeline` generated. Accepted only for a pipeline-only"
+                    + " class, inside the CI job (CI=true) its approval gate released (CUTOVER_PIPELINE_APPROVED),"
+                    + " for exactly the plan it was generated for.")
+    Path pipelineApprovals;
+
+    @Mixin
+    OrgConfigOption org;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -100,20 +124,28 @@ final class ExecuteCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--max-parallel-jobs must be at least 1; use --sequential for none");
         }
+        GuardOptions guard = new GuardOptions(
+                org.orgConfig,
+                ApprovalMode.fromConfigName(approval)
+                        .orElseThrow(() -> new CutoverException(
+                                ErrorCode.USAGE,
+                                "--approval " + approval + ": use per-step, destructive-only or unattended")),
+                pipelineApprovals == null ? null : pipelineApprovals.toAbsolutePath());
+        RunDirectory dir = runDir.resolve();
         if (dryRun) {
-            return dryRun(spec.commandLine().getOut());
+            return dryRun(spec.commandLine().getOut(), dir, guard);
         }
         return run(
                 spec.commandLine().getOut(),
-                runDir.resolve(),
+                dir,
                 runDir,
-                new Flags(resume, acceptStale, answers, parallelism.jobs()));
+                new Flags(resume, acceptStale, answers, parallelism.jobs(), guard));
     }
 
-    private int dryRun(PrintWriter out) {
+    private int dryRun(PrintWriter out, RunDirectory dir, GuardOptions guard) {
         Map<String, String> env = System.getenv();
-        RunDirectory dir = runDir.resolve();
-        ExecuteRequest request = runDir.executeRequest(dir, resume, acceptStale, null);
+        ExecuteRequest request =
+                runDir.executeRequest(dir, resume, acceptStale, null).withGuard(guard);
         PreflightCheck checks = new PreflightCheck(
                 Clock.systemUTC(), out, HostInfo.system(env), ProcessGitConfigReader.withDefaultTimeout(env));
         CompileService compile = new CompileService();
@@ -122,10 +154,10 @@ final class ExecuteCommand implements Callable<Integer> {
     }
 
     /** The execute flags besides the run directory's. */
-    record Flags(boolean resume, boolean acceptStale, Path answers, int maxParallelJobs) {
-        /** {@code cutover demo}: a fresh run with the default parallelism. */
+    record Flags(boolean resume, boolean acceptStale, Path answers, int maxParallelJobs, GuardOptions guard) {
+        /** {@code cutover demo}: a fresh run with the default parallelism and guardrail options. */
         static Flags demo(Path answers) {
-            return new Flags(false, false, answers, ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS);
+            return new Flags(false, false, answers, ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS, GuardOptions.none());
         }
     }
 
@@ -140,7 +172,8 @@ final class ExecuteCommand implements Callable<Integer> {
                 HostInfo.system(env),
                 ProcessGitConfigReader.withDefaultTimeout(env));
         ExecuteRequest request = options.executeRequest(dir, flags.resume(), flags.acceptStale(), flags.answers())
-                .withMaxParallelJobs(flags.maxParallelJobs());
+                .withMaxParallelJobs(flags.maxParallelJobs())
+                .withGuard(flags.guard());
         RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter())
                 .execute(request, options.expectedRunId());
         out.println();

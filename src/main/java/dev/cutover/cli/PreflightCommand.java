@@ -2,9 +2,11 @@ package dev.cutover.cli;
 
 import dev.cutover.app.CompileService;
 import dev.cutover.engine.ExecuteRequest;
+import dev.cutover.engine.GuardOptions;
 import dev.cutover.engine.HostInfo;
 import dev.cutover.engine.PreflightCheck;
 import dev.cutover.engine.ProcessGitConfigReader;
+import dev.cutover.input.ApprovalMode;
 import dev.cutover.input.RunDirectory;
 import java.time.Clock;
 import java.util.Map;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run the checks `cutover execute` runs first, in the same order: lock, journal, inputs, both",
-            "sign-offs, staleness, the allow-list, identity probes, Terraform. Writes nothing (the empty OS lock",
+            "sign-offs, staleness, the allow-list, identity probes, Terraform, the environment cross-check against",
+            "the organisation's environments.yaml. Writes nothing (the empty OS lock",
             "file .RUNNING.lock.flock is created once per run directory and never deleted)."
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -40,6 +43,9 @@ final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--accept-stale", description = "Accept inputs captured more than 14 days ago.")
     boolean acceptStale;
 
+    @Mixin
+    OrgConfigOption org;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +53,8 @@ final class PreflightCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = System.getenv();
         RunDirectory dir = runDir.resolve();
-        ExecuteRequest request = runDir.executeRequest(dir, resume, acceptStale, null);
+        ExecuteRequest request = runDir.executeRequest(dir, resume, acceptStale, null)
+                .withGuard(new GuardOptions(org.orgConfig, ApprovalMode.PER_STEP, null));
         CompileService compile = new CompileService();
         new PreflightCheck(
                         Clock.systemUTC(),

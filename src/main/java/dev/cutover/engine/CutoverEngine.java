@@ -1,9 +1,6 @@
 package dev.cutover.engine;
 
 import dev.cutover.approval.Approver;
-import dev.cutover.error.CutoverException;
-import dev.cutover.error.ErrorCode;
-import dev.cutover.input.Environment;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.notify.NotificationSettings;
@@ -12,18 +9,13 @@ import dev.cutover.shell.ChildEnvironment;
 import dev.cutover.shell.CommandRunner;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * {@code cutover execute}: pre-flight in the order of FORMATS.md §5, then go/no-go and the step walk, with the
  * run lock held (OS lock for the whole process, lock file from the end of pre-flight until a clean end).
  */
 public final class CutoverEngine {
-    private static final Set<Environment> SCRIPTED_ANSWERS_ALLOWED =
-            EnumSet.of(Environment.SANDBOX, Environment.DEVELOPMENT, Environment.TEST);
-
     private final Clock clock;
     private final Sleeper sleeper;
     private final PrintWriter out;
@@ -101,18 +93,15 @@ public final class CutoverEngine {
         return notifications;
     }
 
-    /** The approver for this run; scripted answers only where the environment allows them. */
-    Approver approver(ExecuteRequest request, Environment environment) {
-        if (request.answersFile() == null) {
-            return approvers.terminal();
-        }
-        if (!SCRIPTED_ANSWERS_ALLOWED.contains(environment)) {
-            throw new CutoverException(
-                    ErrorCode.ANSWERS_NOT_ALLOWED,
-                    "--answers is refused: this run directory's environment is " + environment.configName()
-                            + " (cutover.yaml; absent means production)");
-        }
-        return approvers.answers(request.answersFile());
+    /**
+     * The approver for this run: the terminal, or the file of {@code --answers} or {@code --pipeline-approvals}.
+     * Whether the environment allows a file is the {@link EnvironmentGuard}'s decision, taken before this.
+     */
+    Approver approver(ExecuteRequest request) {
+        java.nio.file.Path file = request.guard().pipelineApprovals() != null
+                ? request.guard().pipelineApprovals()
+                : request.answersFile();
+        return file == null ? approvers.terminal() : approvers.answers(file);
     }
 
     static CommandRunner runner(Clock clock) {

@@ -32,6 +32,11 @@ public final class DryRun {
         out.println();
         out.println("DRY RUN — nothing below is executed except read-only previews; no journal is written.");
         out.println(GoNoGo.blastRadius(plan.plan().steps()));
+        NoReturnNotice noReturn = new NoReturnNotice(plan.plan().steps());
+        out.println("Point of no return: "
+                + noReturn.point()
+                        .map(p -> p.stepId() + " (" + p.reason() + "); crossing it is confirmed separately")
+                        .orElse("none: every step can be rolled back"));
         long elapsed = 0;
         int approvals = 0;
         String phase = null;
@@ -41,13 +46,17 @@ public final class DryRun {
                 gate(plan, step);
                 phase = stepPhase;
             }
-            approvals += step.irreversible() ? 2 : 1;
+            approvals += (step.irreversible() ? 2 : 1) + (noReturn.isThePoint(step) ? 1 : 0);
             describe(step, elapsed, commands, plan);
+            if (noReturn.isThePoint(step)) {
+                out.println("  " + noReturn.line(step).orElseThrow() + " (asked after the approval)");
+            }
             elapsed += step.estimatedSeconds();
         }
         out.println();
         out.printf(
-                "%d steps, %d approval prompts (irreversible steps ask twice), estimated %s of time boxes.%n",
+                "%d steps, %d approval prompts (irreversible steps and the point of no return ask again), estimated %s"
+                        + " of time boxes.%n",
                 plan.plan().steps().size(), approvals, hhmm(elapsed));
         return approvals;
     }

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param toolVersion Cutover's own version, written into the journal as {@code plugin_version}
  * @param maxParallelJobs {@code --max-parallel-jobs} (default {@link #DEFAULT_MAX_PARALLEL_JOBS}), or 0 for
  *     {@code --sequential}
+ * @param guard the org file, approval mode and pipeline approvals the run asks for (docs/environments.md)
  */
 public record ExecuteRequest(
         RunDirectory runDir,
@@ -28,7 +29,8 @@ public record ExecuteRequest(
         Map<String, String> environment,
         Path answersFile,
         String toolVersion,
-        int maxParallelJobs) {
+        int maxParallelJobs,
+        GuardOptions guard) {
     /** Long-running jobs polled at once unless {@code --max-parallel-jobs} says otherwise. */
     public static final int DEFAULT_MAX_PARALLEL_JOBS = 4;
 
@@ -38,11 +40,60 @@ public record ExecuteRequest(
             throw new IllegalArgumentException("maxParallelJobs must be 0 (sequential) or more");
         }
         environment = Map.copyOf(environment);
+        Objects.requireNonNull(guard, "guard");
+    }
+
+    /** A request with the default guardrail options: no org file flag, per-step approval, no pipeline. */
+    public ExecuteRequest(
+            RunDirectory runDir,
+            boolean resume,
+            boolean acceptStale,
+            String sourceProfile,
+            String targetProfile,
+            Map<String, String> environment,
+            Path answersFile,
+            String toolVersion,
+            int maxParallelJobs) {
+        this(
+                runDir,
+                resume,
+                acceptStale,
+                sourceProfile,
+                targetProfile,
+                environment,
+                answersFile,
+                toolVersion,
+                maxParallelJobs,
+                GuardOptions.none());
     }
 
     /** This request with {@code --max-parallel-jobs} (0 = {@code --sequential}). */
     public ExecuteRequest withMaxParallelJobs(int jobs) {
         return new ExecuteRequest(
-                runDir, resume, acceptStale, sourceProfile, targetProfile, environment, answersFile, toolVersion, jobs);
+                runDir,
+                resume,
+                acceptStale,
+                sourceProfile,
+                targetProfile,
+                environment,
+                answersFile,
+                toolVersion,
+                jobs,
+                guard);
+    }
+
+    /** This request with {@code options} for the environment guardrails. */
+    public ExecuteRequest withGuard(GuardOptions options) {
+        return new ExecuteRequest(
+                runDir,
+                resume,
+                acceptStale,
+                sourceProfile,
+                targetProfile,
+                environment,
+                answersFile,
+                toolVersion,
+                maxParallelJobs,
+                options);
     }
 }

@@ -54,7 +54,11 @@ public final class PreflightCheck {
             Preflight checks = new Preflight(clock, commands);
             checks.runAll(plan, request);
             passed.addAll(checks.passed());
+            EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
+            EnvironmentVerdict environment = guard.classify(commands);
+            passed.add("environment: " + environment.summary());
             checks.warnings().forEach(w -> passed.add("warning: " + w));
+            guard.warnings(environment).forEach(w -> passed.add("warning: " + w));
             checks.skippedChecks().forEach(s -> passed.add("skipped: " + s));
             operator.bannerWarning().ifPresent(w -> passed.add("warning: " + w));
             passed.forEach(out::println);

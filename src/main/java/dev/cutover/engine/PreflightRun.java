@@ -35,6 +35,8 @@ final class PreflightRun {
     private final String operator;
     private final AcquiredLock lock;
     private final List<String> warnings = new ArrayList<>();
+    /** The environment cross-check's verdict, once pre-flight reached it. */
+    private EnvironmentVerdict environment;
 
     PreflightRun(CutoverEngine engine, ExecuteRequest request, String operator, AcquiredLock lock) {
         this.engine = engine;
@@ -55,10 +57,14 @@ final class PreflightRun {
         boolean staleAccepted;
         Approver approver;
         try {
-            // Who answers comes first: --answers outside sandbox/development/test, or no terminal to ask, is
-            // refused before any other check (and before check 6 makes a single cloud call).
-            approver = engine.approver(request, plan.config().environment());
+            // Who answers comes first: what the declared environment class forbids (--answers, a looser
+            // --approval, direct mutation of a pipeline-only class) or no terminal to ask is refused before any
+            // other check (and before check 6 makes a single cloud call).
+            EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
+            guard.refuse(guard.declared());
+            approver = engine.approver(request);
             staleAccepted = checks.runAll(plan, request);
+            approver = guarded(guard, commands, approver);
             writeStepsFile(plan);
         } catch (CutoverException e) {
             return failed(plan, e.getMessage().startsWith("check") ? "" : "pre-flight", e);
@@ -81,8 +87,11 @@ final class PreflightRun {
         LoadedPlan plan = source.load();
         StepCommands commands = commands();
         Preflight checks = new Preflight(engine.clock(), commands);
-        Approver approver = engine.approver(request, plan.config().environment());
+        EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
+        guard.refuse(guard.declared());
+        Approver approver = engine.approver(request);
         boolean staleAccepted = checks.runAll(plan, request);
+        approver = guarded(guard, commands, approver);
         requireStoredPlan(plan);
         collectWarnings(plan, checks);
         PriorRun prior = PriorRun.of(new RunStateReplayer().replay(previous.entries()));
@@ -91,6 +100,17 @@ final class PreflightRun {
         prior.seed(journal);
         String writtenBy = previous.metadata().pluginVersion();
         return walk(plan, commands, checks, approver, new Start(journal, prior, staleAccepted, writtenBy));
+    }
+
+    /**
+     * The environment cross-check after the identity probes (docs/environments.md): refuses a mismatch or what
+     * the class found forbids, keeps its warnings, and returns the approver the class allows.
+     */
+    private Approver guarded(EnvironmentGuard guard, StepCommands commands, Approver approver) {
+        environment = guard.classify(commands);
+        guard.refuse(environment);
+        warnings.addAll(guard.warnings(environment));
+        return guard.approver(environment, approver, engine.out());
     }
 
     /** How this execution begins: its journal, what earlier runs did, and the journal's tool version. */
@@ -207,11 +227,14 @@ final class PreflightRun {
                 request.maxParallelJobs());
         RunContextHeader header = new RunContextHeader(
                 in.controlPlane().metadata().runId(),
-                plan.config().environment().configName(),
+                environment.rulesOf(),
                 request.sourceProfile(),
                 request.targetProfile(),
                 in.controlPlane().metadata().sourceAccountId() + " -> "
-                        + in.controlPlane().metadata().targetAccountId());
+                        + in.controlPlane().metadata().targetAccountId(),
+                new RunContextHeader.Reach(
+                        in.dataMigrationPlan().metadata().targetRegion(),
+                        RunContextHeader.blastRadius(plan.plan().steps())));
         SsoProbe sso = new SsoProbe(probes(plan), prior.lastSsoSuccess(checks.now()), resumeCommand());
         FreezeTracker freezes = new FreezeTracker(in.dataPlane().freezeWindows());
         prior.restoreFreezes(freezes, in.dataPlane().freezeWindows());

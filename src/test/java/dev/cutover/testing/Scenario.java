@@ -9,10 +9,12 @@ import dev.cutover.app.CompileService;
 import dev.cutover.app.DemoRunDirectory;
 import dev.cutover.app.ExecuteService;
 import dev.cutover.app.JournalEndOfRunWriter;
+import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.Approver;
 import dev.cutover.engine.ApproverFactory;
 import dev.cutover.engine.CutoverEngine;
 import dev.cutover.engine.ExecuteRequest;
+import dev.cutover.engine.GuardOptions;
 import dev.cutover.engine.RunResult;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.notify.NotificationSettings;
@@ -56,6 +58,8 @@ public final class Scenario {
     private String toolVersion = "test-version";
     private int maxParallelJobs = ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS;
     private NotificationSettings notifications;
+    private GuardOptions guard = GuardOptions.none();
+    private Path answersFile;
 
     private Scenario(Path dir) {
         this.dir = dir;
@@ -175,6 +179,18 @@ public final class Scenario {
         return this;
     }
 
+    /** The environment guardrail options (org file, approval mode, pipeline approvals) the run asks for. */
+    public Scenario guard(GuardOptions options) {
+        this.guard = options;
+        return this;
+    }
+
+    /** Runs with {@code --answers FILE} (a real answers-file approver; refused where the environment says so). */
+    public Scenario answersFile(Path file) {
+        this.answersFile = file;
+        return this;
+    }
+
     /** Runs {@code cutover execute} in-process and checks the journal it wrote. */
     public RunOutcome run(ScriptedApprover approver) {
         return execute(approver, false);
@@ -232,15 +248,16 @@ public final class Scenario {
             engine = engine.withNotifications(notifications);
         }
         ExecuteRequest request = new ExecuteRequest(
-                new RunDirectory(dir),
-                resume,
-                false,
-                sourceProfile,
-                targetProfile,
-                env,
-                null,
-                toolVersion,
-                maxParallelJobs);
+                        new RunDirectory(dir),
+                        resume,
+                        false,
+                        sourceProfile,
+                        targetProfile,
+                        env,
+                        answersFile,
+                        toolVersion,
+                        maxParallelJobs)
+                .withGuard(guard);
         RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter(clock))
                 .execute(request, Optional.empty());
         out.flush();
@@ -256,7 +273,7 @@ public final class Scenario {
 
             @Override
             public Approver answers(Path file) {
-                throw new AssertionError("scenarios never use an answers file");
+                return AnswersFileApprover.load(file);
             }
         };
     }

@@ -1,0 +1,91 @@
+package dev.cutover.engine;
+
+import dev.cutover.approval.Answer;
+import dev.cutover.approval.Approver;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * When {@code execute --pipeline-approvals FILE} may run unattended (docs/environments.md, ADR 0006): only in a CI
+ * job ({@code CI=true}) whose own approval gate set {@value #GATE_VARIABLE}, and only with the approvals file
+ * {@code prepare-pipeline} generated for exactly this plan — its {@value #STEPS_HASH_PREFIX} line must name the
+ * SHA-256 of the execution-steps.json the inputs compile to now. The class must be pipeline-only (checked by the
+ * guard).
+ */
+public final class PipelineGate {
+    /** The variable the CI system's approval gate sets for the job; its value is journaled with every answer. */
+    public static final String GATE_VARIABLE = "CUTOVER_PIPELINE_APPROVED";
+
+    /** The line of the approvals file that binds it to one compiled plan. */
+    public static final String STEPS_HASH_PREFIX = "# steps-sha256: ";
+
+    private static final int MAX_NOTED = 200;
+
+    private PipelineGate() {}
+
+    /** The hex SHA-256 of a compiled plan's bytes. */
+    public static String stepsSha256(byte[] stepsJson) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stepsJson));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    static void require(ExecuteRequest request, LoadedPlan plan) {
+        if (!"true".equalsIgnoreCase(request.environment().getOrDefault("CI", ""))) {
+            throw refused("CI is not `true`: pipeline approvals run only inside a CI job");
+        }
+        String gate = request.environment().getOrDefault(GATE_VARIABLE, "");
+        if (gate.isBlank()) {
+            throw refused(GATE_VARIABLE + " is not set: only the CI system's approval gate sets it, for the job it"
+                    + " approved");
+        }
+        Path file = request.guard().pipelineApprovals();
+        String expected = stepsSha256(plan.stepsJson());
+        String bound = bindingOf(file);
+        if (!bound.equals(expected)) {
+            throw refused(file + " approves the plan with steps-sha256 " + bound + ", but the inputs compile to "
+                    + expected + ": it was prepared for another plan. Run prepare-pipeline again and review the"
+                    + " new change");
+        }
+    }
+
+    /** {@code base}, its answers' notes also naming the CI gate's value. */
+    static Approver noting(ExecuteRequest request, Approver base) {
+        String gate = request.environment().getOrDefault(GATE_VARIABLE, "");
+        String noted = gate.length() > MAX_NOTED ? gate.substring(0, MAX_NOTED) + "…" : gate;
+        return question -> {
+            Answer a = base.ask(question);
+            String notes = (a.notes() == null ? "" : a.notes() + "; ") + "CI gate " + GATE_VARIABLE + "=" + noted;
+            return new Answer(a.choice(), a.value(), a.source(), notes);
+        };
+    }
+
+    private static String bindingOf(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw refused("cannot read " + file + ": " + e.getMessage());
+        }
+        return lines.stream()
+                .filter(l -> l.startsWith(STEPS_HASH_PREFIX))
+                .map(l -> l.substring(STEPS_HASH_PREFIX.length()).strip())
+                .findFirst()
+                .orElseThrow(() -> refused(file + " has no `" + STEPS_HASH_PREFIX + "<hex>` line: it is not an"
+                        + " approvals file prepare-pipeline generated"));
+    }
+
+    private static CutoverException refused(String why) {
+        return new CutoverException(ErrorCode.PIPELINE_APPROVALS_REFUSED, "--pipeline-approvals refused: " + why);
+    }
+}

@@ -1,0 +1,177 @@
+package dev.cutover.engine.guard;
+
+import static dev.cutover.engine.guard.Guardrails.SOURCE;
+import static dev.cutover.engine.guard.Guardrails.TARGET;
+import static dev.cutover.engine.guard.Guardrails.assertRefused;
+import static dev.cutover.engine.guard.Guardrails.org;
+import static dev.cutover.engine.guard.Guardrails.orgFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.approval.PromptKind;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.input.OrgConfigLoader;
+import dev.cutover.testing.RunOutcome;
+import dev.cutover.testing.Scenario;
+import dev.cutover.testing.ScriptedApprover;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The environment cross-check (docs/environments.md): the run's accounts — as the identity probe confirms them —
+ * and the systems the organisation's probe reports must belong to the class cutover.yaml declares. A fake
+ * {@code aws} first on the child's PATH answers the sts probes for profiles src/tgt and logs every call.
+ */
+class EnvironmentCrossCheckTest {
+    private static final String FAKE_AWS = """
+            #!/bin/bash
+            echo "$*" >> "$(dirname "$0")/calls.log"
+            prev=""; for a in "$@"; do [ "$prev" = --profile ] && profile="$a"; prev="$a"; done
+            if [ "$1 $2" = "sts get-caller-identity" ]; then
+              if [ "$profile" = src ]; then echo '{"Account": "000000000001"}'; else echo '{"Account": "000000000002"}'; fi
+              exit 0
+            fi
+            exit 1
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private Scenario sandboxWithAws() {
+        Path bin = tmp.resolve("bin");
+        Scenario.executable(bin.resolve("aws"), FAKE_AWS);
+        return Scenario.demo(tmp)
+                .config("environment: sandbox\nallowed_programs: [aws, bash, cat, cmp, cp, diff, grep, ln, mkdir,"
+                        + " readlink, rm, sha256sum, test, touch, true]\npoll_interval_seconds: 1\n")
+                .profiles("src", "tgt")
+                .env("PATH", bin + ":" + System.getenv("PATH"));
+    }
+
+    @Test
+    void aSandboxRunAgainstAnAccountMappedToProductionRefusesNamingBoth() throws Exception {
+        Path file = orgFile(tmp.resolve("org"), "environments.yaml", """
+                environments:
+                  sandbox:
+                    accounts: ["000000000001"]
+                  production:
+                    accounts: ["000000000002"]
+                """);
+
+        RunOutcome run = sandboxWithAws().guard(org(file)).run(new ScriptedApprover());
+
+        assertRefused(
+                run,
+                ErrorCode.ENVIRONMENT_MISMATCH,
+                "cutover.yaml declares sandbox",
+                "target account (confirmed by aws sts get-caller-identity) " + TARGET + " belongs to production",
+                file + " /environments/production/accounts/0");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(Files.readAllLines(tmp.resolve("bin/calls.log")))
+                .as("the accounts were probed before they were classified")
+                .anyMatch(l -> l.startsWith("sts get-caller-identity") && l.contains("--profile tgt"));
+    }
+
+    @Test
+    void aNonAwsSystemIsClassifiedByTheOrganisationsProbeAndItsNamePattern() {
+        Path file = orgFile(tmp.resolve("org"), "environments.yaml", """
+                identity_probe: "echo 'lab-7 Orders-PROD'"
+                environments:
+                  sandbox:
+                    accounts: ["000000000001", "000000000002"]
+                  production:
+                    account_name_patterns: ["*-prod"]
+                """);
+
+        RunOutcome run = Scenario.demo(tmp).guard(org(file)).run(new ScriptedApprover());
+
+        assertRefused(
+                run,
+                ErrorCode.ENVIRONMENT_MISMATCH,
+                "system (identity_probe) lab-7 (Orders-PROD) belongs to production",
+                "/environments/production/account_name_patterns");
+    }
+
+    @Test
+    void aProbeThatPrintsNoIdRefusesTheRun() {
+        Path file = orgFile(tmp.resolve("org"), "environments.yaml", "identity_probe: \"true\"\n");
+
+        RunOutcome run = Scenario.demo(tmp).guard(org(file)).run(new ScriptedApprover());
+
+        assertRefused(run, ErrorCode.IDENTITY_MISMATCH, "identity_probe `true` printed no `ID [NAME]` line");
+    }
+
+    @Test
+    void anAccountTheOrganisationDoesNotKnowBringsProductionRulesSoASandboxAnswersFileIsRefused() throws Exception {
+        Path file = orgFile(tmp.resolve("org"), "environments.yaml", """
+                environments:
+                  sandbox:
+                    accounts: ["000000000001"]
+                """);
+        Path answers = Files.writeString(tmp.resolve("answers.txt"), "approve * approve\n");
+
+        RunOutcome run =
+                Scenario.demo(tmp).guard(org(file)).answersFile(answers).run(new ScriptedApprover());
+
+        assertRefused(run, ErrorCode.ANSWERS_NOT_ALLOWED, "sandbox with production rules (not mapped: " + TARGET + ")");
+    }
+
+    @Test
+    void withoutAnAnswersFileTheUnknownAccountIsNamedInTheHeaderAndTheGoNoGoWarnings() {
+        Path file = orgFile(tmp.resolve("org"), "environments.yaml", """
+                environments:
+                  sandbox:
+                    accounts: ["000000000001"]
+                """);
+
+        RunOutcome run = Scenario.demo(tmp).guard(org(file)).run(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        String goNoGo =
+                run.asked(PromptKind.GO_NO_GO, "cp-phase0-000-run").get(0).prompt();
+        assertThat(goNoGo)
+                .contains("| sandbox with production rules (not mapped: " + TARGET + ") |")
+                .contains("WARNING: environment: not mapped in the organisation's file, so production rules apply")
+                .contains("direct mutation is discouraged");
+    }
+
+    @Test
+    void everyPromptHeaderRestatesEnvironmentProfilesRegionAccountsAndBlastRadius() {
+        RunOutcome run = Scenario.demo(tmp).profiles("src", "tgt").run(new ScriptedApprover());
+
+        String prompt = run.asked(PromptKind.APPROVE, "cp-phase1-010-create-target")
+                .get(0)
+                .prompt();
+        assertThat(prompt.lines().findFirst().orElseThrow())
+                .isEqualTo("[run demo | sandbox | profiles src -> tgt | region local | accounts " + SOURCE + " -> "
+                        + TARGET + " | blast radius 1 resource(s), teams platform]");
+        assertThat(run.asked(PromptKind.GO_NO_GO, "cp-phase0-000-run").get(0).prompt())
+                .as("restated before the first mutation")
+                .startsWith("[run demo | sandbox | profiles src -> tgt | region local");
+    }
+
+    @Test
+    void theOrgConfigFlagWinsOverTheEnvironmentVariable() {
+        Path production = orgFile(tmp.resolve("org"), "production.yaml", """
+                environments:
+                  production:
+                    accounts: ["000000000001", "000000000002"]
+                """);
+        Path sandbox = orgFile(tmp.resolve("org"), "sandbox.yaml", """
+                environments:
+                  sandbox:
+                    accounts: ["000000000001", "000000000002"]
+                """);
+
+        RunOutcome byVariable = Scenario.demo(tmp.resolve("a"))
+                .env(OrgConfigLoader.ENV_VARIABLE, production.toString())
+                .run(new ScriptedApprover());
+        RunOutcome flagWins = Scenario.demo(tmp.resolve("b"))
+                .env(OrgConfigLoader.ENV_VARIABLE, production.toString())
+                .guard(org(sandbox))
+                .run(new ScriptedApprover());
+
+        assertRefused(byVariable, ErrorCode.ENVIRONMENT_MISMATCH, production.toString());
+        assertThat(flagWins.verdict()).as(flagWins.output()).isEqualTo("completed");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.cutover.engine.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.engine.GuardOptions;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.input.ApprovalMode;
+import dev.cutover.testing.RunOutcome;
+import dev.cutover.testing.Scenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Shared set-up of the guardrail tests: org files, the demo in another class, and refusal checks. */
+final class Guardrails {
+    static final String SOURCE = "000000000001";
+    static final String TARGET = "000000000002";
+    /** The demo's programs; every class below sandbox's floor needs its own poll interval. */
+    static final String PROGRAMS =
+            "allowed_programs: [bash, cat, cmp, cp, diff, grep, ln, mkdir, readlink, rm, sha256sum, test, touch, true]\n";
+
+    private Guardrails() {}
+
+    /** Writes an organisation file into {@code dir} and returns its path. */
+    static Path orgFile(Path dir, String name, String yaml) {
+        try {
+            Files.createDirectories(dir);
+            return Files.writeString(dir.resolve(name), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo declared as {@code environment}, with poll interval and gate approvers any class accepts. */
+    static Scenario demoIn(Path tmp, String environment) {
+        return Scenario.demo(tmp)
+                .config("environment: " + environment + "\n" + PROGRAMS
+                        + "poll_interval_seconds: 10\napprovers:\n  platform: [tester]\n");
+    }
+
+    static GuardOptions org(Path file) {
+        return new GuardOptions(file, ApprovalMode.PER_STEP, null);
+    }
+
+    static GuardOptions approval(ApprovalMode mode) {
+        return new GuardOptions(null, mode, null);
+    }
+
+    /** The run was refused at pre-flight with {@code code}: nothing ran, no lock, only the failure journaled. */
+    static void assertRefused(RunOutcome run, ErrorCode code, String... messageParts) {
+        assertThat(run.result().failure()).as(run.output()).isNotNull();
+        assertThat(run.result().failure().code()).isEqualTo(code);
+        assertThat(run.exitCode()).isEqualTo(code.exitCode());
+        assertThat(run.result().failure().getMessage()).contains(messageParts);
+        assertThat(run.timeline()).containsExactly("cp-phase0-000-run step-failed");
+        assertThat(run.file("RUNNING.lock")).doesNotExist();
+        assertThat(run.file("service/target")).as("nothing was executed").doesNotExist();
+        assertThat(run.approver().asked()).as("nobody was asked anything").isEmpty();
+    }
+}

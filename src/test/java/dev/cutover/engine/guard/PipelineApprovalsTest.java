@@ -1,0 +1,146 @@
+package dev.cutover.engine.guard;
+
+import static dev.cutover.engine.guard.Guardrails.assertRefused;
+import static dev.cutover.engine.guard.Guardrails.demoIn;
+import static dev.cutover.engine.guard.Guardrails.orgFile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.app.CompileService;
+import dev.cutover.engine.GuardOptions;
+import dev.cutover.engine.PipelineApprovalsFile;
+import dev.cutover.engine.PipelineGate;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.input.ApprovalMode;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.testing.RunOutcome;
+import dev.cutover.testing.Scenario;
+import dev.cutover.testing.ScriptedApprover;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A pipeline-only production class: execute refuses at a terminal and runs only from the generated approvals
+ * file, inside CI, under its approval gate, for exactly the plan the file was generated for.
+ */
+class PipelineApprovalsTest {
+    private static final String PIPELINE_ONLY = """
+            environments:
+              production:
+                accounts: ["000000000001", "000000000002"]
+                direct_mutation: pipeline-only
+            """;
+
+    @TempDir
+    Path tmp;
+
+    private Path org() {
+        return orgFile(tmp.resolve("org"), "environments.yaml", PIPELINE_ONLY);
+    }
+
+    /** The production demo, with the approvals prepare-pipeline would generate for it written next to it. */
+    private Scenario production(Path approvals, boolean uncommented) throws Exception {
+        Scenario scenario = demoIn(tmp, "production");
+        String text = PipelineApprovalsFile.render(
+                new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty()),
+                "production");
+        if (uncommented) {
+            // What the reviewers do in the pull request: manual steps done, handoff and gates signed.
+            text = text.replaceAll("(?m)^# (approve|handoff|gate) ", "$1 ");
+        }
+        Files.writeString(approvals, text);
+        return scenario.guard(new GuardOptions(org(), ApprovalMode.PER_STEP, approvals));
+    }
+
+    @Test
+    void aPipelineOnlyProductionRefusesExecuteAndPointsToPreparePipeline() {
+        RunOutcome run = demoIn(tmp, "production").guard(Guardrails.org(org())).run(new ScriptedApprover());
+
+        assertRefused(
+                run,
+                ErrorCode.DIRECT_MUTATION_REFUSED,
+                "direct mutation is pipeline-only for production",
+                "cutover prepare-pipeline --run-dir");
+        assertThat(run.exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void theApprovalsRunTheWholePlanInCiUnderTheGateJournalingTheGateWithEveryAnswer() throws Exception {
+        Path approvals = tmp.resolve("pipeline-approvals.txt");
+        RunOutcome run = production(approvals, true)
+                .env("CI", "true")
+                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
+                .run(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.approver().asked()).as("nobody at a terminal was asked").isEmpty();
+        assertThat(run.entries("dp-phase4-030-switch-live", "approved"))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.path("notes").asText())
+                        .contains("answers file " + approvals)
+                        .endsWith("CI gate CUTOVER_PIPELINE_APPROVED=github-run-7-1"));
+        assertThat(run.entries("dp-phase3-010-copy-config", "approved"))
+                .extracting(e -> e.path("notes").asText())
+                .anyMatch(n -> n.startsWith("point of no return crossing confirmed"));
+    }
+
+    @Test
+    void leftAsGeneratedTheApprovalsHaltAtTheFirstManualStepForAPerson() throws Exception {
+        RunOutcome run = production(tmp.resolve("pipeline-approvals.txt"), false)
+                .env("CI", "true")
+                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
+                .run(new ScriptedApprover());
+
+        assertThat(run.verdict()).isEqualTo("halted");
+        assertThat(run.output()).contains("no scripted answer for approve on cp-phase4-001-confirm-reader");
+        assertThat(run.events("cp-phase1-010-create-target")).contains("step-succeeded");
+        assertThat(run.events("cp-phase4-001-confirm-reader")).doesNotContain("approved");
+    }
+
+    @Test
+    void outsideCiTheApprovalsAreRefused() throws Exception {
+        RunOutcome run = production(tmp.resolve("pipeline-approvals.txt"), true)
+                .env("CI", "")
+                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
+                .run(new ScriptedApprover());
+
+        assertRefused(run, ErrorCode.PIPELINE_APPROVALS_REFUSED, "CI is not `true`");
+    }
+
+    @Test
+    void withoutTheGateVariableTheApprovalsAreRefused() throws Exception {
+        RunOutcome run = production(tmp.resolve("pipeline-approvals.txt"), true)
+                .env("CI", "true")
+                .env(PipelineGate.GATE_VARIABLE, "")
+                .run(new ScriptedApprover());
+
+        assertRefused(run, ErrorCode.PIPELINE_APPROVALS_REFUSED, PipelineGate.GATE_VARIABLE + " is not set");
+    }
+
+    @Test
+    void approvalsGeneratedForAnotherPlanAreRefused() throws Exception {
+        Path approvals = tmp.resolve("pipeline-approvals.txt");
+        Scenario scenario = production(approvals, true)
+                .env("CI", "true")
+                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
+                .editItem("cp-phase1-010-create-target", i -> i.put("description", "changed after review"));
+
+        RunOutcome run = scenario.run(new ScriptedApprover());
+
+        assertRefused(run, ErrorCode.PIPELINE_APPROVALS_REFUSED, "it was prepared for another plan");
+    }
+
+    @Test
+    void approvalsAreRefusedWhereTheClassIsNotPipelineOnly() throws Exception {
+        Path approvals = Files.writeString(tmp.resolve("approvals.txt"), "go-no-go * proceed\n");
+        RunOutcome run = demoIn(tmp, "production")
+                .env("CI", "true")
+                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
+                .guard(new GuardOptions(null, ApprovalMode.PER_STEP, approvals))
+                .run(new ScriptedApprover());
+
+        assertRefused(run, ErrorCode.PIPELINE_APPROVALS_REFUSED, "direct mutation is discouraged for production");
+    }
+}
