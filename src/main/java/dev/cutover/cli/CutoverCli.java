@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             PreflightCommand.class,
             ExecuteCommand.class,
+            PreparePipelineCommand.class,
             StatusCommand.class,
             VerifyJournalCommand.class,
             RepairCommand.class,

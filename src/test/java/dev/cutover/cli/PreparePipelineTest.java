@@ -1,0 +1,179 @@
+package dev.cutover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.cutover.app.DemoRunDirectory;
+import dev.cutover.engine.PipelineGate;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cutover prepare-pipeline} against real git repositories in temp folders. */
+class PreparePipelineTest {
+    static final String PIPELINE_ONLY = """
+            environments:
+              production:
+                accounts: ["000000000001", "000000000002"]
+                direct_mutation: pipeline-only
+            """;
+
+    @TempDir
+    Path tmp;
+
+    Path runDir;
+    Path org;
+    GitFixture repo;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        runDir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("run"));
+        Files.writeString(runDir.resolve("cutover.yaml"), """
+                environment: production
+                allowed_programs: [bash, cat, cmp, cp, diff, grep, ln, mkdir, readlink, rm, sha256sum, test, touch, true]
+                poll_interval_seconds: 10
+                approvers:
+                  platform: [release-bot]
+                """);
+        org = Files.writeString(tmp.resolve("environments.yaml"), PIPELINE_ONLY);
+        repo = GitFixture.init(tmp.resolve("repo"));
+    }
+
+    private CliRunner.Result prepare(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "prepare-pipeline",
+                "--run-dir",
+                runDir.toString(),
+                "--org-config",
+                org.toString(),
+                "--repo",
+                repo.dir().toString()));
+        args.addAll(List.of(extra));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aPipelineOnlyProductionGetsABranchWithTheExpectedFilesAndTheCheckoutIsUntouched() throws Exception {
+        String headBefore = repo.ok("rev-parse", "HEAD");
+
+        CliRunner.Result r = prepare();
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("Created branch cutover/demo")
+                .contains("nothing was pushed")
+                .contains("git -C " + repo.dir() + " push -u origin cutover/demo")
+                .contains("gh pr create --head cutover/demo");
+        assertThat(repo.ok("ls-tree", "-r", "--name-only", "cutover/demo")
+                        .lines()
+                        .toList())
+                .contains(
+                        "cutover/demo/execution-steps.json",
+                        "cutover/demo/cutover-checklist-control-plane.json",
+                        "cutover/demo/cutover-checklist-control-plane.md",
+                        "cutover/demo/cutover-checklist-data-plane.json",
+                        "cutover/demo/cutover-checklist-data-plane.md",
+                        "cutover/demo/migration-plan.json",
+                        "cutover/demo/data-migration-plan.json",
+                        "cutover/demo/dependency-graph.json",
+                        "cutover/demo/hardcoded-values.json",
+                        "cutover/demo/resource-ownership.json",
+                        "cutover/demo/cutover.yaml",
+                        "cutover/demo/pipeline-approvals.txt",
+                        "cutover/demo/CHANGE.md",
+                        "cutover/demo/pipeline/run-cutover.sh",
+                        ".github/workflows/cutover-demo.yml")
+                .noneMatch(f -> f.contains("service/") || f.contains("execution-log"));
+        assertThat(repo.ok("ls-tree", "cutover/demo", "cutover/demo/pipeline/run-cutover.sh"))
+                .startsWith("100755");
+        assertThat(repo.ok("log", "-1", "--format=%s", "cutover/demo").strip())
+                .isEqualTo("cutover: pipeline change for run demo (production)");
+        assertThat(repo.ok("rev-list", "--count", "main..cutover/demo").strip()).isEqualTo("1");
+        assertThat(repo.ok("rev-parse", "HEAD")).as("still on main").isEqualTo(headBefore);
+        assertThat(repo.ok("symbolic-ref", "--short", "HEAD").strip()).isEqualTo("main");
+        assertThat(repo.ok("status", "--porcelain")).isEmpty();
+        assertThat(repo.ok("worktree", "list").lines()).hasSize(1);
+        assertThat(repo.ok("remote")).as("nothing to push to, nothing pushed").isEmpty();
+    }
+
+    @Test
+    void theCommittedApprovalsChangeAndWorkflowDescribeAndBindThePlan() throws Exception {
+        assertThat(prepare().exit()).isZero();
+
+        byte[] steps = show("cutover/demo/execution-steps.json").getBytes(StandardCharsets.UTF_8);
+        assertThat(show("cutover/demo/pipeline-approvals.txt"))
+                .contains(PipelineGate.STEPS_HASH_PREFIX + PipelineGate.stepsSha256(steps))
+                .contains("go-no-go       cp-phase0-000-run   proceed")
+                .contains("approve        cp-phase1-010-create-target   approve   # command sha256 ")
+                .contains("irreversible   dp-phase4-030-switch-live   approve")
+                .contains("# approve        cp-phase4-001-confirm-reader   approve")
+                .contains("# gate           dp-phase4-001-announce   approve")
+                .doesNotContain("\nfailure");
+        assertThat(show("cutover/demo/CHANGE.md"))
+                .contains("## Summary", "## Risks", "## Point of no return", "## Rollback", "## Go/no-go gates")
+                .contains("`dp-phase3-010-copy-config`: no rollback command for this lambda-code-upload step")
+                .contains("- `cp-phase1-010-create-target`: `rm -rf service/target`")
+                .contains("environments file environments.yaml")
+                .doesNotContain(tmp.toString());
+        JsonNode workflow = new YAMLMapper().readTree(show(".github/workflows/cutover-demo.yml"));
+        assertThat(workflow.path("on").has("workflow_dispatch")).isTrue();
+        JsonNode job = workflow.path("jobs").path("cutover");
+        assertThat(job.path("environment").asText()).isEqualTo("production");
+        assertThat(job.path("env").path(PipelineGate.GATE_VARIABLE).asText()).startsWith("github-run-");
+        assertThat(job.path("steps").findValuesAsText("run")).contains("bash cutover/demo/pipeline/run-cutover.sh");
+    }
+
+    @Test
+    void theGeneratedScriptRefusesWithoutTheGateAndRunsPreflightThenExecuteUnderIt() throws Exception {
+        assertThat(prepare().exit()).isZero();
+        Path checkout = tmp.resolve("checkout");
+        repo.ok("worktree", "add", "--quiet", checkout.toString(), "cutover/demo");
+        Path calls = tmp.resolve("calls.log");
+        Path fake = dev.cutover.testing.Scenario.executable(
+                tmp.resolve("bin/cutover"), "#!/bin/bash\necho \"$*\" >> " + calls + "\n");
+        Path script = checkout.resolve("cutover/demo/pipeline/run-cutover.sh");
+
+        ScriptRun refused = runScript(script, fake, "true", "");
+        ScriptRun notCi = runScript(script, fake, "", "github-run-1-1");
+        ScriptRun released = runScript(script, fake, "true", "github-run-1-1");
+
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(refused.err())
+                .contains("CUTOVER_PIPELINE_APPROVED is not set")
+                .contains("nothing was executed");
+        assertThat(notCi.exit()).isEqualTo(3);
+        assertThat(notCi.err()).contains("CI is not true");
+        assertThat(released.exit()).as(released.err()).isZero();
+        Path folder = checkout.resolve("cutover/demo").toRealPath();
+        assertThat(Files.readAllLines(calls))
+                .as("only the released run called cutover: pre-flight, then execute with the approvals")
+                .containsExactly(
+                        "preflight --run-dir " + folder,
+                        "execute --run-dir " + folder + " --pipeline-approvals " + folder + "/pipeline-approvals.txt");
+    }
+
+    private record ScriptRun(int exit, String err) {}
+
+    private ScriptRun runScript(Path script, Path fakeCutover, String ci, String gate) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bash", script.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("CI", ci);
+        pb.environment().put(PipelineGate.GATE_VARIABLE, gate);
+        pb.environment().put("CUTOVER_ORG_CONFIG", org.toString());
+        pb.environment().put("CUTOVER", fakeCutover.toString());
+        Process p = pb.start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new ScriptRun(p.waitFor(), err);
+    }
+
+    private String show(String path) throws Exception {
+        return repo.ok("show", "cutover/demo:" + path);
+    }
+}
