@@ -106,4 +106,23 @@ class PreparePipelineRefusalTest {
         assertThat(r.err()).contains("cutover-checklist-data-plane.md has no sign-off line");
         assertNothingCreated();
     }
+
+    @Test
+    void aChecklistCommandWithALiteralSecretIsRefusedSinceTheInputsWouldBePublished() throws Exception {
+        Path cp = runDir.resolve("cutover-checklist-control-plane.json");
+        Files.writeString(
+                cp,
+                Files.readString(cp)
+                        .replace(
+                                "mkdir -p service/target/demo-data",
+                                "mkdir -p" + " service/target/demo-data --secret-string hunter2"));
+
+        CliRunner.Result r = prepare(org, repo.dir());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(3);
+        assertThat(r.err())
+                .contains("cutover-checklist-control-plane.json holds a literal secret after --secret-string")
+                .doesNotContain("hunter2");
+        assertNothingCreated();
+    }
 }
