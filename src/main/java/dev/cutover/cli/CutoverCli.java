@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             RepairCommand.class,
             ReportCommand.class,
             RunbookCommand.class,
+            ReviewCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class
         })

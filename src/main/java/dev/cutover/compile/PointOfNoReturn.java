@@ -18,9 +18,10 @@ public record PointOfNoReturn(ExecutionStep step, String reason) {
     /**
      * Data-plane actions that copy or transfer a datastore's contents. Other mutating data-plane actions (KMS
      * grants, snapshot shares, write freezes, secrets) change permissions or state around the data but leave the
-     * target without data to lose, so a step after them can still be undone by rolling back the phase.
+     * target without data to lose, so a step after them can still be undone by rolling back the phase. Also what
+     * {@code cutover review} counts as a copy of a datastore when it checks that a freeze covers the final copy.
      */
-    static final Set<String> DATA_MOVING_ACTIONS = Set.of(
+    public static final Set<String> DATA_MOVING_ACTIONS = Set.of(
             "s3-sync",
             "datasync-start",
             "dms-start-replication-task",

@@ -11,10 +11,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Picks a step's rollback from the migration plan (FORMATS.md §4.7): the plan phase P follows from what the
- * step does, {@code steps[0]} is the command, the other steps go to notes. A plan rollback that names a
- * datastore is offered only on data-plane steps on that datastore, so a failed KMS grant or a scaffold
- * apply never offers to delete a database.
+ * Picks a step's rollback: the checklist item's own {@code rollback_command} when it has one (our extension),
+ * else the migration plan's (FORMATS.md §4.7): the plan phase P follows from what the step does,
+ * {@code steps[0]} is the command, the other steps go to notes. A plan rollback that names a datastore is
+ * offered only on data-plane steps on that datastore, so a failed KMS grant or a scaffold apply never offers to
+ * delete a database.
  */
 final class RollbackResolver {
     /** §4.7 (R): the migration-plan phase a control-plane module's apply belongs to. */
@@ -28,6 +29,11 @@ final class RollbackResolver {
     }
 
     Rollback resolve(ItemContext ctx, boolean mutating) {
+        String own = ctx.at().item().rollbackCommand();
+        if (mutating && own != null && !own.isBlank()) {
+            // The item's author wrote this undo for this change: it wins over the phase-level plan rollback.
+            return new Rollback(own, itemSource(ctx.at()), null, List.of());
+        }
         Optional<Integer> number = mutating ? planPhase(ctx) : Optional.empty();
         Optional<MigrationPlan.Phase> phase =
                 number.flatMap(n -> inputs.migrationPlan().phase(n));
@@ -53,6 +59,13 @@ final class RollbackResolver {
         }
         String source = "migration-plan.phases[number=" + number.get() + "].rollback.steps[0]";
         return new Rollback(first, source, plan.rollbackWindowMinutes(), notes);
+    }
+
+    /** Where an item's own rollback comes from: {@code cutover-checklist-data-plane.items[id=x].rollback_command}. */
+    static String itemSource(SourceItem at) {
+        String file = at.plane().jsonFile();
+        return file.substring(0, file.length() - ".json".length()) + ".items[id="
+                + at.item().id() + "].rollback_command";
     }
 
     /** §4.7 (R): which migration-plan phase's rollback undoes this step, if any. */

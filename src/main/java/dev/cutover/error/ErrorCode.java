@@ -113,6 +113,10 @@ public enum ErrorCode {
             "In production every go/no-go gate needs approver teams, and every team operators allowed to sign.",
             "Name the approver teams in the checklist's go_no_go_gate and map each to operators in cutover.yaml"
                     + " approvers (docs/configuration.md)."),
+    REVIEW_FAILED(
+            3,
+            "cutover review found at least one FAIL: the plan is not rollback-ready.",
+            "Fix what each FAIL line names (step or file, and the fix), then run cutover review again."),
     COMMAND_NOT_ALLOWED(
             3,
             "A step's command uses a program or construct the allow-list does not permit.",

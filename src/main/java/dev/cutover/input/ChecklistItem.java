@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One checklist item of either plane and any section; fields a given section does not carry are null.
- * Field meanings are FORMATS.md §2.
+ * Field meanings are FORMATS.md §2; {@code rollback_command} is our extension (docs/compile-rules.md §7).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ChecklistItem(
@@ -22,7 +22,8 @@ public record ChecklistItem(
         Boolean longRunning,
         String pollCmd,
         List<String> pollTerminalStates,
-        Boolean irreversible) {
+        Boolean irreversible,
+        String rollbackCommand) {
     public ChecklistItem {
         pollTerminalStates = pollTerminalStates == null ? List.of() : List.copyOf(pollTerminalStates);
     }

@@ -1,6 +1,7 @@
 package dev.cutover.compile;
 
 import static dev.cutover.compile.Compiles.CP;
+import static dev.cutover.compile.Compiles.DP;
 import static dev.cutover.compile.Compiles.Edit.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,5 +116,44 @@ class RollbackTest {
                         "[\"aws s3 rb s3://nw-prod-shipments-docs-archive --profile $MIGRATION_TARGET_PROFILE\"]"));
         assertThat(Compiles.step(plan, "dp-phase2-020-batch-events").rollbackCmd())
                 .startsWith("aws s3 rb s3://nw-prod-shipments-docs-archive");
+    }
+
+    @Test
+    void anItemsOwnRollbackCommandWinsOverThePlanPhaseRollback(@TempDir Path dir) {
+        Plan plan = Compiles.compileEdited(
+                dir,
+                Compiles.Edit.add(
+                        DP,
+                        "/phases/1/during_cutover/0/rollback_command",
+                        "\"aws s3control update-job-status --job-id {job-id} --requested-job-status Cancelled\""));
+        ExecutionStep step = Compiles.step(plan, "dp-phase2-010-batch-docs");
+        assertThat(step.rollbackCmd())
+                .isEqualTo("aws s3control update-job-status --job-id {job-id} --requested-job-status Cancelled");
+        assertThat(step.rollbackSource())
+                .isEqualTo("cutover-checklist-data-plane.items[id=dp-phase2-010-batch-docs].rollback_command");
+        assertThat(step.rollbackWindowMinutes()).isNull();
+        assertThat(step.notes()).doesNotContain("ROLLBACK");
+    }
+
+    @Test
+    void anItemsOwnRollbackCommandGivesARollbackWhereThePlanMapsNone(@TempDir Path dir) {
+        Plan plan = Compiles.compileEdited(
+                dir,
+                Compiles.Edit.add(
+                        CP,
+                        "/phases/5/during_cutover/0/rollback_command",
+                        "\"terraform destroy -target=module.dns -auto-approve -input=false\""));
+        ExecutionStep step = Compiles.step(plan, "cp-phase5-010-apply-dns");
+        assertThat(step.rollbackCmd()).isEqualTo("terraform destroy -target=module.dns -auto-approve -input=false");
+        assertThat(step.rollbackSource())
+                .isEqualTo("cutover-checklist-control-plane.items[id=cp-phase5-010-apply-dns].rollback_command");
+    }
+
+    @Test
+    void aBlankRollbackCommandLeavesThePlanRollback(@TempDir Path dir) {
+        Plan plan = Compiles.compileEdited(
+                dir, Compiles.Edit.add(CP, "/phases/1/during_cutover/0/rollback_command", "\"  \""));
+        assertThat(Compiles.step(plan, "cp-phase1-010-apply-networking").rollbackSource())
+                .isEqualTo("migration-plan.phases[number=1].rollback.steps[0]");
     }
 }

@@ -94,6 +94,6 @@ class StepIdsTest {
 
     private static ChecklistItem item(String datastoreArn, String module) {
         return new ChecklistItem(
-                "x", "d", null, null, null, null, module, null, datastoreArn, null, null, null, List.of(), null);
+                "x", "d", null, null, null, null, module, null, datastoreArn, null, null, null, List.of(), null, null);
     }
 }

@@ -66,11 +66,18 @@ public final class Scenario {
         env.put("USER", "tester");
     }
 
-    /** The demo written into {@code tmp/run}, its copy job made synchronous. */
+    /**
+     * The demo written into {@code tmp/run}, its copy job made synchronous and its configuration copy without a
+     * rollback command. The shipped demo gives that step one (so it passes {@code cutover review}); without it the
+     * step is the plan's point of no return (a command step without rollback after data moved), a point that is
+     * not also irreversible, which the engine tests walk through.
+     */
     public static Scenario demo(Path tmp) {
         Path dir = tmp.resolve("run");
         new DemoRunDirectory(java.time.Clock.fixed(START, java.time.ZoneOffset.UTC)).write(dir);
-        return new Scenario(dir).editItem("dp-phase2-010-copy-data", i -> i.put("command", SYNC_COPY));
+        return new Scenario(dir)
+                .editItem("dp-phase2-010-copy-data", i -> i.put("command", SYNC_COPY))
+                .editItem("dp-phase3-010-copy-config", i -> i.remove("rollback_command"));
     }
 
     /** A scenario over an existing run directory (e.g. a copy of another scenario's, cut short). */
