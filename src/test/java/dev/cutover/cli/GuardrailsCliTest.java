@@ -56,7 +56,7 @@ class GuardrailsCliTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out())
-                .contains("Point of no return: dp-phase3-010-copy-config (no rollback command for this")
+                .contains("Point of no return: dp-phase4-030-switch-live (irreversible route53-change step")
                 .contains("  POINT OF NO RETURN at this step:")
                 .contains("T+0:00  cp-phase0-001-check-source")
                 .contains("estimated 0:08 of time boxes");

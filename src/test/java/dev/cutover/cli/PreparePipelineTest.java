@@ -117,7 +117,7 @@ class PreparePipelineTest {
                 .doesNotContain("\nfailure");
         assertThat(show("cutover/demo/CHANGE.md"))
                 .contains("## Summary", "## Risks", "## Point of no return", "## Rollback", "## Go/no-go gates")
-                .contains("`dp-phase3-010-copy-config`: no rollback command for this lambda-code-upload step")
+                .contains("`dp-phase4-030-switch-live`: irreversible route53-change step")
                 .contains("- `cp-phase1-010-create-target`: `rm -rf service/target`")
                 .contains("environments file environments.yaml")
                 .doesNotContain(tmp.toString());

@@ -37,13 +37,13 @@ class PermissionMatrixTest {
             "cp-phase6-090-target-empty",
             "dp-phase1-001-checksums-recorded",
             "dp-phase2-010-copy-data",
+            "dp-phase4-020-final-delta",
             "dp-phase5-090-verify-checksums",
             "dp-phase5-091-read-through-live");
     /** The point of no return, no rollback, high risk and the freeze, irreversible: still asked. */
     private static final List<String> DESTRUCTIVE = List.of(
             "dp-phase3-010-copy-config",
             "dp-phase4-010-freeze-source",
-            "dp-phase4-020-final-delta",
             "dp-phase4-030-switch-live");
     /** Manual steps: approving one certifies a person did it, so never automatic. */
     private static final List<String> MANUAL =
