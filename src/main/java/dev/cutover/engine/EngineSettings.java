@@ -16,7 +16,7 @@ import java.util.Map;
  *     {@link #SEQUENTIAL} for the strict one-step-at-a-time walk
  */
 record EngineSettings(
-        Integer pollIntervalOverride,
+        java.time.Duration pollIntervalOverride,
         List<String> handoffCriteria,
         Map<String, GoNoGoGate> gates,
         boolean awsAllowed,

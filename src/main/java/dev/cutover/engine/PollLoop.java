@@ -145,9 +145,9 @@ final class PollLoop {
 
     /** The wait between polls: cutover.yaml's override, else the step's interval with its floor. */
     static Duration interval(ExecutionStep step, EngineSettings settings) {
-        Integer override = settings.pollIntervalOverride();
+        Duration override = settings.pollIntervalOverride();
         if (override != null) {
-            return Duration.ofSeconds(override); // cutover.yaml validated its own floor per environment
+            return override; // cutover.yaml validated its own floor per environment
         }
         int fromStep = step.pollIntervalSeconds() == null ? 60 : step.pollIntervalSeconds();
         return Duration.ofSeconds(Math.max(FLOOR_SECONDS, fromStep));
@@ -157,8 +157,8 @@ final class PollLoop {
         long elapsed = Duration.between(started, ctx.clock().instant()).toSeconds();
         ctx.out()
                 .printf(
-                        "  %s: polling %ds elapsed, last state %s, next poll in %ds%n",
-                        step.stepId(), elapsed, state, interval.toSeconds());
+                        "  %s: polling %ds elapsed, last state %s, next poll in %s s%n",
+                        step.stepId(), elapsed, state, dev.cutover.input.PollIntervals.seconds(interval));
         ctx.out().flush();
     }
 

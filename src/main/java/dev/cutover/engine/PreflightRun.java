@@ -217,9 +217,8 @@ final class PreflightRun {
             PriorRun prior) {
         Inputs in = plan.inputs();
         Map<String, GoNoGoGate> gates = GateKeys.of(in);
-        java.util.OptionalInt poll = plan.config().pollIntervalSeconds();
         EngineSettings settings = new EngineSettings(
-                poll.isPresent() ? Integer.valueOf(poll.getAsInt()) : null,
+                plan.config().pollInterval().orElse(null),
                 in.controlPlane().handoffCriteria(),
                 gates,
                 plan.allowed().allowsAws(),

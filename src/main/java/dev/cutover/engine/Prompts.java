@@ -71,7 +71,7 @@ final class Prompts {
         }
         if (step.longRunning()) {
             p.append("  long-running: polled every ")
-                    .append(pollInterval.toSeconds())
+                    .append(dev.cutover.input.PollIntervals.seconds(pollInterval))
                     .append(" s until ")
                     .append(String.join(" or ", step.pollTerminalStates()))
                     .append('\n');

@@ -6,21 +6,28 @@ import java.util.Optional;
 
 /** The class of environment a run cuts over ({@code cutover.yaml} {@code environment}); production by default. */
 public enum Environment {
-    SANDBOX(1),
-    DEVELOPMENT(1),
-    TEST(1),
-    STAGING(10),
-    PRODUCTION(10);
+    // A sandbox may be a local simulation whose jobs last milliseconds (the demo, the window benchmark);
+    // everything else polls real systems, which are not polled more than once a second (10 s when shared).
+    SANDBOX(java.time.Duration.ofMillis(10)),
+    DEVELOPMENT(java.time.Duration.ofSeconds(1)),
+    TEST(java.time.Duration.ofSeconds(1)),
+    STAGING(java.time.Duration.ofSeconds(10)),
+    PRODUCTION(java.time.Duration.ofSeconds(10));
 
-    private final int minimumPollIntervalSeconds;
+    private final java.time.Duration minimumPollInterval;
 
-    Environment(int minimumPollIntervalSeconds) {
-        this.minimumPollIntervalSeconds = minimumPollIntervalSeconds;
+    Environment(java.time.Duration minimumPollInterval) {
+        this.minimumPollInterval = minimumPollInterval;
     }
 
-    /** The smallest {@code poll_interval_seconds} allowed here; shared systems are not polled more often. */
-    public int minimumPollIntervalSeconds() {
-        return minimumPollIntervalSeconds;
+    /** The smallest {@code poll_interval_seconds} allowed here. */
+    public java.time.Duration minimumPollInterval() {
+        return minimumPollInterval;
+    }
+
+    /** The floor as cutover.yaml writes it, e.g. {@code 0.01} or {@code 10}. */
+    public String minimumPollIntervalText() {
+        return PollIntervals.seconds(minimumPollInterval);
     }
 
     /** The spelling used in {@code cutover.yaml}, e.g. {@code staging}. */

@@ -13,8 +13,8 @@ import java.util.Optional;
  *     {@code [aws, terraform, dig, true]}
  * @param identityProbes extra read-only commands probed at pre-flight and periodically
  * @param terraformPreflight when pre-flight runs terraform init/validate
- * @param pollIntervalSeconds seconds between polls of every long-running job when configured; empty means
- *     each step's own interval (60 s unless the plan says otherwise)
+ * @param pollInterval the time between polls of every long-running job when configured; empty means each step's
+ *     own interval (60 s unless the plan says otherwise)
  * @param approvers who may sign each approver team's go/no-go gates: team → operator names
  * @param stakeholders the communication plan: who is told about the cutover, and where
  * @param webhooks where notifications of the events that matter are sent
@@ -26,7 +26,7 @@ public record RunConfig(
         Optional<AllowedProgramNames> allowedPrograms,
         List<String> identityProbes,
         TerraformPreflight terraformPreflight,
-        java.util.OptionalInt pollIntervalSeconds,
+        Optional<java.time.Duration> pollInterval,
         Map<String, List<String>> approvers,
         List<Stakeholder> stakeholders,
         List<Webhook> webhooks,
@@ -39,17 +39,17 @@ public record RunConfig(
         Objects.requireNonNull(terraformPreflight, "terraformPreflight");
         Objects.requireNonNull(allowedPrograms, "allowedPrograms");
         identityProbes = List.copyOf(identityProbes);
-        Objects.requireNonNull(pollIntervalSeconds, "pollIntervalSeconds");
+        Objects.requireNonNull(pollInterval, "pollInterval");
         Map<String, List<String>> copy = new java.util.TreeMap<>();
         approvers.forEach((team, operators) -> copy.put(team, List.copyOf(operators)));
         approvers = java.util.Collections.unmodifiableMap(copy);
         stakeholders = List.copyOf(stakeholders);
         webhooks = List.copyOf(webhooks);
         Objects.requireNonNull(rtoMinutes, "rtoMinutes");
-        if (pollIntervalSeconds.isPresent()
-                && pollIntervalSeconds.getAsInt() < environment.minimumPollIntervalSeconds()) {
-            throw new IllegalArgumentException("poll interval " + pollIntervalSeconds.getAsInt() + " s is below the "
-                    + environment.configName() + " minimum of " + environment.minimumPollIntervalSeconds() + " s");
+        if (pollInterval.isPresent() && pollInterval.get().compareTo(environment.minimumPollInterval()) < 0) {
+            throw new IllegalArgumentException("poll interval " + PollIntervals.seconds(pollInterval.get())
+                    + " s is below the " + environment.configName() + " minimum of "
+                    + environment.minimumPollIntervalText() + " s");
         }
     }
 
@@ -65,7 +65,7 @@ public record RunConfig(
                 Optional.empty(),
                 List.of(),
                 TerraformPreflight.AUTO,
-                java.util.OptionalInt.empty(),
+                Optional.empty(),
                 Map.of(),
                 List.of(),
                 List.of(),

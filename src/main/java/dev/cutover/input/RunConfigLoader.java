@@ -86,21 +86,22 @@ public final class RunConfigLoader {
     /** The environment-dependent minimum of poll_interval_seconds, which a schema cannot express. */
     private static List<Problem> pollFloor(JsonNode root) {
         JsonNode interval = root.path(POLL_INTERVAL);
-        if (!interval.canConvertToExactIntegral() || !interval.canConvertToInt() || interval.asInt() < 1) {
-            return List.of(); // absent, mistyped or below 1: the schema reports it if it is wrong
+        if (!interval.isNumber() || interval.decimalValue().compareTo(java.math.BigDecimal.valueOf(1, 2)) < 0) {
+            return List.of(); // absent, mistyped or below the schema's minimum: the schema reports it
         }
+        java.time.Duration asked = PollIntervals.of(interval.decimalValue());
         JsonNode configured = root.path("environment");
         Environment environment = configured.isMissingNode()
                 ? Environment.PRODUCTION
                 : Environment.fromConfigName(configured.asText()).orElse(null);
-        if (environment == null || interval.asInt() >= environment.minimumPollIntervalSeconds()) {
+        if (environment == null || asked.compareTo(environment.minimumPollInterval()) >= 0) {
             return List.of();
         }
-        int floor = environment.minimumPollIntervalSeconds();
+        String floor = environment.minimumPollIntervalText();
         return List.of(new Problem(
                 FILE,
                 "/" + POLL_INTERVAL,
-                interval.asInt() + " s is below the minimum of " + floor + " s for environment "
+                PollIntervals.seconds(asked) + " s is below the minimum of " + floor + " s for environment "
                         + environment.configName() + (configured.isMissingNode() ? " (the default)" : ""),
                 "set " + POLL_INTERVAL + " to at least " + floor + ", or remove it to poll every "
                         + RunConfig.DEFAULT_POLL_INTERVAL_SECONDS + " s"));
@@ -113,9 +114,9 @@ public final class RunConfigLoader {
         TerraformPreflight terraform = TerraformPreflight.fromConfigName(
                         root.path("terraform_preflight").asText("auto"))
                 .orElseThrow();
-        java.util.OptionalInt interval = root.hasNonNull(POLL_INTERVAL)
-                ? java.util.OptionalInt.of(root.get(POLL_INTERVAL).asInt())
-                : java.util.OptionalInt.empty();
+        Optional<java.time.Duration> interval = root.hasNonNull(POLL_INTERVAL)
+                ? Optional.of(PollIntervals.of(root.get(POLL_INTERVAL).decimalValue()))
+                : Optional.empty();
         return new RunConfig(
                 environment,
                 programs(root.get("allowed_programs")),

@@ -42,7 +42,7 @@ class RunConfigLoaderTest {
 
         RunConfig config = loader.load(new RunDirectory(dir));
 
-        assertThat(config.pollIntervalSeconds()).hasValue(60);
+        assertThat(config.pollInterval()).hasValue(java.time.Duration.ofSeconds(60));
     }
 
     @Test
@@ -54,7 +54,7 @@ class RunConfigLoaderTest {
         assertThat(config.allowedPrograms()).isEmpty();
         assertThat(config.identityProbes()).isEmpty();
         assertThat(config.terraformPreflight()).isEqualTo(TerraformPreflight.AUTO);
-        assertThat(config.pollIntervalSeconds()).isEmpty();
+        assertThat(config.pollInterval()).isEmpty();
     }
 
     @Test
@@ -155,11 +155,20 @@ class RunConfigLoaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"sandbox,1", "development,1", "test,1", "staging,10", "production,10"})
-    void pollIntervalMayGoDownToTheEnvironmentFloor(String environment, int floor) throws Exception {
+    @CsvSource({"sandbox,0.01,10", "development,1,1000", "test,1,1000", "staging,10,10000", "production,10,10000"})
+    void pollIntervalMayGoDownToTheEnvironmentFloor(String environment, String floor, long millis) throws Exception {
         RunConfig config = load("environment: " + environment + "\npoll_interval_seconds: " + floor + "\n");
 
-        assertThat(config.pollIntervalSeconds()).hasValue(floor);
+        assertThat(config.pollInterval()).hasValue(java.time.Duration.ofMillis(millis));
+    }
+
+    @Test
+    void aSandboxMayPollBelowASecondButDevelopmentMayNot() throws Exception {
+        assertThat(load("environment: sandbox\npoll_interval_seconds: 0.05\n").pollInterval())
+                .hasValue(java.time.Duration.ofMillis(50));
+        assertThat(problems("environment: development\npoll_interval_seconds: 0.5\n"))
+                .extracting(Problem::message)
+                .containsExactly("0.5 s is below the minimum of 1 s for environment development");
     }
 
     @Test
@@ -180,13 +189,13 @@ class RunConfigLoaderTest {
     }
 
     @Test
-    void pollIntervalIsAWholeNumberOfSecondsFromOneToAnHour() throws Exception {
-        assertThat(problems("environment: test\npoll_interval_seconds: 0\n"))
+    void pollIntervalIsANumberOfSecondsFromOneHundredthToAnHour() throws Exception {
+        assertThat(problems("environment: sandbox\npoll_interval_seconds: 0\n"))
                 .extracting(Problem::fix)
-                .containsExactly("use a value at least 1");
-        assertThat(problems("poll_interval_seconds: 2.5\n"))
+                .containsExactly("use a value at least 0.01");
+        assertThat(problems("poll_interval_seconds: fast\n"))
                 .extracting(Problem::message)
-                .containsExactly("is a number, expected an integer");
+                .containsExactly("is a string, expected a number");
         assertThat(problems("poll_interval_seconds: 99999999999\n"))
                 .extracting(Problem::fix)
                 .containsExactly("use a value at most 3600");
@@ -240,7 +249,7 @@ class RunConfigLoaderTest {
                         Optional.empty(),
                         List.of(),
                         TerraformPreflight.AUTO,
-                        java.util.OptionalInt.of(5),
+                        Optional.of(java.time.Duration.ofSeconds(5)),
                         java.util.Map.of(),
                         List.of(),
                         List.of(),

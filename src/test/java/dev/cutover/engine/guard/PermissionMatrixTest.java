@@ -41,10 +41,8 @@ class PermissionMatrixTest {
             "dp-phase5-090-verify-checksums",
             "dp-phase5-091-read-through-live");
     /** The point of no return, no rollback, high risk and the freeze, irreversible: still asked. */
-    private static final List<String> DESTRUCTIVE = List.of(
-            "dp-phase3-010-copy-config",
-            "dp-phase4-010-freeze-source",
-            "dp-phase4-030-switch-live");
+    private static final List<String> DESTRUCTIVE =
+            List.of("dp-phase3-010-copy-config", "dp-phase4-010-freeze-source", "dp-phase4-030-switch-live");
     /** Manual steps: approving one certifies a person did it, so never automatic. */
     private static final List<String> MANUAL =
             List.of("cp-phase4-001-confirm-reader", "dp-phase4-001-announce", "dp-phase4-090-release-freeze");
