@@ -6,10 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A plan shaped like the upstream example's cutover window (issue 7, benchmark 1): the same phases, the same
@@ -121,15 +119,6 @@ final class WindowPlan {
             throw new UncheckedIOException(e);
         }
         return dir;
-    }
-
-    /** Each item's simulated duration in real milliseconds, by item id (= step id); the handoff takes none. */
-    Map<String, Long> durationsMillis() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (List<Row> rows : List.of(CONTROL_PLANE, DATA_PLANE)) {
-            rows.forEach(r -> out.put(r.id(), (long) r.minutes() * minuteMillis));
-        }
-        return out;
     }
 
     private static int phase(Row r) {
