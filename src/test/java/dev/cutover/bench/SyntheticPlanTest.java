@@ -1,0 +1,67 @@
+package dev.cutover.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.app.CompileService;
+import dev.cutover.app.CompiledPlan;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.input.RunDirectory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The synthetic plans of the overhead, compile, memory and start-up benchmarks are valid signed run directories. */
+class SyntheticPlanTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void syntheticPlanOfNItemsCompilesToNStepsAndTheHandoffWithoutWarnings() {
+        Path dir = new SyntheticPlan(50, "true", "true", List.of("true")).write(tmp.resolve("run"), Clock.systemUTC());
+
+        CompiledPlan compiled = new CompileService().compileInMemory(new RunDirectory(dir), Optional.empty());
+
+        List<ExecutionStep> steps = compiled.plan().steps();
+        assertThat(compiled.plan().warnings()).isEmpty();
+        assertThat(steps).hasSize(51);
+        assertThat(steps).filteredOn(ExecutionStep::handoff).hasSize(1);
+        assertThat(steps).filteredOn(s -> !s.handoff()).allSatisfy(s -> {
+            assertThat(s.executeCmd()).isEqualTo("true");
+            assertThat(s.verifyCmd()).isEqualTo("true");
+            assertThat(s.human()).isFalse();
+        });
+        // Every phase holds items, and data-plane steps on the same bucket are chained by requires.
+        assertThat(steps.stream().map(s -> s.plane() + s.phaseNumber()).distinct())
+                .hasSize(12);
+        assertThat(steps)
+                .filteredOn(s -> s.plane().equals("dp"))
+                .anySatisfy(s -> assertThat(s.requires()).anyMatch(r -> r.startsWith("dp-")));
+    }
+
+    @Test
+    void syntheticPlanPassesEveryPreflightCheck() {
+        Path dir = new SyntheticPlan(30, "head -c 10 /dev/zero", "true", List.of("head", "true"))
+                .write(tmp.resolve("run"), Clock.systemUTC());
+
+        Cli.Result r = Cli.run("preflight", "--run-dir", dir.toString());
+
+        assertThat(r.exit()).as(r.both()).isZero();
+    }
+
+    @Test
+    void syntheticPlanIsExecutedToTheEndWithTheBenchmarksAnswersFile() throws Exception {
+        Path dir = new SyntheticPlan(3, "true", "true", List.of("true")).write(tmp.resolve("run"), Clock.systemUTC());
+        Path answers = Answers.approveAll(tmp);
+
+        Cli.Result r = Cli.run("execute", "--run-dir", dir.toString(), "--answers", answers.toString());
+
+        assertThat(r.exit()).as(r.both()).isZero();
+        RunJournal journal = RunJournal.of(dir);
+        assertThat(journal.completed()).isTrue();
+        assertThat(journal.steps()).isEqualTo(4);
+        assertThat(journal.commands()).isEqualTo(8); // execute and verify of each step, the handoff's included
+    }
+}
