@@ -54,7 +54,7 @@ final class WindowBench implements Benchmark {
                 "window.minute_ms",
                 ctx.minuteMillis(),
                 "real ms per simulated minute (a 540 min job lasts " + 540L * ctx.minuteMillis() + " ms)");
-        f.millis("window.poll_interval_ms", 1000, "cutover.yaml poll_interval_seconds: 1, the sandbox floor");
+        f.millis("window.poll_interval_ms", 10, "cutover.yaml poll_interval_seconds: 0.01, the sandbox floor");
         f.millis("window.lower_bound_ms", model.lowerBound(), "critical path of the plan, simulated durations only");
         f.millis("window.sequential_model_ms", model.sequential(), "sum of simulated durations (the strict walk)");
         f.ratio(
