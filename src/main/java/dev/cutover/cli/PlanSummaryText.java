@@ -39,6 +39,7 @@ final class PlanSummaryText {
         params(out, s.runtimeParams());
         list(out, "Warnings", s.warnings());
         out.println();
+        out.println("Plan identity: " + s.planIdentity() + " (steps, commands, order; not accounts or profiles)");
         out.println("Steps file: " + s.stepsFile() + " (" + s.stepsFileState() + ")");
         out.println("Journal:    " + s.journalFile());
         if (!"current".equals(s.stepsFileState())) {

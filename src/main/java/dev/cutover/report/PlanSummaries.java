@@ -3,6 +3,7 @@ package dev.cutover.report;
 import dev.cutover.compile.CompileWarning;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.Plan;
+import dev.cutover.compile.PlanIdentity;
 import dev.cutover.compile.PointOfNoReturn;
 import dev.cutover.compile.WindowEstimate;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class PlanSummaries {
                 plan.warnings().stream().map(CompileWarning::render).toList();
         return new PlanSummary(
                 steps.size(),
+                PlanIdentity.of(steps),
                 perPhase,
                 longRunning,
                 highRisk,

@@ -7,6 +7,7 @@ import java.util.Map;
  * The one-screen overview of a compiled plan that {@code cutover plan} prints and go/no-go shows.
  *
  * @param totalSteps number of steps
+ * @param planIdentity the plan's identity ({@code PlanIdentity}): what a rehearsal of this plan must match
  * @param stepsPerPhase step count per bucket label (CP0..CP6, handoff, DP1..DP5), in execution order
  * @param longRunningByTool step ids of long-running steps grouped by tool, tools sorted
  * @param highRisk step ids with risk high
@@ -24,6 +25,7 @@ import java.util.Map;
  */
 public record PlanSummary(
         int totalSteps,
+        String planIdentity,
         Map<String, Integer> stepsPerPhase,
         Map<String, List<String>> longRunningByTool,
         List<String> highRisk,
