@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             PlanCommand.class,
             PreflightCommand.class,
             ExecuteCommand.class,
+            RollbackCommand.class,
             StatusCommand.class,
             VerifyJournalCommand.class,
             RepairCommand.class,

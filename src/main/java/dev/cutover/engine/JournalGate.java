@@ -68,6 +68,19 @@ final class JournalGate {
         return Optional.of(readForResume(journal));
     }
 
+    /**
+     * {@code cutover rollback}: the run's journal, read in full, never set aside; missing, damaged or torn refuses
+     * exactly as {@code --resume} does.
+     */
+    JournalContents existing() {
+        Path journal = runDir.journalFile();
+        if (!Files.exists(journal)) {
+            throw new CutoverException(
+                    ErrorCode.RESUME_WITHOUT_JOURNAL, "there is no run to roll back: " + journal + " does not exist");
+        }
+        return readForResume(journal);
+    }
+
     private JournalContents readForResume(Path journal) {
         JournalContents contents;
         try {

@@ -78,6 +78,13 @@ final class PreflightRun {
      * is opened for writing, and the last run's report stays as it was.
      */
     RunResult resume(PlanSource source, JournalContents previous) {
+        if (dev.cutover.journal.ReverseRollbacks.of(previous.entries()).started()) {
+            throw new CutoverException(
+                    ErrorCode.RUN_ROLLED_BACK,
+                    "check 2: this run is being rolled back (`cutover rollback` journaled its start), so it cannot"
+                            + " be resumed forward. Continue the rollback with `cutover rollback --run-dir "
+                            + request.runDir().root() + "`, or cut over again from a new run directory.");
+        }
         LoadedPlan plan = source.load();
         StepCommands commands = commands();
         Preflight checks = new Preflight(engine.clock(), commands);
@@ -96,7 +103,7 @@ final class PreflightRun {
     /** How this execution begins: its journal, what earlier runs did, and the journal's tool version. */
     private record Start(RunJournal journal, PriorRun prior, boolean staleAccepted, String journalVersion) {}
 
-    private StepCommands commands() {
+    StepCommands commands() {
         return new StepCommands(
                 request.runDir(), CutoverEngine.runner(engine.clock()), CutoverEngine.childEnvironment(request));
     }
@@ -112,7 +119,7 @@ final class PreflightRun {
         lock.commit();
         journal.runLevel(
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
-                lockNotes(start.staleAccepted()));
+                StepRun.join(lockNotes(start.staleAccepted()), environmentNote(plan)));
         EngineContext ctx = context(plan, commands, checks, approver, journal, start.prior());
         RunEnding ending = walkOrHalt(ctx, checks, plan, start);
         if (ending.keepLock()) {
@@ -184,7 +191,7 @@ final class PreflightRun {
         return Optional.of(RunEnding.aborted("operator declined to " + question, null));
     }
 
-    private EngineContext context(
+    EngineContext context(
             LoadedPlan plan,
             StepCommands commands,
             Preflight checks,
@@ -250,7 +257,7 @@ final class PreflightRun {
     }
 
     /** The stored steps must be byte-identical to what the inputs compile to now (FORMATS.md §6.7). */
-    private void requireStoredPlan(LoadedPlan plan) {
+    void requireStoredPlan(LoadedPlan plan) {
         Path file = request.runDir().stepsFile();
         if (!Files.exists(file)) {
             throw new CutoverException(
@@ -305,6 +312,11 @@ final class PreflightRun {
         String notes =
                 lock.takenOverFrom().map(l -> "taken over from " + l.describe()).orElse(null);
         return StepRun.join(notes, staleAccepted ? "--accept-stale: inputs older than 14 days accepted" : null);
+    }
+
+    /** Lock notes name the environment, so the journal itself says where a run (or rehearsal) ran. */
+    static String environmentNote(LoadedPlan plan) {
+        return "environment " + plan.config().environment().configName();
     }
 
     private String resumeCommand() {

@@ -93,6 +93,14 @@ public enum ErrorCode {
             3,
             "A step's command uses a program or construct the allow-list does not permit.",
             "List the program in cutover.yaml allowed_programs (docs/configuration.md) or fix the checklist."),
+    RUN_ROLLED_BACK(
+            3,
+            "The run is being rolled back (`cutover rollback`), so it cannot be resumed forward.",
+            "Finish the rollback with `cutover rollback --run-dir DIR`, or cut over again from a new run directory."),
+    NOTHING_TO_ROLL_BACK(
+            2,
+            "No step succeeded in this run, so `cutover rollback` has nothing to undo.",
+            "Check `cutover status --run-dir DIR`; failed steps were offered their rollback in the failure dialog."),
     OPERATOR_ABORTED(5, "The operator aborted the run.", "Resume it later with --resume, or start a new run."),
     RUN_HALTED(
             1,

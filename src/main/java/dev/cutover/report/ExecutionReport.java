@@ -35,6 +35,7 @@ public final class ExecutionReport {
         sections.inFlight(md);
         sections.blocked(md);
         freezes(md, summary);
+        RollbackOutcomes.of(input.steps(), input.entries()).ifPresent(r -> r.markdown(md));
         lines(md, "Warnings", context.warnings());
         lines(md, "Skipped pre-flight checks", context.skippedChecks());
         if (context.handoffApproved()) {

@@ -38,6 +38,7 @@ public final class ExecutionReportHtml {
         phases();
         new ExecutionReportHtmlSteps(timeline, new StepDetails(input.entries()), html).render();
         freezes();
+        RollbackOutcomes.of(input.steps(), input.entries()).ifPresent(r -> r.html(html));
         lines("warnings", "Warnings", context.warnings());
         lines("skipped-checks", "Skipped pre-flight checks", context.skippedChecks());
         if (context.handoffApproved()) {

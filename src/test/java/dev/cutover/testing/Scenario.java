@@ -9,6 +9,7 @@ import dev.cutover.app.CompileService;
 import dev.cutover.app.DemoRunDirectory;
 import dev.cutover.app.ExecuteService;
 import dev.cutover.app.JournalEndOfRunWriter;
+import dev.cutover.app.RollbackService;
 import dev.cutover.approval.Approver;
 import dev.cutover.engine.ApproverFactory;
 import dev.cutover.engine.CutoverEngine;
@@ -218,9 +219,35 @@ public final class Scenario {
     private RunOutcome execute(ScriptedApprover approver, boolean resume) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
-        CutoverEngine engine =
-                new CutoverEngine(clock, sleeper, out, factory(approver), () -> "test-host", Optional::empty);
-        ExecuteRequest request = new ExecuteRequest(
+        RunResult result = new ExecuteService(new CompileService(), engine(approver, out), endOfRun())
+                .execute(request(resume), Optional.empty());
+        out.flush();
+        return RunOutcome.of(result, dir, approver, sleeper, text.toString());
+    }
+
+    /** Runs {@code cutover rollback} in-process (the approver plays the terminal) and checks the whole journal. */
+    public RunOutcome rollback(ScriptedApprover approver) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text, true);
+        RollbackService.Result result = new RollbackService(new CompileService(), engine(approver, out), endOfRun())
+                .rollback(request(true), Optional.empty());
+        out.flush();
+        return RunOutcome.of(result.run(), dir, approver, sleeper, text.toString());
+    }
+
+    /** The engine this scenario's commands use: test clock and sleeper, {@code approver} at the "terminal". */
+    public CutoverEngine engine(Approver approver, PrintWriter out) {
+        return new CutoverEngine(clock, sleeper, out, factory(approver), () -> "test-host", Optional::empty);
+    }
+
+    /** The end-of-run writer on this scenario's clock. */
+    public JournalEndOfRunWriter endOfRun() {
+        return new JournalEndOfRunWriter(clock);
+    }
+
+    /** The request {@code cutover execute} (or rollback, rehearse) gets for this run directory. */
+    public ExecuteRequest request(boolean resume) {
+        return new ExecuteRequest(
                 new RunDirectory(dir),
                 resume,
                 false,
@@ -230,10 +257,6 @@ public final class Scenario {
                 null,
                 toolVersion,
                 maxParallelJobs);
-        RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter(clock))
-                .execute(request, Optional.empty());
-        out.flush();
-        return RunOutcome.of(result, dir, approver, sleeper, text.toString());
     }
 
     private static ApproverFactory factory(Approver approver) {
