@@ -68,6 +68,12 @@ final class JournalGate {
         return Optional.of(readForResume(journal));
     }
 
+    /** Whether {@code execute} here starts a fresh run: no journal, or one holding only pre-flight failures. */
+    boolean startsFresh() {
+        Path journal = runDir.journalFile();
+        return !Files.exists(journal) || onlyPreflightFailures(journal);
+    }
+
     /**
      * {@code cutover rollback}: the run's journal, read in full, never set aside; missing, damaged or torn refuses
      * exactly as {@code --resume} does.

@@ -43,6 +43,17 @@ final class Preflight {
         this.commands = commands;
     }
 
+    private boolean continuing;
+
+    /**
+     * These checks are for continuing a run that already started ({@code --resume}): the rehearsal gate, which
+     * guards starting a production run, does not apply again.
+     */
+    Preflight continuingRun() {
+        this.continuing = true;
+        return this;
+    }
+
     private final List<String> passed = new ArrayList<>();
 
     /**
@@ -58,6 +69,9 @@ final class Preflight {
         allowList(plan.plan().steps(), new CommandLint(plan.allowed()));
         passed.add("allow-list: every automated command is allowed in its role");
         gateApprovers(plan);
+        if (!continuing) {
+            rehearsal(plan);
+        }
         identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
         terraform(
                 plan.inputs(),
@@ -96,6 +110,25 @@ final class Preflight {
             throw new CutoverException(ErrorCode.GATE_APPROVERS_MISSING, "gates: " + what);
         }
         warnings.add("gates: " + what + "; anyone may sign them outside production");
+    }
+
+    /**
+     * Issue 5: a fresh production run needs a successful rehearsal of the same plan on record in the run
+     * directory (docs/rehearsal.md); other environments are not affected.
+     */
+    private void rehearsal(LoadedPlan plan) {
+        if (plan.config().environment() != dev.cutover.input.Environment.PRODUCTION) {
+            return;
+        }
+        var metadata = plan.inputs().controlPlane().metadata();
+        var identity = dev.cutover.compile.PlanIdentity.of(
+                plan.plan().steps(), metadata.sourceAccountId(), metadata.targetAccountId());
+        var decision = new dev.cutover.rehearsal.RehearsalGate()
+                .check(plan.inputs().runDirectory().root(), identity);
+        if (!decision.passed()) {
+            throw new CutoverException(ErrorCode.REHEARSAL_MISSING, "rehearsal: " + decision.message());
+        }
+        passed.add("rehearsal: " + decision.message());
     }
 
     /** The checks that passed, in order, for {@code cutover preflight}. */

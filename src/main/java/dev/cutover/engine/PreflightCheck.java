@@ -46,12 +46,16 @@ public final class PreflightCheck {
                 .probe(request.runDir(), new LockRequest(operator.name(), "cutover preflight", request.resume()))
                 .orThrow("check 1 (lock): ")) {
             passed.add("check 1 (lock): free" + (request.resume() ? " or stale and resumable" : ""));
-            new JournalGate(request.runDir()).peek(request.resume());
+            JournalGate journal = new JournalGate(request.runDir());
+            journal.peek(request.resume());
             passed.add("check 2 (journal): consistent with " + (request.resume() ? "--resume" : "a fresh run"));
             LoadedPlan plan = source.load();
             passed.add("check 3 (inputs): " + plan.plan().steps().size() + " steps compiled");
             StepCommands commands = commands(request);
             Preflight checks = new Preflight(clock, commands);
+            if (!journal.startsFresh()) {
+                checks.continuingRun();
+            }
             checks.runAll(plan, request);
             passed.addAll(checks.passed());
             checks.warnings().forEach(w -> passed.add("warning: " + w));

@@ -87,7 +87,7 @@ final class PreflightRun {
         }
         LoadedPlan plan = source.load();
         StepCommands commands = commands();
-        Preflight checks = new Preflight(engine.clock(), commands);
+        Preflight checks = new Preflight(engine.clock(), commands).continuingRun();
         Approver approver = engine.approver(request, plan.config().environment());
         boolean staleAccepted = checks.runAll(plan, request);
         requireStoredPlan(plan);

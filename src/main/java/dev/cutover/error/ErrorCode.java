@@ -89,6 +89,19 @@ public enum ErrorCode {
             "In production every go/no-go gate needs approver teams, and every team operators allowed to sign.",
             "Name the approver teams in the checklist's go_no_go_gate and map each to operators in cutover.yaml"
                     + " approvers (docs/configuration.md)."),
+    REHEARSAL_MISSING(
+            3,
+            "A production run needs a successful rehearsal of the same plan on record, and none verifies.",
+            "Run `cutover rehearse` in a staging copy of the run directory and copy its rehearsal-evidence.json into"
+                    + " this one (docs/rehearsal.md); the message names what each evidence file lacks."),
+    REHEARSAL_NOT_ALLOWED(
+            3,
+            "`cutover rehearse` runs only where cutover.yaml says sandbox, development, test or staging.",
+            "Rehearse in a staging copy of the run directory pointed at non-production accounts (docs/rehearsal.md)."),
+    EVIDENCE_INVALID(
+            6,
+            "The rehearsal evidence does not verify: a claim, the embedded journal or steps, or the seal was changed.",
+            "Do not edit evidence; take the rehearsal-evidence.json the rehearsal wrote, or rehearse again."),
     COMMAND_NOT_ALLOWED(
             3,
             "A step's command uses a program or construct the allow-list does not permit.",
