@@ -182,7 +182,11 @@ public final class ExecutionReportHtml {
 
     private void next() {
         html.open("section", "id", "next").element("h2", "Next").open("ul");
-        for (NextStep step : NextStep.after(summary.verdict(), summary.runId(), context.runDir(), input.tornTail())) {
+        List<NextStep> steps = RollbackOutcomes.of(input.steps(), input.entries())
+                .map(r -> r.next(context.runDir()))
+                .orElseGet(
+                        () -> NextStep.after(summary.verdict(), summary.runId(), context.runDir(), input.tornTail()));
+        for (NextStep step : steps) {
             html.open("li")
                     .element("code", step.command())
                     .text(": " + step.why())

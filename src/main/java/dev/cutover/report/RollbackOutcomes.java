@@ -103,6 +103,19 @@ public record RollbackOutcomes(List<Row> rows, List<String> stops) {
                 .toList();
     }
 
+    /** What to run after a rollback: continue it while steps are left, else cut over again elsewhere. */
+    List<NextStep> next(java.nio.file.Path runDir) {
+        if (!ids(Outcome.NOT_FINISHED).isEmpty() || !ids(Outcome.NOT_REACHED).isEmpty()) {
+            return List.of(new NextStep(
+                    "cutover rollback --run-dir " + NextStep.quote(runDir.toString()),
+                    "continues the rollback where it stopped; steps already rolled back or left are not asked again"));
+        }
+        return List.of(new NextStep(
+                "cutover execute --run-dir <new run dir>",
+                "this run was rolled back (what remains is listed above); a new cutover starts from a new run"
+                        + " directory"));
+    }
+
     /** The {@code rollback} object of execution-summary.json. */
     ObjectNode json() {
         ObjectNode o = JsonNodeFactory.instance.objectNode();

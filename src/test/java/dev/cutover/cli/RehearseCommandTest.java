@@ -2,6 +2,7 @@ package dev.cutover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,27 @@ class RehearseCommandTest {
         assertThat(bad.err())
                 .isEqualTo("INVALID " + evidence + ": claims check failed: claims.rollbacks_exercised: the file says 4,"
                         + " the bundle gives 3\n");
+    }
+
+    @Test
+    void preflightOfAProductionRunDirectoryNamesTheRehearsalCheckBeforeAndAfterTheEvidenceArrives() {
+        Scenario prod = Scenario.demo(tmp.resolve("production")).config(Rehearsals.DEMO_PRODUCTION);
+        String dir = prod.dir().toString();
+
+        CliRunner.Result before = CliRunner.run("preflight", "--run-dir", dir, "--accept-stale");
+
+        assertThat(before.exit()).isEqualTo(3);
+        assertThat(before.err())
+                .contains("error: rehearsal: no rehearsal evidence")
+                .contains("cutover rehearse");
+
+        Rehearsals.rehearseAndCarry(prod, tmp.resolve("staging"));
+        CliRunner.Result after = CliRunner.run("preflight", "--run-dir", dir, "--accept-stale");
+
+        assertThat(after.exit()).as(after.out() + after.err()).isZero();
+        assertThat(after.out())
+                .contains("rehearsal: rehearsal-evidence.json proves a successful rehearsal of this plan")
+                .contains("in staging, run demo");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
+import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ class EvidenceTamperTest {
         Scenario s = Scenario.demo(tmp)
                 .config("environment: staging\nallowed_programs: [bash, cat, cmp, cp, diff,"
                         + " grep, ln, mkdir, readlink, rm, sha256sum, test, touch, true]\npoll_interval_seconds: 10\n");
-        Path evidence = s.rehearse(approver).evidence();
+        Path evidence = Rehearsals.rehearse(s, approver).evidence();
         return (ObjectNode) JSON.readTree(Files.readAllBytes(evidence));
     }
 

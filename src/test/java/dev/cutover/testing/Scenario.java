@@ -9,7 +9,6 @@ import dev.cutover.app.CompileService;
 import dev.cutover.app.DemoRunDirectory;
 import dev.cutover.app.ExecuteService;
 import dev.cutover.app.JournalEndOfRunWriter;
-import dev.cutover.app.RehearsalService;
 import dev.cutover.app.RollbackService;
 import dev.cutover.approval.Approver;
 import dev.cutover.engine.ApproverFactory;
@@ -80,6 +79,11 @@ public final class Scenario {
 
     public TestClock clock() {
         return clock;
+    }
+
+    /** The sleeper this scenario's commands use (it records, never waits). */
+    RecordingSleeper sleeper() {
+        return sleeper;
     }
 
     /** Rewrites the item {@code itemId} of either checklist, in whichever section it is. */
@@ -234,43 +238,6 @@ public final class Scenario {
                 .rollback(request(true), Optional.empty());
         out.flush();
         return RunOutcome.of(result.run(), dir, approver, sleeper, text.toString());
-    }
-
-    /** Runs {@code cutover rehearse} in-process (the approver plays the terminal) and checks the whole journal. */
-    public RehearsalOutcome rehearse(ScriptedApprover approver) {
-        StringWriter text = new StringWriter();
-        PrintWriter out = new PrintWriter(text, true);
-        RehearsalService.Result result = new RehearsalService(new CompileService(), engine(approver, out), endOfRun())
-                .rehearse(request(false), Optional.empty());
-        out.flush();
-        RunResult last = result.rollback() != null ? result.rollback().run() : result.execute();
-        return new RehearsalOutcome(result, RunOutcome.of(last, dir, approver, sleeper, text.toString()));
-    }
-
-    /** What {@link #rehearse} produced: the service's result and the run as a {@link RunOutcome}. */
-    public record RehearsalOutcome(RehearsalService.Result result, RunOutcome run) {
-        public Path evidence() {
-            return result.evidence();
-        }
-    }
-
-    /** A copy of this run directory's inputs (checklists, plans, cutover.yaml, the service) in {@code target}. */
-    public Scenario copyInputsTo(Path target) {
-        try (var files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(dir.relativize(p).toString());
-                if (Files.isSymbolicLink(p)) {
-                    Files.createSymbolicLink(to, Files.readSymbolicLink(p));
-                } else if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-            return new Scenario(target);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The engine this scenario's commands use: test clock and sleeper, {@code approver} at the "terminal". */

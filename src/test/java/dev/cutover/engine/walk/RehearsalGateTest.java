@@ -25,9 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * after the evidence of a staging rehearsal is carried into it.
  */
 class RehearsalGateTest {
-    static final String PRODUCTION = "environment: production\nallowed_programs: [bash, cat, cmp, cp, diff, grep, ln,"
-            + " mkdir, readlink, rm, sha256sum, test, touch, true]\npoll_interval_seconds: 10\napprovers:\n"
-            + "  platform: [tester]\n";
+    private static final String PRODUCTION = Rehearsals.DEMO_PRODUCTION;
+
     private static final String RUN = "cp-phase0-000-run";
 
     @TempDir
@@ -50,8 +49,8 @@ class RehearsalGateTest {
                 .contains("cutover rehearse");
         assertThat(prod.dir().resolve("service/target")).doesNotExist();
 
-        Scenario.RehearsalOutcome rehearsal =
-                Rehearsals.stagingCopy(prod, tmp.resolve("staging")).rehearse(new ScriptedApprover());
+        Rehearsals.Outcome rehearsal =
+                Rehearsals.rehearse(Rehearsals.stagingCopy(prod, tmp.resolve("staging")), new ScriptedApprover());
         assertThat(rehearsal.result().exitCode()).as(rehearsal.run().output()).isZero();
         assertThat(rehearsal.result().verified().claims().path("environment").asText())
                 .isEqualTo("staging");
@@ -80,7 +79,7 @@ class RehearsalGateTest {
                 .editItem(
                         "dp-phase3-010-copy-config",
                         i -> i.put("command", "cp -p service/source/app.conf service/target/config/app.conf"));
-        Rehearsals.carry(staging.rehearse(new ScriptedApprover()).evidence(), prod.dir());
+        Rehearsals.carry(Rehearsals.rehearse(staging, new ScriptedApprover()).evidence(), prod.dir());
 
         RunOutcome refused = prod.run(new ScriptedApprover());
 
@@ -93,8 +92,9 @@ class RehearsalGateTest {
     @Test
     void aRehearsalThatLeftARollbackUnexercisedIsRefusedNamingTheStep() {
         Scenario prod = production();
-        Scenario.RehearsalOutcome failed = Rehearsals.stagingCopy(prod, tmp.resolve("staging"))
-                .rehearse(new ScriptedApprover().answer(PromptKind.ROLLBACK, "dp-phase2-010-copy-data", Choice.SKIP));
+        Rehearsals.Outcome failed = Rehearsals.rehearse(
+                Rehearsals.stagingCopy(prod, tmp.resolve("staging")),
+                new ScriptedApprover().answer(PromptKind.ROLLBACK, "dp-phase2-010-copy-data", Choice.SKIP));
         assertThat(failed.result().exitCode()).isEqualTo(1);
         Rehearsals.carry(failed.evidence(), prod.dir());
 
@@ -150,10 +150,33 @@ class RehearsalGateTest {
     }
 
     @Test
+    void aRehearsalStoppedInItsRollbackContinuesWithResumeAndThenCounts() {
+        Scenario prod = production();
+        Scenario staging = Rehearsals.stagingCopy(prod, tmp.resolve("staging"));
+        Rehearsals.Outcome stopped = Rehearsals.rehearse(
+                staging,
+                new ScriptedApprover()
+                        .answer(PromptKind.IRREVERSIBLE, "dp-phase4-030-switch-live", Choice.APPROVE, Choice.ABORT));
+        assertThat(stopped.result().exitCode()).isEqualTo(5);
+        assertThat(stopped.result().verified().claims().path("reasons").toString())
+                .contains("rollbacks not exercised: cp-phase1-010-create-target (not-reached), dp-phase2-010-copy-data"
+                        + " (not-reached), dp-phase4-030-switch-live (not-finished)");
+
+        Rehearsals.Outcome resumed = Rehearsals.rehearse(staging, new ScriptedApprover(), true);
+
+        assertThat(resumed.result().execute())
+                .as("the execute had completed: not run again")
+                .isNull();
+        assertThat(resumed.result().exitCode()).as(resumed.run().output()).isZero();
+        Rehearsals.carry(resumed.evidence(), prod.dir());
+        assertThat(prod.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
+    }
+
+    @Test
     void rehearseRefusesAProductionRunDirectoryBeforeAnythingRuns() {
         Scenario prod = production();
 
-        assertThatThrownBy(() -> prod.rehearse(new ScriptedApprover()))
+        assertThatThrownBy(() -> Rehearsals.rehearse(prod, new ScriptedApprover()))
                 .isInstanceOfSatisfying(CutoverException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.REHEARSAL_NOT_ALLOWED);
                     assertThat(e.exitCode()).isEqualTo(3);
@@ -164,8 +187,8 @@ class RehearsalGateTest {
     @Test
     void theEvidenceRecordsIdentityEnvironmentTimingsAndRollbacks() throws Exception {
         Scenario prod = production();
-        Scenario.RehearsalOutcome r =
-                Rehearsals.stagingCopy(prod, tmp.resolve("staging")).rehearse(new ScriptedApprover());
+        Rehearsals.Outcome r =
+                Rehearsals.rehearse(Rehearsals.stagingCopy(prod, tmp.resolve("staging")), new ScriptedApprover());
 
         JsonNode claims = new ObjectMapper().readTree(r.evidence().toFile()).path("claims");
 

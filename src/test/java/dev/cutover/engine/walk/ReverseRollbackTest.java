@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.app.StatusService;
 import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.engine.ApprovedCommand;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.report.RunActivity;
+import dev.cutover.report.StatusView;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
@@ -113,10 +117,31 @@ class ReverseRollbackTest {
         assertThat(report)
                 .contains("## Rollback")
                 .contains("| `" + SWITCH + "` | rolled-back | check: the step's verify no longer passes")
-                .contains("| `" + FREEZE + "` | remains | no rollback command in the plan");
+                .contains("| `" + FREEZE + "` | remains | no rollback command in the plan")
+                .contains("- `cutover execute --run-dir <new run dir>`: this run was rolled back")
+                .doesNotContain(":audit");
         assertThat(Files.readString(s.dir().resolve("execution-report.html")))
                 .contains("<section id=\"rollback\">")
                 .contains(TARGET);
+    }
+
+    @Test
+    void statusSaysTheRunWasRolledBackAndAfterACrashPointsAtRollbackNotResume() {
+        Scenario s = completedDemo();
+        s.rollback(new ScriptedApprover());
+        StatusService status = new StatusService(s.clock(), java.util.Map.of());
+
+        StatusView ended = status.status(new RunDirectory(s.dir()));
+
+        assertThat(ended.waitingFor())
+                .contains("rolled back by cutover rollback: 3 step(s) rolled back, 3 remain, 0 not done yet");
+        assertThat(ended.nextCommand()).isEqualTo("cutover execute --run-dir <new run dir>");
+
+        s.crashAfter(COPY, "rollback-approved");
+        StatusView crashed = status.status(new RunDirectory(s.dir()));
+
+        assertThat(crashed.activity()).isEqualTo(RunActivity.INTERRUPTED);
+        assertThat(crashed.nextCommand()).isEqualTo("cutover rollback --run-dir " + s.dir());
     }
 
     @Test
@@ -159,6 +184,8 @@ class ReverseRollbackTest {
         JsonNode summary = stopped.summary().path("rollback");
         assertThat(summary.path("not_reached").toString()).isEqualTo("[\"" + COPY + "\",\"" + TARGET + "\"]");
         assertThat(summary.path("not_finished").toString()).isEqualTo("[\"" + CONFIG + "\"]");
+        assertThat(Files.readString(s.dir().resolve("execution-report.md")))
+                .contains("- `cutover rollback --run-dir " + s.dir() + "`: continues the rollback where it stopped");
     }
 
     @Test
