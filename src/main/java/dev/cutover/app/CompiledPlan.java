@@ -1,6 +1,7 @@
 package dev.cutover.app;
 
 import dev.cutover.compile.Plan;
+import dev.cutover.compile.PlanIdentity;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
 import java.util.Arrays;
@@ -17,6 +18,11 @@ public record CompiledPlan(Inputs inputs, RunConfig config, Plan plan, byte[] st
     @Override
     public byte[] stepsJson() {
         return stepsJson.clone();
+    }
+
+    /** What a rehearsal of this plan must match (docs/rehearsal.md). */
+    public PlanIdentity identity() {
+        return PlanIdentity.of(plan, inputs.controlPlane().metadata());
     }
 
     /** Whether {@code bytes} are exactly what this compile produces. */

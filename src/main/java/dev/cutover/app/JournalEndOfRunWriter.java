@@ -12,6 +12,7 @@ import dev.cutover.report.ExecutionReportHtml;
 import dev.cutover.report.FreezeSpec;
 import dev.cutover.report.ReportContext;
 import dev.cutover.report.ReportInput;
+import dev.cutover.report.RollbackOutcomes;
 import dev.cutover.report.RunSummaries;
 import dev.cutover.report.RunSummary;
 import dev.cutover.report.SummaryJson;
@@ -70,7 +71,9 @@ public final class JournalEndOfRunWriter implements EndOfRunWriter {
         ReportContext context = new ReportContext(dir.root(), warnings, skippedChecks, handoffApproved);
         String report = ExecutionReport.markdown(summary, input, context);
         String page = ExecutionReportHtml.render(summary, input, context);
-        AtomicFiles.write(dir.file(RunDirectory.SUMMARY), SummaryJson.write(summary));
+        AtomicFiles.write(
+                dir.file(RunDirectory.SUMMARY),
+                SummaryJson.write(summary, RollbackOutcomes.of(steps, journal.entries())));
         AtomicFiles.write(dir.file(RunDirectory.REPORT), report.getBytes(StandardCharsets.UTF_8));
         AtomicFiles.write(dir.file(RunDirectory.REPORT_HTML), page.getBytes(StandardCharsets.UTF_8));
         return summary;

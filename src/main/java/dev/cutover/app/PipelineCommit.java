@@ -4,6 +4,7 @@ import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.Plane;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.rehearsal.RehearsalEvidence;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +109,7 @@ final class PipelineCommit {
                     written.add(copy(from, folder.resolve(input), worktree));
                 }
             }
+            written.addAll(copyEvidence(files.runDir(), folder, worktree));
             Path terraform = files.runDir().terraformRoot();
             if (Files.isDirectory(terraform)) {
                 written.addAll(
@@ -122,6 +124,29 @@ final class PipelineCommit {
             written.add(put(worktree, worktree.resolve(workflowPath(change)), bytes(files.workflow())));
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.IO_FAILURE, "prepare-pipeline: cannot write the files: " + e, e);
+        }
+        return written;
+    }
+
+    /**
+     * The rehearsal evidence travels with the plan: the pipeline's production run is gated on it exactly like a
+     * run at a terminal (docs/rehearsal.md), and reviewers of the change can verify it.
+     */
+    private static List<String> copyEvidence(RunDirectory runDir, Path folder, Path worktree) throws IOException {
+        List<String> written = new ArrayList<>();
+        Path single = runDir.file(RehearsalEvidence.FILE);
+        if (Files.isRegularFile(single)) {
+            written.add(copy(single, folder.resolve(RehearsalEvidence.FILE), worktree));
+        }
+        Path many = runDir.file(RehearsalEvidence.FOLDER);
+        if (Files.isDirectory(many)) {
+            try (var files = Files.list(many)) {
+                for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
+                    written.add(copy(p, folder.resolve(RehearsalEvidence.FOLDER).resolve(p.getFileName()), worktree));
+                }
+            }
         }
         return written;
     }

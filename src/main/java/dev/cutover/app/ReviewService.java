@@ -1,6 +1,7 @@
 package dev.cutover.app;
 
 import dev.cutover.input.RunDirectory;
+import dev.cutover.rehearsal.RehearsalGate;
 import dev.cutover.review.Review;
 import dev.cutover.review.ReviewCheck;
 import dev.cutover.review.ReviewChecks;
@@ -34,10 +35,16 @@ public final class ReviewService {
      */
     public record Result(Review review, int steps, Optional<String> pointOfNoReturn) {}
 
+    /** What the production gate would decide on {@code dir}'s rehearsal evidence for this plan. */
+    public static RehearsalGate.Decision rehearsalOf(RunDirectory dir, CompiledPlan compiled) {
+        return new RehearsalGate().check(dir.root(), compiled.identity());
+    }
+
     /** Reviews {@code dir}; invalid input throws like every other verb (exit 2, problems named). */
     public Result review(RunDirectory dir, Optional<String> expectedRunId) {
         CompiledPlan compiled = compiler.compileInMemory(dir, expectedRunId);
-        ReviewContext context = ReviewContext.of(compiled.inputs(), compiled.config(), compiled.plan());
+        ReviewContext context =
+                ReviewContext.of(compiled.inputs(), compiled.config(), compiled.plan(), rehearsalOf(dir, compiled));
         return new Result(
                 Review.run(checks, context),
                 compiled.plan().steps().size(),

@@ -19,6 +19,8 @@ public enum PromptKind {
     RESUME("resume"),
     /** The go/no-go summary before the walk starts (§6.1). */
     GO_NO_GO("go-no-go"),
+    /** {@code cutover rollback}: unwinding one succeeded step with its exact rollback command. */
+    ROLLBACK("rollback"),
     /** A runtime parameter or captured value (§4.3); on the wire {@code param:<name>}. */
     PARAM("param");
 

@@ -62,10 +62,12 @@ final class DemoCommand implements Callable<Integer> {
         PlanSummaryText.render(
                 PlanSummaries.of(
                         result.compiled().plan(),
+                        result.compiled().identity(),
                         PlanCommand.window(result.compiled()),
-                        result.stepsFile().toString(),
-                        new RunDirectory(target).journalFile().toString(),
-                        "current"),
+                        new PlanSummaries.Files(
+                                result.stepsFile().toString(),
+                                new RunDirectory(target).journalFile().toString(),
+                                "current")),
                 out);
         out.println();
         out.println("Executing it now (" + (answers == null ? "you approve each step" : "answers from " + answers)

@@ -59,10 +59,12 @@ final class PlanCommand implements Callable<Integer> {
         }
         PlanSummary summary = PlanSummaries.of(
                 compiled.plan(),
+                compiled.identity(),
                 window(compiled),
-                dir.stepsFile().toString(),
-                dir.journalFile().toString(),
-                service.stepsFileState(dir, compiled).label());
+                new PlanSummaries.Files(
+                        dir.stepsFile().toString(),
+                        dir.journalFile().toString(),
+                        service.stepsFileState(dir, compiled).label()));
         if (json) {
             ObjectMapper mapper = new ObjectMapper()
                     .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

@@ -77,6 +77,21 @@ public final class CutoverEngine {
         }
     }
 
+    /**
+     * {@code cutover rollback}: unwinds the steps that succeeded in the run, latest first, each with its own
+     * approval, appended to the same journal under the run lock (a dead holder's lock is taken over, as on
+     * {@code --resume}). Refusals before anything is journaled throw.
+     */
+    public RunResult rollback(ExecuteRequest request, PlanSource source) {
+        OperatorIdentity operator = OperatorIdentity.resolve(request.environment(), git);
+        try (AcquiredLock lock = new RunLock(clock, host)
+                .probe(request.runDir(), new LockRequest(operator.name(), "cutover rollback", true))
+                .orThrow("")) {
+            operator.bannerWarning().ifPresent(w -> out.println("WARNING: " + w));
+            return new RollbackRun(this, request, operator.name(), lock).run(source);
+        }
+    }
+
     Clock clock() {
         return clock;
     }

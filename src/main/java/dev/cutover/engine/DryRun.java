@@ -26,7 +26,7 @@ public final class DryRun {
 
     /** Returns the number of approvals a real run would ask for. */
     public int walk(ExecuteRequest request, PlanSource source) {
-        PreflightCheck.Checked checked = preflight.check(request, source);
+        PreflightCheck.Checked checked = preflight.checkForDryRun(request, source);
         LoadedPlan plan = checked.plan();
         StepCommands commands = preflight.commands(request);
         out.println();

@@ -54,6 +54,11 @@ final class FreezeTracker {
                 .findFirst();
     }
 
+    /** The freeze windows {@code stepId} begins (a rollback never releases them: FORMATS.md §6.6). */
+    List<FreezeWindow> begunBy(String stepId) {
+        return windows.stream().filter(w -> w.beginsAtStepId().equals(stepId)).toList();
+    }
+
     List<Active> active() {
         return List.copyOf(active.values());
     }

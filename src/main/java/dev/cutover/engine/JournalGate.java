@@ -68,6 +68,25 @@ final class JournalGate {
         return Optional.of(readForResume(journal));
     }
 
+    /** Whether {@code execute} here starts a fresh run: no journal, or one holding only pre-flight failures. */
+    boolean startsFresh() {
+        Path journal = runDir.journalFile();
+        return !Files.exists(journal) || onlyPreflightFailures(journal);
+    }
+
+    /**
+     * {@code cutover rollback}: the run's journal, read in full, never set aside; missing, damaged or torn refuses
+     * exactly as {@code --resume} does.
+     */
+    JournalContents existing() {
+        Path journal = runDir.journalFile();
+        if (!Files.exists(journal)) {
+            throw new CutoverException(
+                    ErrorCode.RESUME_WITHOUT_JOURNAL, "there is no run to roll back: " + journal + " does not exist");
+        }
+        return readForResume(journal);
+    }
+
     private JournalContents readForResume(Path journal) {
         JournalContents contents;
         try {

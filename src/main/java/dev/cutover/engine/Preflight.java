@@ -3,6 +3,7 @@ package dev.cutover.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.PlanIdentity;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.ChecklistMetadata;
@@ -11,6 +12,7 @@ import dev.cutover.input.RunConfig;
 import dev.cutover.policy.CommandLint;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.policy.LintResult;
+import dev.cutover.rehearsal.RehearsalGate;
 import dev.cutover.shell.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +43,17 @@ final class Preflight {
     Preflight(Clock clock, StepCommands commands) {
         this.clock = clock;
         this.commands = commands;
+    }
+
+    private boolean continuing;
+
+    /**
+     * These checks are for continuing a run that already started ({@code --resume}): the rehearsal gate, which
+     * guards starting a production run, does not apply again.
+     */
+    Preflight continuingRun() {
+        this.continuing = true;
+        return this;
     }
 
     private final List<String> passed = new ArrayList<>();
@@ -96,6 +109,28 @@ final class Preflight {
             throw new CutoverException(ErrorCode.GATE_APPROVERS_MISSING, "gates: " + what);
         }
         warnings.add("gates: " + what + "; anyone may sign them outside production");
+    }
+
+    /**
+     * A fresh run whose rules require it — production always, a class the organisation's file marks
+     * {@code rehearsal_required}, and a run that has production's rules because an account is not mapped — needs a
+     * successful rehearsal of the same plan on record in its run directory (docs/rehearsal.md). Asked after the
+     * cross-check, so it is the confirmed class that decides; a resumed run passed it when it started.
+     */
+    void rehearsal(LoadedPlan plan, EnvironmentVerdict verdict) {
+        if (continuing || !verdict.permissions().rehearsalRequired()) {
+            return;
+        }
+        PlanIdentity identity =
+                PlanIdentity.of(plan.plan(), plan.inputs().controlPlane().metadata());
+        RehearsalGate.Decision decision =
+                new RehearsalGate().check(plan.inputs().runDirectory().root(), identity);
+        if (!decision.passed()) {
+            throw new CutoverException(
+                    ErrorCode.REHEARSAL_MISSING,
+                    "rehearsal (required for " + verdict.rulesOf() + "): " + decision.message());
+        }
+        passed.add("rehearsal: " + decision.message());
     }
 
     /** The checks that passed, in order, for {@code cutover preflight}. */

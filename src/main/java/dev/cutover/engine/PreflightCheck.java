@@ -1,5 +1,7 @@
 package dev.cutover.engine;
 
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,23 +42,49 @@ public final class PreflightCheck {
 
     /** Runs every check and prints the passed ones; throws the first refusal. */
     public Checked check(ExecuteRequest request, PlanSource source) {
+        return check(request, source, false);
+    }
+
+    /**
+     * The checks of a dry run: the same, except that missing rehearsal evidence is a warning saying execute will
+     * refuse, so the operator still sees the whole walk (a dry run is how a plan is reviewed before rehearsing).
+     */
+    Checked checkForDryRun(ExecuteRequest request, PlanSource source) {
+        return check(request, source, true);
+    }
+
+    private Checked check(ExecuteRequest request, PlanSource source, boolean dryRun) {
         List<String> passed = new ArrayList<>();
         OperatorIdentity operator = OperatorIdentity.resolve(request.environment(), git);
         try (AcquiredLock ignored = new RunLock(clock, host)
                 .probe(request.runDir(), new LockRequest(operator.name(), "cutover preflight", request.resume()))
                 .orThrow("check 1 (lock): ")) {
             passed.add("check 1 (lock): free" + (request.resume() ? " or stale and resumable" : ""));
-            new JournalGate(request.runDir()).peek(request.resume());
+            JournalGate journal = new JournalGate(request.runDir());
+            journal.peek(request.resume());
             passed.add("check 2 (journal): consistent with " + (request.resume() ? "--resume" : "a fresh run"));
             LoadedPlan plan = source.load();
             passed.add("check 3 (inputs): " + plan.plan().steps().size() + " steps compiled");
             StepCommands commands = commands(request);
             Preflight checks = new Preflight(clock, commands);
+            if (!journal.startsFresh()) {
+                checks.continuingRun();
+            }
             checks.runAll(plan, request);
             passed.addAll(checks.passed());
+            int passedBefore = checks.passed().size();
             EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
             EnvironmentVerdict environment = guard.classify(commands);
             passed.add("environment: " + environment.summary());
+            try {
+                checks.rehearsal(plan, environment);
+            } catch (CutoverException e) {
+                if (!dryRun || e.code() != ErrorCode.REHEARSAL_MISSING) {
+                    throw e;
+                }
+                passed.add("warning: execute will refuse (" + e.code() + "): " + e.getMessage());
+            }
+            passed.addAll(checks.passed().subList(passedBefore, checks.passed().size()));
             checks.warnings().forEach(w -> passed.add("warning: " + w));
             guard.warnings(environment).forEach(w -> passed.add("warning: " + w));
             checks.skippedChecks().forEach(s -> passed.add("skipped: " + s));

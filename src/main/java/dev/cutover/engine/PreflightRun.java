@@ -65,6 +65,7 @@ final class PreflightRun {
             approver = engine.approver(request);
             staleAccepted = checks.runAll(plan, request);
             approver = guarded(guard, commands, approver);
+            checks.rehearsal(plan, environment);
             writeStepsFile(plan);
         } catch (CutoverException e) {
             return failed(plan, e.getMessage().startsWith("check") ? "" : "pre-flight", e);
@@ -84,9 +85,16 @@ final class PreflightRun {
      * is opened for writing, and the last run's report stays as it was.
      */
     RunResult resume(PlanSource source, JournalContents previous) {
+        if (dev.cutover.journal.ReverseRollbacks.of(previous.entries()).started()) {
+            throw new CutoverException(
+                    ErrorCode.RUN_ROLLED_BACK,
+                    "check 2: this run is being rolled back (`cutover rollback` journaled its start), so it cannot"
+                            + " be resumed forward. Continue the rollback with `cutover rollback --run-dir "
+                            + request.runDir().root() + "`, or cut over again from a new run directory.");
+        }
         LoadedPlan plan = source.load();
         StepCommands commands = commands();
-        Preflight checks = new Preflight(engine.clock(), commands);
+        Preflight checks = new Preflight(engine.clock(), commands).continuingRun();
         EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
         guard.refuse(guard.declared());
         Approver approver = engine.approver(request);
@@ -106,7 +114,7 @@ final class PreflightRun {
      * The environment cross-check after the identity probes (docs/environments.md): refuses a mismatch or what
      * the class found forbids, keeps its warnings, and returns the approver the class allows.
      */
-    private Approver guarded(EnvironmentGuard guard, StepCommands commands, Approver approver) {
+    Approver guarded(EnvironmentGuard guard, StepCommands commands, Approver approver) {
         environment = guard.classify(commands);
         guard.refuse(environment);
         warnings.addAll(guard.warnings(environment));
@@ -116,7 +124,7 @@ final class PreflightRun {
     /** How this execution begins: its journal, what earlier runs did, and the journal's tool version. */
     private record Start(RunJournal journal, PriorRun prior, boolean staleAccepted, String journalVersion) {}
 
-    private StepCommands commands() {
+    StepCommands commands() {
         return new StepCommands(
                 request.runDir(), CutoverEngine.runner(engine.clock()), CutoverEngine.childEnvironment(request));
     }
@@ -132,7 +140,7 @@ final class PreflightRun {
         lock.commit();
         journal.runLevel(
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
-                lockNotes(start.staleAccepted()));
+                StepRun.join(lockNotes(start.staleAccepted()), environmentNote(plan)));
         EngineContext ctx = context(plan, commands, checks, approver, journal, start.prior());
         RunEnding ending = ctx.notifications().around(() -> walkOrHalt(ctx, checks, plan, start));
         if (ending.keepLock()) {
@@ -208,7 +216,7 @@ final class PreflightRun {
         return Optional.of(RunEnding.aborted("operator declined to " + question, null));
     }
 
-    private EngineContext context(
+    EngineContext context(
             LoadedPlan plan,
             StepCommands commands,
             Preflight checks,
@@ -277,7 +285,7 @@ final class PreflightRun {
     }
 
     /** The stored steps must be byte-identical to what the inputs compile to now (FORMATS.md §6.7). */
-    private void requireStoredPlan(LoadedPlan plan) {
+    void requireStoredPlan(LoadedPlan plan) {
         Path file = request.runDir().stepsFile();
         if (!Files.exists(file)) {
             throw new CutoverException(
@@ -332,6 +340,11 @@ final class PreflightRun {
         String notes =
                 lock.takenOverFrom().map(l -> "taken over from " + l.describe()).orElse(null);
         return StepRun.join(notes, staleAccepted ? "--accept-stale: inputs older than 14 days accepted" : null);
+    }
+
+    /** Lock notes name the environment, so the journal itself says where a run (or rehearsal) ran. */
+    static String environmentNote(LoadedPlan plan) {
+        return "environment " + plan.config().environment().configName();
     }
 
     private String resumeCommand() {

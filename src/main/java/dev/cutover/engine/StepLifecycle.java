@@ -64,7 +64,15 @@ public final class StepLifecycle {
         /** Resume: failed, rolled back or aborted when the last run ended; the operator decides again. */
         RESUME_DECISION,
         /** Resume: asked retry / skip / abort. */
-        REPROMPTED
+        REPROMPTED,
+        /** {@code cutover rollback}: a succeeded step's rollback is offered (docs/commands/rollback.md). */
+        REVERSE_OFFERED,
+        /** {@code cutover rollback}: its rollback was approved and is running (or in flight after a crash). */
+        REVERSE_ROLLING_BACK,
+        /** {@code cutover rollback}: its rollback ran; undone, or failed and asked again. */
+        REVERSE_ROLLED_BACK,
+        /** {@code cutover rollback}: left in place (no rollback command, or the operator left it). */
+        REVERSE_REMAINS
     }
 
     /** One row: in {@code from}, {@code event} leads to {@code to}; {@code why} documents the rule. */
@@ -137,6 +145,7 @@ public final class StepLifecycle {
         t.add(new Transition(s, ROLLBACK_SKIPPED, State.STOPPED, "the rollback failed; stop without it"));
         t.add(new Transition(s, ABORTED, State.ABORTED, "the rollback failed; abort"));
         resumeRows(t);
+        reverseRows(t);
         return Collections.unmodifiableList(t);
     }
 
@@ -175,6 +184,26 @@ public final class StepLifecycle {
                 POLL_TICK,
                 State.POLLING,
                 "resume retry re-attaches to the captured job still running"));
+    }
+
+    /** {@code cutover rollback}: unwinding a step that succeeded (docs/commands/rollback.md). */
+    private static void reverseRows(List<Transition> t) {
+        t.add(new Transition(
+                State.SUCCEEDED,
+                ROLLBACK_OFFERED,
+                State.REVERSE_OFFERED,
+                "cutover rollback reaches a succeeded step (reverse order)"));
+        State s = State.REVERSE_OFFERED;
+        t.add(new Transition(s, ROLLBACK_APPROVED, State.REVERSE_ROLLING_BACK, "its exact rollback command approved"));
+        t.add(new Transition(
+                s, ROLLBACK_SKIPPED, State.REVERSE_REMAINS, "no rollback command, or the operator left it"));
+        s = State.REVERSE_ROLLING_BACK;
+        t.add(new Transition(s, ROLLBACK_EXECUTED, State.REVERSE_ROLLED_BACK, "ran (or re-verified after a crash)"));
+        t.add(new Transition(s, ROLLBACK_APPROVED, s, "in flight after a crash, not undone: approved again"));
+        t.add(new Transition(s, ROLLBACK_SKIPPED, State.REVERSE_REMAINS, "in flight after a crash: left in place"));
+        s = State.REVERSE_ROLLED_BACK;
+        t.add(new Transition(s, ROLLBACK_APPROVED, State.REVERSE_ROLLING_BACK, "the rollback failed: run it again"));
+        t.add(new Transition(s, ROLLBACK_SKIPPED, State.REVERSE_REMAINS, "the rollback failed: leave the step"));
     }
 
     /** The table as Markdown with a Mermaid state diagram, for {@code docs/step-lifecycle.md}. */

@@ -117,10 +117,31 @@ public enum ErrorCode {
             3,
             "cutover review found at least one FAIL: the plan is not rollback-ready.",
             "Fix what each FAIL line names (step or file, and the fix), then run cutover review again."),
+    REHEARSAL_MISSING(
+            3,
+            "A production run needs a successful rehearsal of the same plan on record, and none verifies.",
+            "Run `cutover rehearse` in a staging copy of the run directory and copy its rehearsal-evidence.json into"
+                    + " this one (docs/rehearsal.md); the message names what each evidence file lacks."),
+    REHEARSAL_NOT_ALLOWED(
+            3,
+            "`cutover rehearse` runs only where cutover.yaml says sandbox, development, test or staging.",
+            "Rehearse in a staging copy of the run directory pointed at non-production accounts (docs/rehearsal.md)."),
+    EVIDENCE_INVALID(
+            6,
+            "The rehearsal evidence does not verify: a claim, the embedded journal or steps, or the seal was changed.",
+            "Do not edit evidence; take the rehearsal-evidence.json the rehearsal wrote, or rehearse again."),
     COMMAND_NOT_ALLOWED(
             3,
             "A step's command uses a program or construct the allow-list does not permit.",
             "List the program in cutover.yaml allowed_programs (docs/configuration.md) or fix the checklist."),
+    RUN_ROLLED_BACK(
+            3,
+            "The run is being rolled back (`cutover rollback`), so it cannot be resumed forward.",
+            "Finish the rollback with `cutover rollback --run-dir DIR`, or cut over again from a new run directory."),
+    NOTHING_TO_ROLL_BACK(
+            2,
+            "No step succeeded in this run, so `cutover rollback` has nothing to undo.",
+            "Check `cutover status --run-dir DIR`; failed steps were offered their rollback in the failure dialog."),
     OPERATOR_ABORTED(5, "The operator aborted the run.", "Resume it later with --resume, or start a new run."),
     RUN_HALTED(
             1,

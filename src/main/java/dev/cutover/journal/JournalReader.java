@@ -31,6 +31,27 @@ public final class JournalReader {
         return new JournalContents(outcome.metadata(), entries, outcome.tornTail());
     }
 
+    /**
+     * Reads and checks a journal held in memory (rehearsal evidence embeds one), exactly as {@link #read(Path)}
+     * checks a file; {@code label} names it in messages.
+     *
+     * @throws JournalCorruptException naming the first bad line
+     */
+    public JournalContents read(Path label, byte[] journal) {
+        List<JournalEntry> entries = new ArrayList<>();
+        JournalScan.Outcome outcome;
+        try {
+            outcome = JournalScan.scan(new java.io.ByteArrayInputStream(journal), codec, entries::add);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading from memory cannot fail", e);
+        }
+        if (outcome.failure().isPresent()) {
+            JournalScan.Failure failure = outcome.failure().get();
+            throw new JournalCorruptException(label, failure.line(), failure.reason());
+        }
+        return new JournalContents(outcome.metadata(), entries, outcome.tornTail());
+    }
+
     static JournalScan.Outcome scan(Path journal, JournalCodec codec, List<JournalEntry> sink) {
         try {
             return JournalScan.scan(journal, codec, sink == null ? entry -> {} : sink::add);

@@ -48,10 +48,15 @@ final class JournalScan implements LineSplitter.LineSink {
 
     /** Scans the file, handing each valid entry to {@code sink} in order. */
     static Outcome scan(Path path, JournalCodec codec, Consumer<JournalEntry> sink) throws IOException {
-        JournalScan scan = new JournalScan(codec, sink);
         try (InputStream in = Files.newInputStream(path)) {
-            LineSplitter.split(in, scan);
+            return scan(in, codec, sink);
         }
+    }
+
+    /** Scans a journal's bytes from {@code in} (e.g. one embedded in rehearsal evidence). */
+    static Outcome scan(InputStream in, JournalCodec codec, Consumer<JournalEntry> sink) throws IOException {
+        JournalScan scan = new JournalScan(codec, sink);
+        LineSplitter.split(in, scan);
         return scan.finish();
     }
 

@@ -75,6 +75,12 @@ public final class RunStateReplayer {
         }
 
         void accept(JournalEntry entry) {
+            if (entry.event().isRollback()
+                    && (lastEvent == JournalEvent.STEP_SUCCEEDED || lastEvent == JournalEvent.RESUME_MARKED_DONE)) {
+                // cutover rollback unwinding a step that succeeded: the run's record of the step stays "done";
+                // ReverseRollbacks folds what the rollback did (docs/journal.md).
+                return;
+            }
             lastEvent = entry.event();
             lastEventAt = entry.at();
             if (entry.pollState() != null) {

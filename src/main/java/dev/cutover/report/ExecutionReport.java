@@ -36,6 +36,7 @@ public final class ExecutionReport {
         sections.blocked(md);
         freezes(md, summary);
         NotificationLog.of(input.entries()).markdown(md);
+        RollbackOutcomes.of(input.steps(), input.entries()).ifPresent(r -> r.markdown(md));
         lines(md, "Warnings", context.warnings());
         lines(md, "Skipped pre-flight checks", context.skippedChecks());
         if (context.handoffApproved()) {
@@ -165,7 +166,10 @@ public final class ExecutionReport {
 
     private static void next(StringBuilder md, RunSummary s, ReportInput input, ReportContext context) {
         md.append("## Next\n\n");
-        for (NextStep step : NextStep.after(s.verdict(), s.runId(), context.runDir(), input.tornTail())) {
+        List<NextStep> steps = RollbackOutcomes.of(input.steps(), input.entries())
+                .map(r -> r.next(context.runDir()))
+                .orElseGet(() -> NextStep.after(s.verdict(), s.runId(), context.runDir(), input.tornTail()));
+        for (NextStep step : steps) {
             md.append("- ")
                     .append(MarkdownText.code(step.command()))
                     .append(": ")

@@ -39,6 +39,7 @@ public final class ExecutionReportHtml {
         new ExecutionReportHtmlSteps(timeline, new StepDetails(input.entries()), html).render();
         freezes();
         NotificationLog.of(input.entries()).html(html);
+        RollbackOutcomes.of(input.steps(), input.entries()).ifPresent(r -> r.html(html));
         lines("warnings", "Warnings", context.warnings());
         lines("skipped-checks", "Skipped pre-flight checks", context.skippedChecks());
         if (context.handoffApproved()) {
@@ -182,7 +183,11 @@ public final class ExecutionReportHtml {
 
     private void next() {
         html.open("section", "id", "next").element("h2", "Next").open("ul");
-        for (NextStep step : NextStep.after(summary.verdict(), summary.runId(), context.runDir(), input.tornTail())) {
+        List<NextStep> steps = RollbackOutcomes.of(input.steps(), input.entries())
+                .map(r -> r.next(context.runDir()))
+                .orElseGet(
+                        () -> NextStep.after(summary.verdict(), summary.runId(), context.runDir(), input.tornTail()));
+        for (NextStep step : steps) {
             html.open("li")
                     .element("code", step.command())
                     .text(": " + step.why())

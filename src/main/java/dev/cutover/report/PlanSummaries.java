@@ -16,9 +16,14 @@ import java.util.TreeMap;
 public final class PlanSummaries {
     private PlanSummaries() {}
 
-    /** @param window the window estimate of this plan ({@code WindowEstimate.of}) */
-    public static PlanSummary of(
-            Plan plan, WindowEstimate window, String stepsFile, String journalFile, String stepsFileState) {
+    /** Where the plan's files are and whether the stored steps match the inputs, as the summary prints them. */
+    public record Files(String stepsFile, String journalFile, String stepsFileState) {}
+
+    /**
+     * @param identity the plan's identity (what a rehearsal of it must match)
+     * @param window the window estimate of this plan ({@code WindowEstimate.of})
+     */
+    public static PlanSummary of(Plan plan, PlanIdentity identity, WindowEstimate window, Files files) {
         List<ExecutionStep> steps = plan.steps();
         Map<String, Integer> perPhase = new LinkedHashMap<>();
         PhaseKey.all().forEach(k -> perPhase.put(k.label(), 0));
@@ -51,7 +56,7 @@ public final class PlanSummaries {
                 plan.warnings().stream().map(CompileWarning::render).toList();
         return new PlanSummary(
                 steps.size(),
-                PlanIdentity.of(steps),
+                identity.sha256(),
                 perPhase,
                 longRunning,
                 highRisk,
@@ -65,8 +70,8 @@ public final class PlanSummaries {
                 seconds,
                 window.parallelSeconds(),
                 window.maxParallelJobs(),
-                stepsFile,
-                journalFile,
-                stepsFileState);
+                files.stepsFile(),
+                files.journalFile(),
+                files.stepsFileState());
     }
 }

@@ -120,19 +120,41 @@ public final class StatusViews {
         if (f.lock() != null) {
             line += "; the lock file of pid " + f.lock().pid() + " is kept so --resume can take it over";
         }
-        String command = NextStep.after(
-                        effective, f.input().runId(), f.runDir(), f.input().tornTail())
+        Optional<RollbackOutcomes> rollback =
+                RollbackOutcomes.of(f.input().steps(), f.input().entries());
+        String command = rollback.map(r -> r.next(f.runDir()))
+                .orElseGet(() -> NextStep.after(
+                        effective, f.input().runId(), f.runDir(), f.input().tornTail()))
                 .get(0)
                 .command();
+        line += rollback.map(StatusViews::rollbackLine).orElse("");
         return new Situation(RunActivity.ENDED, verdict, line, command);
+    }
+
+    /** After {@code cutover rollback}: how far it got (the report's Rollback section has the detail). */
+    private static String rollbackLine(RollbackOutcomes r) {
+        return "; rolled back by cutover rollback: "
+                + r.ids(RollbackOutcomes.Outcome.ROLLED_BACK).size()
+                + " step(s) rolled back, "
+                + r.ids(RollbackOutcomes.Outcome.REMAINS).size() + " remain, "
+                + (r.ids(RollbackOutcomes.Outcome.NOT_FINISHED).size()
+                        + r.ids(RollbackOutcomes.Outcome.NOT_REACHED).size())
+                + " not done yet";
     }
 
     private static Situation interrupted(Facts f) {
         String where = RunSummaries.lastStepEntry(f.input().entries())
                 .map(JournalEntry::stepId)
                 .orElse(f.current() == null ? "pre-flight" : f.current());
-        List<NextStep> next = NextStep.after(
-                Verdict.INTERRUPTED, f.input().runId(), f.runDir(), f.input().tornTail());
+        List<NextStep> next = new java.util.ArrayList<>(NextStep.after(
+                Verdict.INTERRUPTED, f.input().runId(), f.runDir(), f.input().tornTail()));
+        if (RollbackOutcomes.of(f.input().steps(), f.input().entries()).isPresent()) {
+            // execute --resume refuses a run being rolled back: the rollback continues instead.
+            NextStep rollback = new NextStep(
+                    "cutover rollback --run-dir " + NextStep.quote(f.runDir().toString()),
+                    "continues the rollback where it stopped");
+            next.set(next.size() - 1, rollback);
+        }
         String line = "interrupted (crashed or killed) at " + where;
         if (f.input().tornTail()) {
             line += "; the journal ends in a torn line — repair with "

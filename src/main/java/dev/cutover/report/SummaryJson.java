@@ -18,10 +18,17 @@ public final class SummaryJson {
 
     private SummaryJson() {}
 
-    /** The file's bytes. */
+    /** The file's bytes, for a run without a reverse rollback. */
     public static byte[] write(RunSummary summary) {
+        return write(summary, java.util.Optional.empty());
+    }
+
+    /** The file's bytes; {@code rollback} is what {@code cutover rollback} did (key {@code rollback}, else null). */
+    public static byte[] write(RunSummary summary, java.util.Optional<RollbackOutcomes> rollback) {
         try {
-            String json = WRITER.writeValueAsString(tree(summary));
+            ObjectNode tree = tree(summary);
+            tree.set("rollback", rollback.map(RollbackOutcomes::json).orElse(null));
+            String json = WRITER.writeValueAsString(tree);
             return (json + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a summary tree always serializes", e);

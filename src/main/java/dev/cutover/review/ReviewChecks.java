@@ -4,8 +4,7 @@ import java.util.List;
 
 /**
  * The checks {@code cutover review} runs, in the order their findings are printed. To add a check, implement
- * {@link ReviewCheck} and list it here; the rehearsal-evidence check ("rollback commands were exercised in a
- * successful rehearsal of this same plan") joins once rehearsals record evidence.
+ * {@link ReviewCheck} and list it here.
  */
 public final class ReviewChecks {
     private ReviewChecks() {}
@@ -18,6 +17,7 @@ public final class ReviewChecks {
                 new FreezeReleaseCheck(),
                 new GateCheck(VagueCriteria.bundled()),
                 new CommunicationCheck(),
-                new RtoCheck());
+                new RtoCheck(),
+                new RehearsalCheck());
     }
 }

@@ -5,6 +5,7 @@ import dev.cutover.compile.Plan;
 import dev.cutover.compile.PointOfNoReturn;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
+import dev.cutover.rehearsal.RehearsalGate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,23 +14,26 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What every check looks at: the run directory's inputs, its {@code cutover.yaml} and the plan they compile to.
- * Further evidence (e.g. a rehearsal record) joins here when a check needs it.
+ * What every check looks at: the run directory's inputs, its {@code cutover.yaml}, the plan they compile to and
+ * what the run directory's rehearsal evidence proves about that plan (read by the caller: checks stay pure).
  *
  * @param inputs the loaded, schema-valid inputs
  * @param config the run's configuration ({@code cutover.yaml}, else defaults)
  * @param steps the compiled steps in execution order
+ * @param rehearsal what the production gate would decide on the run directory's evidence for this plan
  */
-public record ReviewContext(Inputs inputs, RunConfig config, List<ExecutionStep> steps) {
+public record ReviewContext(
+        Inputs inputs, RunConfig config, List<ExecutionStep> steps, RehearsalGate.Decision rehearsal) {
     public ReviewContext {
         Objects.requireNonNull(inputs, "inputs");
         Objects.requireNonNull(config, "config");
         steps = List.copyOf(steps);
+        Objects.requireNonNull(rehearsal, "rehearsal");
     }
 
-    /** The context of a compiled plan. */
-    public static ReviewContext of(Inputs inputs, RunConfig config, Plan plan) {
-        return new ReviewContext(inputs, config, plan.steps());
+    /** The context of a compiled plan and the gate's decision on its evidence. */
+    public static ReviewContext of(Inputs inputs, RunConfig config, Plan plan, RehearsalGate.Decision rehearsal) {
+        return new ReviewContext(inputs, config, plan.steps(), rehearsal);
     }
 
     /** The plan's point of no return, derived as {@code cutover plan} shows it. */

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.app.CompileService;
 import dev.cutover.app.DemoRunDirectory;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunDirFixtures;
+import dev.cutover.testing.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,6 +82,25 @@ class GuardrailsCliTest {
     void aPipelineOnlyProductionMayStillBeDryRunAndPreflightedButNotExecuted() throws Exception {
         production();
         Path org = Files.writeString(tmp.resolve("environments.yaml"), PreparePipelineTest.PIPELINE_ONLY);
+        CliRunner.Result unrehearsed =
+                CliRunner.run("execute", "--dry-run", "--run-dir", demo.toString(), "--org-config", org.toString());
+        assertThat(unrehearsed.exit()).as(unrehearsed.err()).isZero();
+        assertThat(unrehearsed.out())
+                .contains("warning: execute will refuse (REHEARSAL_MISSING): rehearsal (required for production)");
+        // Rehearsed in a sandbox copy (answers file, a short poll, anyone signs): environment and people, not plan.
+        Scenario sandbox = Rehearsals.stagingCopy(Scenario.at(demo), tmp.resolve("sandbox"));
+        sandbox.config(Files.readString(sandbox.dir().resolve("cutover.yaml"))
+                .replace("environment: staging", "environment: sandbox")
+                .replace("poll_interval_seconds: 10", "poll_interval_seconds: 0.2")
+                .replace("approvers:\n  platform: [release-bot]", ""));
+        CliRunner.Result rehearsal = CliRunner.run(
+                "rehearse",
+                "--run-dir",
+                sandbox.dir().toString(),
+                "--answers",
+                Path.of("examples/demo-rehearse-all.txt").toAbsolutePath().toString());
+        assertThat(rehearsal.exit()).as(rehearsal.out() + rehearsal.err()).isZero();
+        Rehearsals.carry(sandbox.dir().resolve("rehearsal-evidence.json"), demo);
         List<String> before = unchanged(demo);
 
         CliRunner.Result dry =

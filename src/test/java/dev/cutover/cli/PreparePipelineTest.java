@@ -103,6 +103,23 @@ class PreparePipelineTest {
     }
 
     @Test
+    void theRehearsalEvidenceOfTheRunDirectoryIsCommittedWithThePlanByteForByte() throws Exception {
+        Files.writeString(runDir.resolve("rehearsal-evidence.json"), "{\"format\": \"one\"}\n");
+        Files.createDirectories(runDir.resolve("rehearsals"));
+        Files.writeString(runDir.resolve("rehearsals/staging-2.json"), "{\"format\": \"two\"}\n");
+        Files.writeString(runDir.resolve("rehearsals/notes.txt"), "not evidence\n");
+
+        CliRunner.Result r = prepare();
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(repo.ok("show", "cutover/demo:cutover/demo/rehearsal-evidence.json"))
+                .isEqualTo("{\"format\": \"one\"}\n");
+        assertThat(repo.ok("show", "cutover/demo:cutover/demo/rehearsals/staging-2.json"))
+                .isEqualTo("{\"format\": \"two\"}\n");
+        assertThat(repo.ok("ls-tree", "-r", "--name-only", "cutover/demo")).doesNotContain("notes.txt");
+    }
+
+    @Test
     void theCommittedApprovalsChangeAndWorkflowDescribeAndBindThePlan() throws Exception {
         assertThat(prepare().exit()).isZero();
 

@@ -2,102 +2,180 @@ package dev.cutover.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.testing.TestStep;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.testing.RunDirFixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Plan identity (issue 5): a staging rehearsal of the production checklists is the same plan; a changed step,
- * command or order is not.
+ * Plan identity (issue 5, docs/rehearsal.md): a staging copy of the production checklists pointed at other
+ * accounts and profiles is the same plan; any change to steps, commands or their order is not.
  */
 class PlanIdentityTest {
-    private static final String SHARE_PROD = "aws rds modify-db-snapshot-attribute --db-snapshot-identifier s1"
-            + " --values-to-add 222222222222 --profile prod-source";
-    private static final String SHARE_STAGING = "aws rds modify-db-snapshot-attribute --db-snapshot-identifier s1"
-            + " --values-to-add 444444444444 --profile staging-source";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROD_SOURCE = "123456789012";
+    private static final String PROD_TARGET = "210987654321";
+    private static final String STAGING_SOURCE = "333333333333";
+    private static final String STAGING_TARGET = "444444444444";
 
-    private static List<ExecutionStep> plan(String shareCommand, String rollback) {
-        return List.of(
-                TestStep.step("dp-phase1-010-share").withRollback(rollback).build(),
-                withExecute(
-                        TestStep.step("dp-phase1-020-restore")
-                                .requires("dp-phase1-010-share")
-                                .build(),
-                        shareCommand));
-    }
+    @TempDir
+    Path tmp;
 
-    private static ExecutionStep withExecute(ExecutionStep s, String cmd) {
-        return new ExecutionStep(
-                s.stepId(),
-                s.phaseNumber(),
-                s.phaseName(),
-                s.checklistItemId(),
-                s.resourceArn(),
-                s.resourceType(),
-                s.action(),
-                s.tool(),
-                cmd,
-                s.verifyCmd(),
-                s.rollbackCmd(),
-                s.risk(),
-                s.approvalRequired(),
-                s.previewCmd(),
-                s.verifySuccessPattern(),
-                s.requires(),
-                s.longRunning(),
-                s.pollCmd(),
-                s.pollIntervalSeconds(),
-                s.pollTerminalStates(),
-                s.ownerTeam(),
-                s.estimatedSeconds(),
-                s.notes(),
-                s.plane(),
-                s.sourceSection(),
-                s.operationType(),
-                s.description(),
-                s.datastoreArn(),
-                s.irreversible(),
-                s.runtimeParams(),
-                s.pollSuccessStates(),
-                s.rollbackSource(),
-                s.rollbackWindowMinutes());
+    private static PlanIdentity production(List<ExecutionStep> steps) {
+        return PlanIdentity.of(steps, PROD_SOURCE, PROD_TARGET);
     }
 
     @Test
-    void accountIdsAndProfilesAreEnvironmentNotPlan() {
-        assertThat(PlanIdentity.of(plan(SHARE_STAGING, "undo")))
-                .isEqualTo(PlanIdentity.of(plan(SHARE_PROD, "undo")))
-                .startsWith("sha256:")
-                .hasSize("sha256:".length() + 64);
+    void aStagingCopyOfTheProductionChecklistsWithOtherAccountIdsHasTheSameIdentity() throws Exception {
+        Plan prod = Compiles.complete();
+        Path staging = RunDirFixtures.copy("complete", tmp.resolve("staging"));
+        replaceEverywhere(staging, PROD_SOURCE, STAGING_SOURCE);
+        replaceEverywhere(staging, PROD_TARGET, STAGING_TARGET);
+        Plan rehearsed = Compiles.compile(staging);
+
+        assertThat(StepsJson.write(rehearsed.steps()))
+                .as("the staging steps really name other accounts")
+                .isNotEqualTo(StepsJson.write(prod.steps()));
+        assertThat(PlanIdentity.of(rehearsed.steps(), STAGING_SOURCE, STAGING_TARGET))
+                .isEqualTo(production(prod.steps()));
     }
 
     @Test
-    void aChangedCommandIsAnotherPlan() {
-        assertThat(PlanIdentity.of(plan(SHARE_PROD.replace("s1", "s2"), "undo")))
-                .isNotEqualTo(PlanIdentity.of(plan(SHARE_PROD, "undo")));
-        assertThat(PlanIdentity.of(plan(SHARE_PROD, "undo differently")))
-                .isNotEqualTo(PlanIdentity.of(plan(SHARE_PROD, "undo")));
+    void literalProfileNamesAreEnvironmentButTheProfileVariablesNameARole() {
+        List<ExecutionStep> prod = edit(
+                Compiles.complete().steps(),
+                3,
+                s -> s.put("execute_cmd", "aws s3 ls --profile prod-admin && AWS_PROFILE=prod-reader aws s3 ls"));
+        List<ExecutionStep> staging = edit(
+                prod,
+                3,
+                s -> s.put("execute_cmd", "aws s3 ls --profile=stg-admin && AWS_PROFILE='stg-reader' aws s3 ls"));
+        List<ExecutionStep> swapped = edit(
+                prod,
+                3,
+                s -> s.put(
+                        "execute_cmd",
+                        "aws s3 ls --profile $MIGRATION_SOURCE_PROFILE && AWS_PROFILE=prod-reader aws s3 ls"));
+
+        assertThat(production(staging)).isEqualTo(production(prod));
+        assertThat(production(swapped)).isNotEqualTo(production(prod));
+        assertThat(PlanIdentity.canonical(prod, PROD_SOURCE, PROD_TARGET))
+                .contains("aws s3 ls --profile {profile} && AWS_PROFILE={profile} aws s3 ls")
+                .contains("--profile $MIGRATION_SOURCE_PROFILE");
     }
 
     @Test
-    void aChangedOrderOrAnAddedStepIsAnotherPlan() {
-        List<ExecutionStep> steps = plan(SHARE_PROD, "undo");
-        assertThat(PlanIdentity.of(List.of(steps.get(1), steps.get(0)))).isNotEqualTo(PlanIdentity.of(steps));
-        assertThat(PlanIdentity.of(List.of(steps.get(0)))).isNotEqualTo(PlanIdentity.of(steps));
+    void theRunsOwnSourceAndTargetAccountsKeepTheirRolesSoSwappingThemIsAChange() {
+        List<ExecutionStep> steps = edit(
+                Compiles.complete().steps(),
+                2,
+                s -> s.put("execute_cmd", "aws iam get-role --role-name r --expected-owner " + PROD_SOURCE));
+        List<ExecutionStep> toTarget = edit(
+                steps, 2, s -> s.put("execute_cmd", "aws iam get-role --role-name r --expected-owner " + PROD_TARGET));
+        List<ExecutionStep> thirdAccount = edit(
+                steps, 2, s -> s.put("execute_cmd", "aws iam get-role --role-name r --expected-owner 999999999999"));
+
+        assertThat(production(toTarget)).isNotEqualTo(production(steps));
+        assertThat(production(thirdAccount)).isNotEqualTo(production(steps));
+        assertThat(PlanIdentity.canonical(steps, PROD_SOURCE, PROD_TARGET))
+                .contains("--expected-owner {source-account}");
+        assertThat(PlanIdentity.canonical(thirdAccount, PROD_SOURCE, PROD_TARGET))
+                .contains("--expected-owner {account}");
     }
 
     @Test
-    void documentationFieldsDoNotCount() {
-        ExecutionStep s = TestStep.step("cp-phase1-010-a").takes(5).build();
-        ExecutionStep longer = TestStep.step("cp-phase1-010-a").takes(50).build();
-        assertThat(PlanIdentity.of(List.of(s))).isEqualTo(PlanIdentity.of(List.of(longer)));
+    void aChangedCommandOfAnyKindIsADifferentPlan() {
+        List<ExecutionStep> steps = Compiles.complete().steps();
+        PlanIdentity original = production(steps);
+        int withRollback = indexOf(steps, s -> !s.rollbackCmd().isEmpty());
+        int withPreview = indexOf(steps, s -> s.previewCmd() != null);
+
+        assertThat(production(edit(
+                        steps,
+                        1,
+                        s -> s.put("execute_cmd", s.path("execute_cmd").asText() + " --dry-run"))))
+                .isNotEqualTo(original);
+        assertThat(production(edit(steps, 1, s -> s.put("verify_cmd", "true")))).isNotEqualTo(original);
+        assertThat(production(edit(steps, withRollback, s -> s.put("rollback_cmd", "true"))))
+                .isNotEqualTo(original);
+        assertThat(production(edit(steps, withPreview, s -> s.put("preview_cmd", "true"))))
+                .isNotEqualTo(original);
+        assertThat(production(edit(
+                        steps,
+                        1,
+                        s -> s.put("irreversible", !s.path("irreversible").asBoolean()))))
+                .isNotEqualTo(original);
+        int withRequires = indexOf(steps, s -> !s.requires().isEmpty());
+        assertThat(production(edit(steps, withRequires, s -> s.putArray("requires"))))
+                .as("a changed requires")
+                .isNotEqualTo(original);
     }
 
     @Test
-    void onlyWholeTwelveDigitNumbersAndProfileValuesAreMasked() {
-        assertThat(PlanIdentity.withoutEnvironment("arn:aws:kms:us-east-1:111111111111:key/k --profile=a"))
-                .isEqualTo("arn:aws:kms:us-east-1:<account>:key/k --profile=<profile>");
-        assertThat(PlanIdentity.withoutEnvironment("--size 1234567890123 --profile \"my prof\""))
-                .isEqualTo("--size 1234567890123 --profile <profile>");
+    void aChangedStepOrderOrAnAddedStepIsADifferentPlan() {
+        List<ExecutionStep> steps = Compiles.complete().steps();
+        List<ExecutionStep> swapped = new java.util.ArrayList<>(steps);
+        java.util.Collections.swap(swapped, 1, 2);
+        List<ExecutionStep> added = new java.util.ArrayList<>(steps);
+        added.add(edit(steps, 1, s -> s.put("step_id", "cp-phase1-777-extra")).get(1));
+
+        assertThat(production(swapped)).isNotEqualTo(production(steps));
+        assertThat(production(added)).isNotEqualTo(production(steps));
+        assertThat(production(steps.subList(0, steps.size() - 1))).isNotEqualTo(production(steps));
+    }
+
+    @Test
+    void wordingOwnersAndTimeBoxesAreNotThePlan() {
+        List<ExecutionStep> steps = Compiles.complete().steps();
+        List<ExecutionStep> reworded = edit(
+                steps,
+                1,
+                s -> s.put("description", "reworded")
+                        .put("notes", "other notes")
+                        .put("owner_team", "another-team")
+                        .put("estimated_seconds", 1234)
+                        .put("risk", "low"));
+
+        assertThat(production(reworded)).isEqualTo(production(steps));
+        assertThat(production(steps).sha256()).matches("[0-9a-f]{64}");
+        assertThat(PlanIdentity.canonical(steps, PROD_SOURCE, PROD_TARGET))
+                .startsWith("{\"format\":\"cutover-plan-identity/1\"");
+    }
+
+    private static int indexOf(List<ExecutionStep> steps, java.util.function.Predicate<ExecutionStep> p) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (p.test(steps.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such step in the fixture");
+    }
+
+    /** The steps with step {@code index} rewritten through its JSON. */
+    private static List<ExecutionStep> edit(List<ExecutionStep> steps, int index, Consumer<ObjectNode> change) {
+        try {
+            ArrayNode array = (ArrayNode) JSON.readTree(StepsJson.write(steps));
+            change.accept((ObjectNode) array.get(index));
+            return StepsJson.read(JSON.writeValueAsBytes(array));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void replaceEverywhere(Path dir, String from, String to) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.writeString(f, Files.readString(f).replace(from, to));
+            }
+        }
     }
 }

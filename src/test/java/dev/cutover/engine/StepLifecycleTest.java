@@ -44,6 +44,15 @@ class StepLifecycleTest {
             "step-started approval-requested approved executed step-failed rollback-offered rollback-approved"
                     + " rollback-executed aborted",
             "step-started approval-requested approved executed sso-probe-failed",
+            // cutover rollback: a succeeded step unwound (issue 6); the second approval is a retry or a re-run.
+            "step-started approval-requested approved executed verify-passed step-succeeded rollback-offered"
+                    + " rollback-approved rollback-executed rollback-approved rollback-executed rollback-skipped",
+            "step-started approval-requested approved executed verify-passed step-succeeded rollback-offered"
+                    + " rollback-skipped",
+            "step-started approval-requested approved executed verify-passed step-succeeded rollback-offered"
+                    + " rollback-approved rollback-approved rollback-executed",
+            "step-started approval-requested approved executed verify-passed step-succeeded rollback-offered"
+                    + " rollback-approved rollback-skipped",
             // Resume (FORMATS.md §6.7): the first word is the state the replay seeds the step in.
             "RESUME_RESTART step-started approval-requested approved executed verify-passed step-succeeded",
             "RESUME_DECISION step-started approval-requested skipped",

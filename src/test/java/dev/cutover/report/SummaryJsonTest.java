@@ -64,7 +64,8 @@ class SummaryJsonTest {
                       "duration_minutes": 30,
                       "elapsed_minutes": 65
                     }
-                  ]
+                  ],
+                  "rollback": null
                 }
                 """;
 
@@ -82,7 +83,7 @@ class SummaryJsonTest {
         assertThat(json)
                 .startsWith("{\n  \"ended_at\": null,\n  \"verdict\": \"interrupted\",")
                 .contains("\"halt_reason\": null,\n  \"halt_step_id\": null,")
-                .endsWith("\"active_freezes\": []\n}\n")
+                .endsWith("\"active_freezes\": [],\n  \"rollback\": null\n}\n")
                 .doesNotContain("\r");
     }
 
@@ -118,7 +119,8 @@ class SummaryJsonTest {
                         "approvals_given",
                         "steps_blocked",
                         "steps_pending",
-                        "active_freezes");
+                        "active_freezes",
+                        "rollback");
         assertThat(tree.get("verdict").asText()).isEqualTo("completed");
     }
 }

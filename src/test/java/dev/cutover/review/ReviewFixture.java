@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.app.CompileService;
 import dev.cutover.app.CompiledPlan;
 import dev.cutover.app.DemoRunDirectory;
+import dev.cutover.app.ReviewService;
 import dev.cutover.input.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -100,7 +101,9 @@ public final class ReviewFixture {
     /** The inputs compiled in memory, as the review sees them. */
     public ReviewContext context() {
         CompiledPlan compiled = new CompileService().compileInMemory(new RunDirectory(dir), Optional.empty());
-        return ReviewContext.of(compiled.inputs(), compiled.config(), compiled.plan());
+        RunDirectory run = new RunDirectory(dir);
+        return ReviewContext.of(
+                compiled.inputs(), compiled.config(), compiled.plan(), ReviewService.rehearsalOf(run, compiled));
     }
 
     /** What one check finds in this plan. */

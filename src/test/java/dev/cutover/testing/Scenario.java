@@ -9,6 +9,7 @@ import dev.cutover.app.CompileService;
 import dev.cutover.app.DemoRunDirectory;
 import dev.cutover.app.ExecuteService;
 import dev.cutover.app.JournalEndOfRunWriter;
+import dev.cutover.app.RollbackService;
 import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.Approver;
 import dev.cutover.engine.ApproverFactory;
@@ -91,6 +92,11 @@ public final class Scenario {
 
     public TestClock clock() {
         return clock;
+    }
+
+    /** The sleeper this scenario's commands use (it records, never waits). */
+    RecordingSleeper sleeper() {
+        return sleeper;
     }
 
     /** Rewrites the item {@code itemId} of either checklist, in whichever section it is. */
@@ -249,12 +255,37 @@ public final class Scenario {
     private RunOutcome execute(ScriptedApprover approver, boolean resume) {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
+        RunResult result = new ExecuteService(new CompileService(), engine(approver, out), endOfRun())
+                .execute(request(resume), Optional.empty());
+        out.flush();
+        return RunOutcome.of(result, dir, approver, sleeper, text.toString());
+    }
+
+    /** Runs {@code cutover rollback} in-process (the approver plays the terminal) and checks the whole journal. */
+    public RunOutcome rollback(ScriptedApprover approver) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text, true);
+        RollbackService.Result result = new RollbackService(new CompileService(), engine(approver, out), endOfRun())
+                .rollback(request(true), Optional.empty());
+        out.flush();
+        return RunOutcome.of(result.run(), dir, approver, sleeper, text.toString());
+    }
+
+    /** The engine this scenario's commands use: test clock and sleeper, {@code approver} at the "terminal". */
+    public CutoverEngine engine(Approver approver, PrintWriter out) {
         CutoverEngine engine =
                 new CutoverEngine(clock, sleeper, out, factory(approver), () -> "test-host", Optional::empty);
-        if (notifications != null) {
-            engine = engine.withNotifications(notifications);
-        }
-        ExecuteRequest request = new ExecuteRequest(
+        return notifications == null ? engine : engine.withNotifications(notifications);
+    }
+
+    /** The end-of-run writer on this scenario's clock. */
+    public JournalEndOfRunWriter endOfRun() {
+        return new JournalEndOfRunWriter(clock);
+    }
+
+    /** The request {@code cutover execute} (or rollback, rehearse) gets for this run directory. */
+    public ExecuteRequest request(boolean resume) {
+        return new ExecuteRequest(
                         new RunDirectory(dir),
                         resume,
                         false,
@@ -265,10 +296,6 @@ public final class Scenario {
                         toolVersion,
                         maxParallelJobs)
                 .withGuard(guard);
-        RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter(clock))
-                .execute(request, Optional.empty());
-        out.flush();
-        return RunOutcome.of(result, dir, approver, sleeper, text.toString());
     }
 
     private static ApproverFactory factory(Approver approver) {

@@ -95,6 +95,13 @@ public final class ScriptedApprover implements Approver {
         return switch (q.kind()) {
             case GO_NO_GO -> Choice.PROCEED;
             case APPROVE, IRREVERSIBLE, HANDOFF, GATE -> Choice.APPROVE;
+            case ROLLBACK -> {
+                if (!q.allows(Choice.APPROVE)) {
+                    throw new AssertionError("no answer scripted for " + q.wireName() + " at " + q.stepId()
+                            + "; offered: " + q.describeChoices() + "\n" + q.prompt());
+                }
+                yield Choice.APPROVE;
+            }
             default ->
                 throw new AssertionError("no answer scripted for " + q.wireName() + " at " + q.stepId() + "; offered: "
                         + q.describeChoices() + "\n" + q.prompt());

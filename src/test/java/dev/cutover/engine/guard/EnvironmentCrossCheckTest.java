@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.OrgConfigLoader;
+import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
@@ -117,14 +118,24 @@ class EnvironmentCrossCheckTest {
     }
 
     @Test
-    void withoutAnAnswersFileTheUnknownAccountIsNamedInTheHeaderAndTheGoNoGoWarnings() {
+    void anUnknownAccountBringsProductionRulesSoTheRunNeedsRehearsalEvidenceAndIsNamedInTheGoNoGoWarnings() {
         Path file = orgFile(tmp.resolve("org"), "environments.yaml", """
                 environments:
                   sandbox:
                     accounts: ["000000000001"]
                 """);
+        // Poll interval and approvers any class accepts, so the staging rehearsal copy is valid too.
+        Scenario scenario = Guardrails.demoIn(tmp.resolve("run"), "sandbox").guard(org(file));
 
-        RunOutcome run = Scenario.demo(tmp).guard(org(file)).run(new ScriptedApprover());
+        RunOutcome refused = scenario.run(new ScriptedApprover());
+
+        assertRefused(
+                refused,
+                ErrorCode.REHEARSAL_MISSING,
+                "rehearsal (required for sandbox with production rules (not mapped: " + TARGET + ")): no rehearsal");
+
+        Rehearsals.rehearseAndCarry(scenario, tmp.resolve("staging"));
+        RunOutcome run = scenario.run(new ScriptedApprover());
 
         assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
         String goNoGo =

@@ -12,6 +12,7 @@ import dev.cutover.engine.PipelineGate;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.ApprovalMode;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
@@ -51,6 +52,7 @@ class PipelineApprovalsTest {
             text = text.replaceAll("(?m)^# (approve|handoff|gate) ", "$1 ");
         }
         Files.writeString(approvals, text);
+        Rehearsals.rehearseAndCarry(scenario, tmp.resolve("staging"));
         return scenario.guard(new GuardOptions(org(), ApprovalMode.PER_STEP, approvals));
     }
 

@@ -8,6 +8,7 @@ import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
@@ -134,9 +135,12 @@ class GateTest {
 
     @Test
     void inProductionEveryTeamMappedRunsWithEachTeamSigning() {
-        RunOutcome run = twoTeams("environment: production\n" + PROGRAMS
-                        + "approvers:\n  platform: [tester]\n  dba: [tester, dave]\n")
-                .run(new ScriptedApprover());
+        Scenario s = twoTeams(
+                "environment: production\n" + PROGRAMS + "approvers:\n  platform: [tester]\n  dba: [tester, dave]\n");
+        // Production also needs a successful rehearsal of this plan on record (issue 5, RehearsalGateTest).
+        Rehearsals.rehearseAndCarry(s, tmp.resolve("staging"));
+
+        RunOutcome run = s.run(new ScriptedApprover());
 
         assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
         assertThat(signatures(run)).hasSize(3); // cp6 for platform, dp4 for platform and dba

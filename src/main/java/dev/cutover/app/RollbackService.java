@@ -1,0 +1,77 @@
+package dev.cutover.app;
+
+import dev.cutover.engine.CutoverEngine;
+import dev.cutover.engine.ExecuteRequest;
+import dev.cutover.engine.PlanSource;
+import dev.cutover.engine.RunEnding;
+import dev.cutover.engine.RunResult;
+import dev.cutover.engine.Verdict;
+import dev.cutover.journal.JournalEntry;
+import dev.cutover.journal.JournalReader;
+import dev.cutover.report.RollbackOutcomes;
+import dev.cutover.report.StepOutcomes;
+import dev.cutover.report.StepState;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cutover rollback}: the engine unwinds the steps that succeeded, latest first, in the run's own journal;
+ * the summary and report are then rewritten from that journal with a Rollback section (what was rolled back,
+ * what remains).
+ */
+public final class RollbackService {
+    private final CompileService compile;
+    private final CutoverEngine engine;
+    private final EndOfRunWriter endOfRun;
+
+    public RollbackService(CompileService compile, CutoverEngine engine, EndOfRunWriter endOfRun) {
+        this.compile = compile;
+        this.engine = engine;
+        this.endOfRun = endOfRun;
+    }
+
+    /**
+     * What the rollback did.
+     *
+     * @param run how this rollback session ended (completed: every step rolled back or left as it is)
+     * @param outcomes every step's outcome, from the whole journal (earlier sessions included)
+     */
+    public record Result(RunResult run, RollbackOutcomes outcomes) {
+        public int exitCode() {
+            return run.exitCode();
+        }
+    }
+
+    public Result rollback(ExecuteRequest request, Optional<String> expectedRunId) {
+        PlanSource source = () -> compile.loadForExecution(request.runDir(), expectedRunId);
+        RunResult result = engine.rollback(request, source);
+        List<JournalEntry> entries =
+                new JournalReader().read(request.runDir().journalFile()).entries();
+        endOfRun.write(request.runDir(), forReport(result, entries));
+        RollbackOutcomes outcomes =
+                RollbackOutcomes.of(result.plan().steps(), entries).orElseThrow();
+        return new Result(result, outcomes);
+    }
+
+    /**
+     * The summary's {@code completed} means every step succeeded or was skipped; a finished rollback of a run that
+     * had stopped short is reported as halted, with the reason saying so.
+     */
+    private static RunResult forReport(RunResult result, List<JournalEntry> entries) {
+        if (result.ending().verdict() != Verdict.COMPLETED) {
+            return result;
+        }
+        boolean forwardCompleted = StepOutcomes.of(result.plan().steps(), entries).stream()
+                .allMatch(o -> o.state() == StepState.SUCCEEDED || o.state() == StepState.SKIPPED);
+        if (forwardCompleted) {
+            return result;
+        }
+        return new RunResult(
+                RunEnding.halted("the run had stopped before completing; its reverse rollback finished", null),
+                result.plan(),
+                result.warnings(),
+                result.skippedChecks(),
+                null,
+                result.freezeWindows());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.cutover.cli;
+
+import dev.cutover.app.CompileService;
+import dev.cutover.app.JournalEndOfRunWriter;
+import dev.cutover.app.RollbackService;
+import dev.cutover.engine.ApproverFactory;
+import dev.cutover.engine.CutoverEngine;
+import dev.cutover.engine.ExecuteRequest;
+import dev.cutover.engine.HostInfo;
+import dev.cutover.engine.ProcessGitConfigReader;
+import dev.cutover.engine.Sleeper;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.report.RollbackOutcomes;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code cutover rollback}: unwind the steps that succeeded in a run, latest first, each with its own approval. */
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Unwind the steps that succeeded in this run, latest first: each step's exact rollback command is shown",
+            "and approved (bound to its SHA-256), run, checked with the step's verify (which must no longer pass) and",
+            "journaled in the run's journal. Steps without a rollback are reported as remaining. At an irreversible",
+            "step or the point of no return the rollback stops unless you confirm its manual procedure. Run it",
+            "again to continue a rollback that stopped."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every step that succeeded was rolled back or left as it is (the report lists which)",
+            "1:halted (no answer for a question; run it again to continue)",
+            "2:invalid input or usage; no journal; nothing succeeded to roll back",
+            "3:refused by policy (--answers in production, identity); nothing executed",
+            "4:a live run holds the lock",
+            "5:stopped by the operator (abort, or a manual procedure not confirmed)",
+            "6:journal or plan conflict (damaged or torn journal, changed inputs)",
+            "70:internal error (bug)"
+        })
+final class RollbackCommand implements Callable<Integer> {
+    @Mixin
+    RunDirOptions runDir;
+
+    @Option(
+            names = "--answers",
+            paramLabel = "FILE",
+            description = "Scripted answers (rehearsals, tests); refused unless the environment is sandbox,"
+                    + " development or test. See docs/approvals.md.")
+    Path answers;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RunDirectory dir = runDir.resolve();
+        RollbackService.Result result = service(out).rollback(request(dir), runDir.expectedRunId());
+        render(out, dir, result);
+        return result.exitCode();
+    }
+
+    ExecuteRequest request(RunDirectory dir) {
+        return runDir.executeRequest(dir, true, false, answers);
+    }
+
+    static RollbackService service(PrintWriter out) {
+        Map<String, String> env = System.getenv();
+        CutoverEngine engine = new CutoverEngine(
+                Clock.systemUTC(),
+                Sleeper.system(),
+                out,
+                ApproverFactory.system(out),
+                HostInfo.system(env),
+                ProcessGitConfigReader.withDefaultTimeout(env));
+        return new RollbackService(new CompileService(), engine, new JournalEndOfRunWriter());
+    }
+
+    static void render(PrintWriter out, RunDirectory dir, RollbackService.Result result) {
+        RollbackOutcomes o = result.outcomes();
+        out.println();
+        line(out, "Rolled back", o.ids(RollbackOutcomes.Outcome.ROLLED_BACK));
+        line(out, "Remains", o.ids(RollbackOutcomes.Outcome.REMAINS));
+        line(out, "Not finished", o.ids(RollbackOutcomes.Outcome.NOT_FINISHED));
+        line(out, "Not reached", o.ids(RollbackOutcomes.Outcome.NOT_REACHED));
+        out.println("Verdict: " + result.run().ending().verdict().wireName()
+                + (result.run().ending().haltReason() == null
+                        ? ""
+                        : " — " + result.run().ending().haltReason()));
+        out.println("Report:  " + dir.file(RunDirectory.REPORT));
+    }
+
+    private static void line(PrintWriter out, String label, List<String> ids) {
+        out.println(String.format("%-13s%s", label + ":", ids.isEmpty() ? "none" : String.join(", ", ids)));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.cutover.engine;
+
+import dev.cutover.approval.Approver;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.journal.JournalContents;
+import dev.cutover.journal.JournalEvent;
+import dev.cutover.journal.JournalWriter;
+import dev.cutover.journal.ReverseRollbacks;
+import dev.cutover.journal.RunState;
+import dev.cutover.journal.RunStateReplayer;
+import java.util.List;
+
+/**
+ * {@code cutover rollback} with the run lock held: the run's journal (refused when missing, damaged or torn), the
+ * plan it ran (refused on drift), who answers (same rules as execute), the profiles and identity probes, then the
+ * reverse walk appended to the same journal. Sign-offs and staleness are not checked: the plan already ran, and a
+ * rollback must stay possible however old the inputs are.
+ */
+final class RollbackRun {
+    private final CutoverEngine engine;
+    private final ExecuteRequest request;
+    private final String operator;
+    private final AcquiredLock lock;
+
+    RollbackRun(CutoverEngine engine, ExecuteRequest request, String operator, AcquiredLock lock) {
+        this.engine = engine;
+        this.request = request;
+        this.operator = operator;
+        this.lock = lock;
+    }
+
+    RunResult run(PlanSource source) {
+        JournalContents previous = new JournalGate(request.runDir()).existing();
+        PreflightRun shared = new PreflightRun(engine, request, operator, lock);
+        LoadedPlan plan = source.load();
+        shared.requireStoredPlan(plan);
+        ReverseRollbacks done = ReverseRollbacks.of(previous.entries());
+        if (done.succeededInOrder().isEmpty()) {
+            throw new CutoverException(
+                    ErrorCode.NOTHING_TO_ROLL_BACK,
+                    "no step succeeded in " + request.runDir().journalFile() + ", so there is nothing to roll back");
+        }
+        // The same environment guardrails as execute: what the declared class forbids is refused before any
+        // cloud call, and the accounts the identity probes confirm are cross-checked against the org's classes.
+        EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
+        guard.refuse(guard.declared());
+        StepCommands commands = shared.commands();
+        Preflight checks = new Preflight(engine.clock(), commands);
+        Preflight.requireProfiles(plan, request);
+        checks.identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
+        Approver approver = shared.guarded(guard, commands, engine.approver(request));
+        RunState state = new RunStateReplayer().replay(previous.entries());
+        RunJournal journal =
+                new RunJournal(JournalWriter.openExisting(request.runDir().journalFile(), engine.clock()), operator);
+        PriorRun prior = PriorRun.of(state);
+        prior.seed(journal);
+        done.succeededInOrder().forEach(id -> seedReverse(journal, id, done.stateOf(id)));
+        lock.commit();
+        journal.runLevel(
+                lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
+                StepRun.join(
+                        "cutover rollback",
+                        PreflightRun.environmentNote(plan)
+                                + lock.takenOverFrom()
+                                        .map(l -> "; taken over from " + l.describe())
+                                        .orElse("")));
+        EngineContext ctx = shared.context(plan, commands, checks, approver, journal, prior);
+        RunEnding ending = walkOrHalt(ctx, plan.plan().steps(), done, state);
+        CutoverEngine.releaseEvent(journal);
+        lock.release();
+        journal.close();
+        return new RunResult(
+                ending,
+                plan.plan(),
+                List.of(),
+                checks.skippedChecks(),
+                null,
+                plan.inputs().dataPlane().freezeWindows());
+    }
+
+    /** When the operator's channel fails nothing was decided for them: halted, and a re-run continues. */
+    private RunEnding walkOrHalt(EngineContext ctx, List<ExecutionStep> steps, ReverseRollbacks done, RunState state) {
+        ReverseWalk walk = new ReverseWalk(ctx, done, state);
+        try {
+            return walk.walk(steps);
+        } catch (CutoverException e) {
+            if (e.code() != ErrorCode.NO_SCRIPTED_ANSWER && e.code() != ErrorCode.OPERATOR_INPUT_CLOSED) {
+                throw e;
+            }
+            engine.out().println("HALT: " + e.getMessage());
+            return RunEnding.halted(e.getMessage(), walk.currentStepId());
+        }
+    }
+
+    /** Where a step's reverse rollback stands, so the lifecycle checks this session's events like any other. */
+    private static void seedReverse(RunJournal journal, String stepId, ReverseRollbacks.State state) {
+        switch (state) {
+            case NOT_STARTED -> {
+                // stays SUCCEEDED, as the forward replay seeded it
+            }
+            case OFFERED -> journal.seed(stepId, StepLifecycle.State.REVERSE_OFFERED);
+            case APPROVED -> journal.seed(stepId, StepLifecycle.State.REVERSE_ROLLING_BACK);
+            case UNDONE, FAILED -> journal.seed(stepId, StepLifecycle.State.REVERSE_ROLLED_BACK);
+            case REMAINS -> journal.seed(stepId, StepLifecycle.State.REVERSE_REMAINS);
+        }
+    }
+}
