@@ -29,6 +29,8 @@ final class EnvironmentGuard {
     private final ExecuteRequest request;
     private final LoadedPlan plan;
     private final Optional<OrgConfig> org;
+    /** Accounts whose alias could not be read, so name patterns could not classify them. */
+    private final List<String> aliasNotes = new ArrayList<>();
 
     private EnvironmentGuard(ExecuteRequest request, LoadedPlan plan, Optional<OrgConfig> org) {
         this.request = request;
@@ -59,7 +61,13 @@ final class EnvironmentGuard {
         String how = plan.allowed().allowsAws()
                 ? "confirmed by aws sts get-caller-identity"
                 : "from the checklists; aws is not allowed, so not probed";
-        List<RunIdentity> identities = new ArrayList<>(EnvironmentClassifier.checklistAccounts(plan.inputs(), how));
+        List<RunIdentity> accounts = EnvironmentClassifier.checklistAccounts(plan.inputs(), how);
+        if (plan.allowed().allowsAws() && org.get().hasNamePatterns()) {
+            AccountAliases aliases = new AccountAliases(commands);
+            accounts = aliases.named(accounts);
+            aliasNotes.addAll(aliases.notes());
+        }
+        List<RunIdentity> identities = new ArrayList<>(accounts);
         org.get().identityProbe().ifPresent(probe -> identities.addAll(probe(commands, probe)));
         return EnvironmentClassifier.classify(plan.config().environment(), org, identities);
     }
@@ -119,7 +127,7 @@ final class EnvironmentGuard {
 
     /** Warnings for go/no-go and the report: a discouraged direct mutation, production rules from unknown ids. */
     List<String> warnings(EnvironmentVerdict verdict) {
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(aliasNotes);
         if (verdict.productionRulesApplied()) {
             warnings.add("environment: not mapped in the organisation's file, so production rules apply: "
                     + String.join(

@@ -54,6 +54,12 @@ public record OrgConfig(Path file, Map<Environment, OrgEnvironment> environments
         return Optional.empty();
     }
 
+    /** Whether any class lists account name patterns (only then are aliases worth looking up). */
+    public boolean hasNamePatterns() {
+        return environments.values().stream()
+                .anyMatch(e -> !e.accountNamePatterns().isEmpty());
+    }
+
     /** Every class whose name patterns match {@code name}, least strict first. */
     public List<Mapping> classesMatchingName(String name) {
         List<Mapping> out = new ArrayList<>();
