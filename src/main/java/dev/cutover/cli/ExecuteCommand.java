@@ -3,7 +3,6 @@ package dev.cutover.cli;
 import dev.cutover.app.CompileService;
 import dev.cutover.app.ExecuteService;
 import dev.cutover.app.JournalEndOfRunWriter;
-import dev.cutover.engine.ApproverFactory;
 import dev.cutover.engine.CutoverEngine;
 import dev.cutover.engine.DryRun;
 import dev.cutover.engine.ExecuteRequest;
@@ -12,7 +11,6 @@ import dev.cutover.engine.HostInfo;
 import dev.cutover.engine.PreflightCheck;
 import dev.cutover.engine.ProcessGitConfigReader;
 import dev.cutover.engine.RunResult;
-import dev.cutover.engine.Sleeper;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.ApprovalMode;
@@ -163,14 +161,7 @@ final class ExecuteCommand implements Callable<Integer> {
 
     /** Shared with {@code cutover demo}, which executes the run directory it wrote (with empty flags). */
     static int run(PrintWriter out, RunDirectory dir, RunDirOptions options, Flags flags) {
-        Map<String, String> env = System.getenv();
-        CutoverEngine engine = new CutoverEngine(
-                Clock.systemUTC(),
-                Sleeper.system(),
-                out,
-                ApproverFactory.system(out),
-                HostInfo.system(env),
-                ProcessGitConfigReader.withDefaultTimeout(env));
+        CutoverEngine engine = SystemEngine.create(out);
         ExecuteRequest request = options.executeRequest(dir, flags.resume(), flags.acceptStale(), flags.answers())
                 .withMaxParallelJobs(flags.maxParallelJobs())
                 .withGuard(flags.guard());

@@ -1,5 +1,7 @@
 package dev.cutover.cli;
 
+import dev.cutover.engine.GuardOptions;
+import dev.cutover.input.ApprovalMode;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,4 +14,9 @@ public final class OrgConfigOption {
                     + " matrix (docs/environments.md). Default: $CUTOVER_ORG_CONFIG; with neither, the built-in"
                     + " matrix applies and accounts are not cross-checked.")
     Path orgConfig;
+
+    /** The guard options of a verb that takes no {@code --approval}: per-step, this org file. */
+    GuardOptions guard() {
+        return new GuardOptions(orgConfig, ApprovalMode.PER_STEP, null);
+    }
 }

@@ -3,17 +3,11 @@ package dev.cutover.cli;
 import dev.cutover.app.CompileService;
 import dev.cutover.app.JournalEndOfRunWriter;
 import dev.cutover.app.RehearsalService;
-import dev.cutover.engine.ApproverFactory;
 import dev.cutover.engine.CutoverEngine;
-import dev.cutover.engine.HostInfo;
-import dev.cutover.engine.ProcessGitConfigReader;
-import dev.cutover.engine.Sleeper;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.rehearsal.EvidenceVerifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +53,9 @@ final class RehearseCommand implements Callable<Integer> {
                     + " (a staging rehearsal is answered at the terminal). See docs/approvals.md.")
     Path answers;
 
+    @Mixin
+    OrgConfigOption org;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -66,16 +63,11 @@ final class RehearseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         RunDirectory dir = runDir.resolve();
-        Map<String, String> env = System.getenv();
-        CutoverEngine engine = new CutoverEngine(
-                Clock.systemUTC(),
-                Sleeper.system(),
-                out,
-                ApproverFactory.system(out),
-                HostInfo.system(env),
-                ProcessGitConfigReader.withDefaultTimeout(env));
+        CutoverEngine engine = SystemEngine.create(out);
         RehearsalService.Result r = new RehearsalService(new CompileService(), engine, new JournalEndOfRunWriter())
-                .rehearse(runDir.executeRequest(dir, resume, acceptStale, answers), runDir.expectedRunId());
+                .rehearse(
+                        runDir.executeRequest(dir, resume, acceptStale, answers).withGuard(org.guard()),
+                        runDir.expectedRunId());
         if (r.execute() != null && r.execute().failure() != null) {
             throw r.execute().failure();
         }

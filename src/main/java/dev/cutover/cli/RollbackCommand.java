@@ -3,19 +3,13 @@ package dev.cutover.cli;
 import dev.cutover.app.CompileService;
 import dev.cutover.app.JournalEndOfRunWriter;
 import dev.cutover.app.RollbackService;
-import dev.cutover.engine.ApproverFactory;
 import dev.cutover.engine.CutoverEngine;
 import dev.cutover.engine.ExecuteRequest;
-import dev.cutover.engine.HostInfo;
-import dev.cutover.engine.ProcessGitConfigReader;
-import dev.cutover.engine.Sleeper;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.report.RollbackOutcomes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +49,9 @@ final class RollbackCommand implements Callable<Integer> {
                     + " development or test. See docs/approvals.md.")
     Path answers;
 
+    @Mixin
+    OrgConfigOption org;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -68,18 +65,11 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     ExecuteRequest request(RunDirectory dir) {
-        return runDir.executeRequest(dir, true, false, answers);
+        return runDir.executeRequest(dir, true, false, answers).withGuard(org.guard());
     }
 
     static RollbackService service(PrintWriter out) {
-        Map<String, String> env = System.getenv();
-        CutoverEngine engine = new CutoverEngine(
-                Clock.systemUTC(),
-                Sleeper.system(),
-                out,
-                ApproverFactory.system(out),
-                HostInfo.system(env),
-                ProcessGitConfigReader.withDefaultTimeout(env));
+        CutoverEngine engine = SystemEngine.create(out);
         return new RollbackService(new CompileService(), engine, new JournalEndOfRunWriter());
     }
 

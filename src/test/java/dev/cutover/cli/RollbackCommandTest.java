@@ -78,6 +78,36 @@ class RollbackCommandTest {
     }
 
     @Test
+    void theOrganisationsGuardrailsApplyToARollbackAsToExecute() throws Exception {
+        Path dir = tmp.resolve("demo");
+        assertThat(CliRunner.run("demo", "--dir", dir.toString(), "--answers", APPROVE_ALL.toString())
+                        .exit())
+                .isZero();
+        Path org = Files.writeString(tmp.resolve("environments.yaml"), """
+                environments:
+                  sandbox:
+                    accounts: ["000000000001"]
+                  production:
+                    accounts: ["000000000002"]
+                """);
+        long journal = Files.size(dir.resolve("execution-log.jsonl"));
+
+        CliRunner.Result r = CliRunner.run(
+                "rollback",
+                "--run-dir",
+                dir.toString(),
+                "--answers",
+                ROLLBACK_ALL.toString(),
+                "--org-config",
+                org.toString());
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("000000000002 belongs to production");
+        assertThat(Files.size(dir.resolve("execution-log.jsonl"))).isEqualTo(journal);
+        assertThat(Files.readSymbolicLink(dir.resolve("service/live"))).isEqualTo(Path.of("target", "demo-data"));
+    }
+
+    @Test
     void withoutAJournalThereIsNothingToRollBack() throws Exception {
         Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("fresh"));
 

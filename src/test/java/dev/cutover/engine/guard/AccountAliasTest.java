@@ -9,7 +9,6 @@ import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.testing.RunOutcome;
-import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,34 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * list-account-aliases} (source: no permission, target: {@code orders-prod}) and logs every call.
  */
 class AccountAliasTest {
-    private static final String FAKE_AWS = """
-            #!/bin/bash
-            echo "$*" >> "$(dirname "$0")/calls.log"
-            prev=""; for a in "$@"; do [ "$prev" = --profile ] && profile="$a"; prev="$a"; done
-            if [ "$1 $2" = "sts get-caller-identity" ]; then
-              if [ "$profile" = src ]; then echo '{"Account": "000000000001"}'; else echo '{"Account": "000000000002"}'; fi
-              exit 0
-            fi
-            if [ "$1 $2" = "iam list-account-aliases" ]; then
-              if [ "$profile" = tgt ]; then echo orders-prod; exit 0; fi
-              echo "An error occurred (AccessDenied) when calling the ListAccountAliases operation" >&2
-              exit 254
-            fi
-            exit 1
-            """;
-
     @TempDir
     Path tmp;
-
-    private Scenario sandboxWithAws() {
-        Path bin = tmp.resolve("bin");
-        Scenario.executable(bin.resolve("aws"), FAKE_AWS);
-        return Scenario.demo(tmp)
-                .config("environment: sandbox\nallowed_programs: [aws, bash, cat, cmp, cp, diff, grep, ln, mkdir,"
-                        + " readlink, rm, sha256sum, test, touch, true]\npoll_interval_seconds: 1\n")
-                .profiles("src", "tgt")
-                .env("PATH", bin + ":" + System.getenv("PATH"));
-    }
 
     /** Pre-flight, the cross-check and the go/no-go summary are all these tests need: cancel there. */
     private static ScriptedApprover stopAtGoNoGo() {
@@ -66,7 +39,7 @@ class AccountAliasTest {
                     account_name_patterns: ["*-prod"]
                 """);
 
-        RunOutcome run = sandboxWithAws().guard(org(file)).run(new ScriptedApprover());
+        RunOutcome run = Guardrails.sandboxWithAws(tmp).guard(org(file)).run(new ScriptedApprover());
 
         assertRefused(
                 run,
@@ -88,7 +61,7 @@ class AccountAliasTest {
                     account_name_patterns: ["orders-*"]
                 """);
 
-        RunOutcome run = sandboxWithAws().guard(org(file)).run(stopAtGoNoGo());
+        RunOutcome run = Guardrails.sandboxWithAws(tmp).guard(org(file)).run(stopAtGoNoGo());
 
         String goNoGo =
                 run.asked(PromptKind.GO_NO_GO, "cp-phase0-000-run").get(0).prompt();
@@ -107,7 +80,7 @@ class AccountAliasTest {
                     accounts: ["000000000001", "000000000002"]
                 """);
 
-        RunOutcome run = sandboxWithAws().guard(org(file)).run(stopAtGoNoGo());
+        RunOutcome run = Guardrails.sandboxWithAws(tmp).guard(org(file)).run(stopAtGoNoGo());
 
         assertThat(run.asked(PromptKind.GO_NO_GO, "cp-phase0-000-run"))
                 .as(run.output())

@@ -25,29 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code aws} first on the child's PATH answers the sts probes for profiles src/tgt and logs every call.
  */
 class EnvironmentCrossCheckTest {
-    private static final String FAKE_AWS = """
-            #!/bin/bash
-            echo "$*" >> "$(dirname "$0")/calls.log"
-            prev=""; for a in "$@"; do [ "$prev" = --profile ] && profile="$a"; prev="$a"; done
-            if [ "$1 $2" = "sts get-caller-identity" ]; then
-              if [ "$profile" = src ]; then echo '{"Account": "000000000001"}'; else echo '{"Account": "000000000002"}'; fi
-              exit 0
-            fi
-            exit 1
-            """;
-
     @TempDir
     Path tmp;
-
-    private Scenario sandboxWithAws() {
-        Path bin = tmp.resolve("bin");
-        Scenario.executable(bin.resolve("aws"), FAKE_AWS);
-        return Scenario.demo(tmp)
-                .config("environment: sandbox\nallowed_programs: [aws, bash, cat, cmp, cp, diff, grep, ln, mkdir,"
-                        + " readlink, rm, sha256sum, test, touch, true]\npoll_interval_seconds: 1\n")
-                .profiles("src", "tgt")
-                .env("PATH", bin + ":" + System.getenv("PATH"));
-    }
 
     @Test
     void aSandboxRunAgainstAnAccountMappedToProductionRefusesNamingBoth() throws Exception {
@@ -59,7 +38,7 @@ class EnvironmentCrossCheckTest {
                     accounts: ["000000000002"]
                 """);
 
-        RunOutcome run = sandboxWithAws().guard(org(file)).run(new ScriptedApprover());
+        RunOutcome run = Guardrails.sandboxWithAws(tmp).guard(org(file)).run(new ScriptedApprover());
 
         assertRefused(
                 run,

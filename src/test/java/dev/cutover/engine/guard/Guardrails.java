@@ -20,7 +20,39 @@ final class Guardrails {
     static final String PROGRAMS =
             "allowed_programs: [bash, cat, cmp, cp, diff, grep, ln, mkdir, readlink, rm, sha256sum, test, touch, true]\n";
 
+    /**
+     * An {@code aws} for the child's PATH that logs every call to {@code calls.log} beside it and answers the sts
+     * probes (profile src: account 1, any other: account 2) and {@code iam list-account-aliases} (profile tgt:
+     * {@code orders-prod}; any other: AccessDenied).
+     */
+    static final String FAKE_AWS = """
+            #!/bin/bash
+            echo "$*" >> "$(dirname "$0")/calls.log"
+            prev=""; for a in "$@"; do [ "$prev" = --profile ] && profile="$a"; prev="$a"; done
+            if [ "$1 $2" = "sts get-caller-identity" ]; then
+              if [ "$profile" = src ]; then echo '{"Account": "000000000001"}'; else echo '{"Account": "000000000002"}'; fi
+              exit 0
+            fi
+            if [ "$1 $2" = "iam list-account-aliases" ]; then
+              if [ "$profile" = tgt ]; then echo orders-prod; exit 0; fi
+              echo "An error occurred (AccessDenied) when calling the ListAccountAliases operation" >&2
+              exit 254
+            fi
+            exit 1
+            """;
+
     private Guardrails() {}
+
+    /** The demo as a sandbox with aws allowed, profiles src/tgt and {@link #FAKE_AWS} in {@code tmp/bin}. */
+    static Scenario sandboxWithAws(Path tmp) {
+        Path bin = tmp.resolve("bin");
+        Scenario.executable(bin.resolve("aws"), FAKE_AWS);
+        return Scenario.demo(tmp)
+                .config("environment: sandbox\nallowed_programs: [aws, bash, cat, cmp, cp, diff, grep, ln, mkdir,"
+                        + " readlink, rm, sha256sum, test, touch, true]\npoll_interval_seconds: 1\n")
+                .profiles("src", "tgt")
+                .env("PATH", bin + ":" + System.getenv("PATH"));
+    }
 
     /** Writes an organisation file into {@code dir} and returns its path. */
     static Path orgFile(Path dir, String name, String yaml) {
