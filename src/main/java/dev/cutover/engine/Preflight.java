@@ -46,6 +46,10 @@ final class Preflight {
     }
 
     private boolean continuing;
+    /** Asked for the declared class before any cloud call, and again for the confirmed one: decided once. */
+    private boolean rehearsalDecided;
+
+    private boolean missingRehearsalIsAWarning;
 
     /**
      * These checks are for continuing a run that already started ({@code --resume}): the rehearsal gate, which
@@ -62,7 +66,7 @@ final class Preflight {
      * Checks 4–7 and the allow-list audit, in FORMATS.md §5 order after the profiles are known to be there;
      * returns whether stale inputs were accepted. Throws the first refusal.
      */
-    boolean runAll(LoadedPlan plan, ExecuteRequest request) {
+    boolean runAll(LoadedPlan plan, ExecuteRequest request, EnvironmentVerdict declared) {
         requireProfiles(plan, request);
         signOffs(plan.inputs());
         passed.add("check 4 (sign-off): both checklists signed");
@@ -71,6 +75,8 @@ final class Preflight {
         allowList(plan.plan().steps(), new CommandLint(plan.allowed()));
         passed.add("allow-list: every automated command is allowed in its role");
         gateApprovers(plan);
+        // Before any cloud call or Terraform check: the declared class alone may already require a rehearsal.
+        rehearsal(plan, declared);
         identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
         terraform(
                 plan.inputs(),
@@ -114,23 +120,37 @@ final class Preflight {
     /**
      * A fresh run whose rules require it — production always, a class the organisation's file marks
      * {@code rehearsal_required}, and a run that has production's rules because an account is not mapped — needs a
-     * successful rehearsal of the same plan on record in its run directory (docs/rehearsal.md). Asked after the
-     * cross-check, so it is the confirmed class that decides; a resumed run passed it when it started.
+     * successful rehearsal of the same plan on record in its run directory (docs/rehearsal.md). Asked for the
+     * declared class before any cloud call or Terraform check, and again after the cross-check, so the confirmed
+     * class decides too; a resumed run passed it when it started.
      */
     void rehearsal(LoadedPlan plan, EnvironmentVerdict verdict) {
-        if (continuing || !verdict.permissions().rehearsalRequired()) {
+        if (continuing || rehearsalDecided || !verdict.permissions().rehearsalRequired()) {
             return;
         }
+        rehearsalDecided = true;
         PlanIdentity identity =
                 PlanIdentity.of(plan.plan(), plan.inputs().controlPlane().metadata());
         RehearsalGate.Decision decision =
                 new RehearsalGate().check(plan.inputs().runDirectory().root(), identity);
-        if (!decision.passed()) {
-            throw new CutoverException(
-                    ErrorCode.REHEARSAL_MISSING,
-                    "rehearsal (required for " + verdict.rulesOf() + "): " + decision.message());
+        if (decision.passed()) {
+            passed.add("rehearsal: " + decision.message());
+            return;
         }
-        passed.add("rehearsal: " + decision.message());
+        String message = "rehearsal (required for " + verdict.rulesOf() + "): " + decision.message();
+        if (missingRehearsalIsAWarning) {
+            warnings.add("execute will refuse (" + ErrorCode.REHEARSAL_MISSING + "): " + message);
+            return;
+        }
+        throw new CutoverException(ErrorCode.REHEARSAL_MISSING, message);
+    }
+
+    /**
+     * For dry runs: missing rehearsal evidence becomes a warning that execute will refuse, so the operator still
+     * sees every other check and the whole walk (a dry run is how a plan is reviewed before it is rehearsed).
+     */
+    void reportingMissingRehearsal() {
+        this.missingRehearsalIsAWarning = true;
     }
 
     /** The checks that passed, in order, for {@code cutover preflight}. */

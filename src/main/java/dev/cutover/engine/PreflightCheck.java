@@ -1,7 +1,5 @@
 package dev.cutover.engine;
 
-import dev.cutover.error.CutoverException;
-import dev.cutover.error.ErrorCode;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,20 +68,16 @@ public final class PreflightCheck {
             if (!journal.startsFresh()) {
                 checks.continuingRun();
             }
-            checks.runAll(plan, request);
+            if (dryRun) {
+                checks.reportingMissingRehearsal();
+            }
+            EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
+            checks.runAll(plan, request, guard.declared());
             passed.addAll(checks.passed());
             int passedBefore = checks.passed().size();
-            EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
             EnvironmentVerdict environment = guard.classify(commands);
             passed.add("environment: " + environment.summary());
-            try {
-                checks.rehearsal(plan, environment);
-            } catch (CutoverException e) {
-                if (!dryRun || e.code() != ErrorCode.REHEARSAL_MISSING) {
-                    throw e;
-                }
-                passed.add("warning: execute will refuse (" + e.code() + "): " + e.getMessage());
-            }
+            checks.rehearsal(plan, environment);
             passed.addAll(checks.passed().subList(passedBefore, checks.passed().size()));
             checks.warnings().forEach(w -> passed.add("warning: " + w));
             guard.warnings(environment).forEach(w -> passed.add("warning: " + w));
