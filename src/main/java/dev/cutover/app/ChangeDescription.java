@@ -4,6 +4,7 @@ import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.PointOfNoReturn;
 import dev.cutover.engine.EnvironmentVerdict;
 import dev.cutover.engine.LoadedPlan;
+import dev.cutover.engine.PipelineGate;
 import dev.cutover.engine.SignOff;
 import dev.cutover.engine.SignOffLine;
 import dev.cutover.input.ChecklistMetadata;
@@ -12,6 +13,7 @@ import dev.cutover.input.Inputs;
 import dev.cutover.input.MigrationPlan;
 import dev.cutover.input.Plane;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -45,8 +47,7 @@ final class ChangeDescription {
         line("steps", steps.size() + ", estimated " + hoursMinutes(change.estimatedSeconds()) + " of time boxes");
         line(
                 "execution-steps.json sha256",
-                "`" + dev.cutover.engine.PipelineGate.stepsSha256(plan.stepsJson())
-                        + "` (the pipeline refuses any other plan)");
+                "`" + PipelineGate.stepsSha256(plan.stepsJson()) + "` (the pipeline refuses any other plan)");
         // The org file's path on the preparer's machine means nothing in the repository: its name is enough.
         line(
                 "environment",
@@ -98,7 +99,7 @@ final class ChangeDescription {
                 .append(" rollback dialog is a person's decision at a terminal):\n");
         String phase = null;
         for (ExecutionStep s : steps) {
-            String here = s.plane().toUpperCase(java.util.Locale.ROOT) + s.phaseNumber() + " " + s.phaseName();
+            String here = s.plane().toUpperCase(Locale.ROOT) + s.phaseNumber() + " " + s.phaseName();
             if (!here.equals(phase)) {
                 b.append("\n### ").append(here).append("\n\n");
                 phase = here;
@@ -147,7 +148,7 @@ final class ChangeDescription {
                 if (p.goNoGoGate() != null) {
                     any = true;
                     b.append("- ")
-                            .append(plane.prefix().toUpperCase(java.util.Locale.ROOT))
+                            .append(plane.prefix().toUpperCase(Locale.ROOT))
                             .append(p.number())
                             .append(" ")
                             .append(p.name())

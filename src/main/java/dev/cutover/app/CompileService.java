@@ -6,6 +6,7 @@ import dev.cutover.compile.Plan;
 import dev.cutover.compile.StepCompiler;
 import dev.cutover.compile.StepsDiff;
 import dev.cutover.compile.StepsJson;
+import dev.cutover.engine.LoadedPlan;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.error.Problem;
@@ -57,10 +58,9 @@ public final class CompileService {
     }
 
     /** Compiles in memory into what the engine walks (pre-flight check 3). */
-    public dev.cutover.engine.LoadedPlan loadForExecution(RunDirectory dir, Optional<String> expectedRunId) {
+    public LoadedPlan loadForExecution(RunDirectory dir, Optional<String> expectedRunId) {
         CompiledPlan c = compileInMemory(dir, expectedRunId);
-        return new dev.cutover.engine.LoadedPlan(
-                c.inputs(), c.config(), allowedPrograms(c.config()), c.plan(), c.stepsJson());
+        return new LoadedPlan(c.inputs(), c.config(), allowedPrograms(c.config()), c.plan(), c.stepsJson());
     }
 
     /**

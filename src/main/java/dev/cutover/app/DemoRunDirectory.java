@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +123,6 @@ public final class DemoRunDirectory {
         files.put("orders.csv", "order_id,customer_id,total\norder-1001,c-17,42.50\norder-1002,c-23,7.99\n");
         files.put("customers.csv", "customer_id,name\nc-17,Ada\nc-23,Grace\n");
         files.put("inventory.csv", "sku,count\nwidget,12\ngadget,3\n");
-        return java.util.Collections.unmodifiableMap(files);
+        return Collections.unmodifiableMap(files);
     }
 }

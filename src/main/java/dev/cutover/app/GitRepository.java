@@ -2,6 +2,7 @@ package dev.cutover.app;
 
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ final class GitRepository {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().clear();
             builder.environment().putAll(environment);
             builder.environment().put("GIT_TERMINAL_PROMPT", "0"); // never wait for credentials

@@ -1,5 +1,6 @@
 package dev.cutover.app;
 
+import dev.cutover.engine.PipelineGate;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.Plane;
@@ -155,8 +156,7 @@ final class PipelineCommit {
     private static List<String> copyTerraform(Path from, Path to, Path worktree) throws IOException {
         List<String> written = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p :
-                    walk.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String rel = from.relativize(p).toString();
                 if (rel.startsWith(".terraform/") || rel.contains("/.terraform/") || rel.contains(".tfstate")) {
                     continue;
@@ -188,7 +188,7 @@ final class PipelineCommit {
     private static String message(PipelineJob.Change change, Contents files) {
         return "cutover: pipeline change for run " + change.runId() + " (" + change.environment() + ")\n\n"
                 + "- " + change.folder() + ": the signed inputs, execution-steps.json (sha256 "
-                + dev.cutover.engine.PipelineGate.stepsSha256(files.stepsJson()) + "), pipeline-approvals.txt and"
+                + PipelineGate.stepsSha256(files.stepsJson()) + "), pipeline-approvals.txt and"
                 + " CHANGE.md\n"
                 + "- " + change.folder() + "/pipeline/run-cutover.sh and " + workflowPath(change) + ": run it"
                 + " non-interactively, only after the CI approval gate of environment " + change.environment() + "\n\n"

@@ -17,6 +17,7 @@ import dev.cutover.input.RunDirectory;
 import dev.cutover.input.SchemaValidator;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -127,9 +128,7 @@ public final class PreparePipelineService {
 
     /** Run ids become folder, branch and workflow names: lowercase letters, digits and dashes only. */
     static String slug(String runId) {
-        String s = runId.toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-|-$", "");
+        String s = runId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return s.isEmpty() ? "run" : s;
     }
 

@@ -1,5 +1,7 @@
 package dev.cutover.app;
 
+import java.util.Locale;
+
 /** How the {@code execution-steps.json} on disk relates to what the inputs compile to now. */
 public enum StepsFileState {
     /** No steps file yet. */
@@ -10,6 +12,6 @@ public enum StepsFileState {
     STALE;
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

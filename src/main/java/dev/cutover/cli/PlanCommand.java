@@ -5,11 +5,16 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cutover.app.CompileService;
 import dev.cutover.app.CompiledPlan;
+import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.JobBarriers;
+import dev.cutover.compile.WindowEstimate;
+import dev.cutover.engine.ExecuteRequest;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.report.MermaidGraph;
 import dev.cutover.report.PlanSummaries;
 import dev.cutover.report.PlanSummary;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,12 +82,9 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** The window estimate with the default bound on parallel jobs, as {@code cutover execute} walks. */
-    static dev.cutover.compile.WindowEstimate window(dev.cutover.app.CompiledPlan compiled) {
-        java.util.List<dev.cutover.compile.ExecutionStep> steps =
-                compiled.plan().steps();
-        return dev.cutover.compile.WindowEstimate.of(
-                steps,
-                dev.cutover.compile.JobBarriers.of(compiled.inputs(), steps),
-                dev.cutover.engine.ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS);
+    static WindowEstimate window(CompiledPlan compiled) {
+        List<ExecutionStep> steps = compiled.plan().steps();
+        return WindowEstimate.of(
+                steps, JobBarriers.of(compiled.inputs(), steps), ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS);
     }
 }

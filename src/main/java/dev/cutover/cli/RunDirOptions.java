@@ -1,9 +1,11 @@
 package dev.cutover.cli;
 
+import dev.cutover.engine.ExecuteRequest;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.input.RunDirectoryRequest;
 import dev.cutover.input.RunDirectoryResolver;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -40,10 +42,9 @@ public final class RunDirOptions {
     }
 
     /** What execute, its dry run and preflight are asked to do, from these flags and the process environment. */
-    dev.cutover.engine.ExecuteRequest executeRequest(
-            RunDirectory dir, boolean resume, boolean acceptStale, Path answers) {
-        java.util.Map<String, String> env = System.getenv();
-        return new dev.cutover.engine.ExecuteRequest(
+    ExecuteRequest executeRequest(RunDirectory dir, boolean resume, boolean acceptStale, Path answers) {
+        Map<String, String> env = System.getenv();
+        return new ExecuteRequest(
                 dir,
                 resume,
                 acceptStale,
@@ -52,14 +53,14 @@ public final class RunDirOptions {
                 env,
                 answers == null ? null : answers.toAbsolutePath(),
                 VersionProvider.version(),
-                dev.cutover.engine.ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS);
+                ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS);
     }
 
-    String sourceProfileOrEnv(java.util.Map<String, String> env) {
+    String sourceProfileOrEnv(Map<String, String> env) {
         return sourceProfile != null ? sourceProfile : env.get("MIGRATION_SOURCE_PROFILE");
     }
 
-    String targetProfileOrEnv(java.util.Map<String, String> env) {
+    String targetProfileOrEnv(Map<String, String> env) {
         return targetProfile != null ? targetProfile : env.get("MIGRATION_TARGET_PROFILE");
     }
 

@@ -3,6 +3,7 @@ package dev.cutover.cli;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.journal.JournalVerifier;
 import dev.cutover.journal.VerificationResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ final class VerifyJournalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path journal = runDir.resolve().journalFile();
-        if (!java.nio.file.Files.exists(journal)) {
+        if (!Files.exists(journal)) {
             spec.commandLine().getErr().println("error: no journal at " + journal);
             return ErrorCode.USAGE.exitCode();
         }

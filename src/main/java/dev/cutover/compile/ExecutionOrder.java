@@ -1,5 +1,6 @@
 package dev.cutover.compile;
 
+import dev.cutover.input.Plane;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -105,7 +106,7 @@ final class ExecutionOrder {
         if (step.at() != null) {
             errors.add(step.at(), null, message, fix);
         } else {
-            errors.add(dev.cutover.input.Plane.CP.jsonFile(), "/handoff_to_data_plane", message, fix);
+            errors.add(Plane.CP.jsonFile(), "/handoff_to_data_plane", message, fix);
         }
     }
 }

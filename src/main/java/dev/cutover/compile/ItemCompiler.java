@@ -5,6 +5,8 @@ import dev.cutover.input.DataMigrationPlan;
 import dev.cutover.input.Inputs;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -125,7 +127,7 @@ final class ItemCompiler {
     }
 
     private StepFacts facts(ItemContext ctx, ExecutionStep step) {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         if ("kms-grant".equals(ctx.action())) {
             datastoreKeyId(ctx.at().item().datastoreArn()).ifPresent(keys::add);
             String command = ctx.at().item().command();

@@ -1,5 +1,7 @@
 package dev.cutover.compile;
 
+import dev.cutover.policy.CommandParser;
+import dev.cutover.policy.Stage;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,8 +34,7 @@ final class SecretFiles {
         if (command == null || !command.contains(TOKEN)) {
             return false;
         }
-        for (dev.cutover.policy.Stage stage :
-                dev.cutover.policy.CommandParser.parse(command).stages()) {
+        for (Stage stage : CommandParser.parse(command).stages()) {
             boolean bare = stage.words().stream()
                     .anyMatch(w -> w.raw().contains(TOKEN) && !w.raw().contains("file://" + TOKEN));
             if (bare && !NON_PRINTING.contains(stage.program().orElse(""))) {

@@ -1,6 +1,7 @@
 package dev.cutover.compile;
 
 import dev.cutover.input.Plane;
+import java.util.Set;
 
 /**
  * What ordering and the requires rules need to know about one step, in canonical order (FORMATS.md §4.1).
@@ -21,11 +22,11 @@ record StepFacts(
         String datastoreArn,
         String action,
         boolean mutating,
-        java.util.Set<String> grantedKeyIds,
+        Set<String> grantedKeyIds,
         SourceItem at) {
 
     StepFacts {
-        grantedKeyIds = java.util.Set.copyOf(grantedKeyIds);
+        grantedKeyIds = Set.copyOf(grantedKeyIds);
     }
 
     /** Position of the step's phase in execution order: cp 0..6, then dp 1..5. */

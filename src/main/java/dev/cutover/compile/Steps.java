@@ -1,5 +1,6 @@
 package dev.cutover.compile;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Copies of an {@link ExecutionStep} with the parts only the whole plan knows (records have no withers). */
@@ -8,7 +9,7 @@ final class Steps {
 
     /** The step with its requires and with extra lines appended to its notes. */
     static ExecutionStep withRequires(ExecutionStep s, List<String> requires, List<String> extraNotes) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if (s.notes() != null) {
             lines.add(s.notes());
         }

@@ -3,6 +3,7 @@ package dev.cutover.engine;
 import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.Approver;
 import dev.cutover.approval.TerminalApprover;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** Creates the approver a run uses: the operator's terminal, or (outside production) an answers file. */
@@ -12,7 +13,7 @@ public interface ApproverFactory {
     Approver answers(Path file);
 
     /** The real adapters: {@code /dev/tty}, and answers files echoed to the run's output. */
-    static ApproverFactory system(java.io.PrintWriter out) {
+    static ApproverFactory system(PrintWriter out) {
         return new ApproverFactory() {
             @Override
             public Approver terminal() {

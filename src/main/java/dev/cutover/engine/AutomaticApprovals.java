@@ -11,6 +11,7 @@ import dev.cutover.compile.PointOfNoReturn;
 import dev.cutover.input.ApprovalMode;
 import dev.cutover.input.FreezeWindow;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ final class AutomaticApprovals implements Approver {
 
     /** Why {@code step} is destructive under {@code destructive-only}; empty when it is not. */
     List<String> destructiveness(ExecutionStep step) {
-        List<String> why = new java.util.ArrayList<>();
+        List<String> why = new ArrayList<>();
         if (!step.mutating()) {
             return why; // changes nothing, so there is nothing to roll back either
         }

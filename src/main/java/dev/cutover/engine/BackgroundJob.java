@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ final class BackgroundJob {
         return !now.isBefore(lastPolledAt.plus(poll.interval()));
     }
 
-    java.time.Duration interval() {
+    Duration interval() {
         return poll.interval();
     }
 

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The jobs in flight of the parallel walk (issue 7), polled cooperatively on the walk's thread: between steps,
@@ -82,7 +83,7 @@ final class BackgroundJobs {
         return Optional.empty();
     }
 
-    private Optional<RunEnding> pollEach(java.util.function.Predicate<BackgroundJob> which) {
+    private Optional<RunEnding> pollEach(Predicate<BackgroundJob> which) {
         // Jobs started earlier are polled first, so the journal's order follows the plan's.
         Iterator<BackgroundJob> it = List.copyOf(running).iterator();
         while (it.hasNext()) {

@@ -8,6 +8,7 @@ import dev.cutover.policy.CommandLint;
 import dev.cutover.shell.ChildEnvironment;
 import dev.cutover.shell.CommandRunner;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -113,7 +114,7 @@ public final class CutoverEngine {
      * Whether the environment allows a file is the {@link EnvironmentGuard}'s decision, taken before this.
      */
     Approver approver(ExecuteRequest request) {
-        java.nio.file.Path file = request.guard().pipelineApprovals() != null
+        Path file = request.guard().pipelineApprovals() != null
                 ? request.guard().pipelineApprovals()
                 : request.answersFile();
         return file == null ? approvers.terminal() : approvers.answers(file);

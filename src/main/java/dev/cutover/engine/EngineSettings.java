@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.input.GoNoGoGate;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ import java.util.Map;
  *     {@link #SEQUENTIAL} for the strict one-step-at-a-time walk
  */
 record EngineSettings(
-        java.time.Duration pollIntervalOverride,
+        Duration pollIntervalOverride,
         List<String> handoffCriteria,
         Map<String, GoNoGoGate> gates,
         boolean awsAllowed,

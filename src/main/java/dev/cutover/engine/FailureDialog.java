@@ -6,6 +6,8 @@ import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.JournalEvent;
+import dev.cutover.policy.CommandFacts;
+import dev.cutover.policy.CommandRole;
 import dev.cutover.shell.CommandResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +101,7 @@ final class FailureDialog {
             values.put(name, StepRun.ask(ctx, step, name, values));
         }
         String cmd = values.substitute(text);
-        if (!ctx.lint().check(cmd, dev.cutover.policy.CommandRole.WRITE).executable()) {
+        if (!ctx.lint().check(cmd, CommandRole.WRITE).executable()) {
             ctx.journal()
                     .append(ctx.journal()
                             .draft(step, JournalEvent.ROLLBACK_EXECUTED)
@@ -133,7 +135,7 @@ final class FailureDialog {
     /** The failure classified, naming the profile the operator knows rather than its variable. */
     private ErrorAnalysis.Analysis analyse(Failure failure) {
         RunContextHeader h = ctx.prompts().header();
-        String profile = dev.cutover.policy.CommandFacts.firstAwsProfile(step.executeCmd())
+        String profile = CommandFacts.firstAwsProfile(step.executeCmd())
                 .map(v -> v.equals("$MIGRATION_SOURCE_PROFILE") ? h.sourceProfile() : h.targetProfile())
                 .orElse(null);
         return ANALYSIS.classify(failure.stderrTail(), profile);
@@ -142,7 +144,7 @@ final class FailureDialog {
     private String text(Failure failure, boolean rollbackFailed) {
         long elapsed = Duration.between(startedAt, ctx.clock().instant()).toMinutes();
         boolean executable = ctx.lint()
-                .check(values.substitute(step.rollbackCmd()), dev.cutover.policy.CommandRole.WRITE)
+                .check(values.substitute(step.rollbackCmd()), CommandRole.WRITE)
                 .executable();
         StringBuilder p = new StringBuilder(ctx.prompts().headerFor(step))
                 .append("\nSTEP FAILED: ")

@@ -1,6 +1,11 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.input.GoNoGoGate;
+import dev.cutover.input.Inputs;
+import dev.cutover.input.Plane;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Keys go/no-go gates by plane and phase ({@code cp6}, {@code dp4}), as the walk looks them up. */
 final class GateKeys {
@@ -11,9 +16,9 @@ final class GateKeys {
     }
 
     /** Every phase gate of both checklists, by key, as the walk and pre-flight look them up. */
-    static java.util.Map<String, dev.cutover.input.GoNoGoGate> of(dev.cutover.input.Inputs in) {
-        java.util.Map<String, dev.cutover.input.GoNoGoGate> gates = new java.util.TreeMap<>();
-        for (dev.cutover.input.Plane p : dev.cutover.input.Plane.values()) {
+    static Map<String, GoNoGoGate> of(Inputs in) {
+        Map<String, GoNoGoGate> gates = new TreeMap<>();
+        for (Plane p : Plane.values()) {
             in.checklist(p).phases().stream()
                     .filter(ph -> ph.goNoGoGate() != null)
                     .forEach(ph -> gates.put(of(p.prefix(), ph.number()), ph.goNoGoGate()));

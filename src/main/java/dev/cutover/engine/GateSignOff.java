@@ -7,6 +7,7 @@ import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.journal.JournalEvent;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,7 @@ final class GateSignOff {
     /** @param signed signatures already in the journal, as {@link GateSignatures#key} */
     GateSignOff(EngineContext ctx, Set<String> signed) {
         this.ctx = ctx;
-        this.signed = new java.util.HashSet<>(signed);
+        this.signed = new HashSet<>(signed);
     }
 
     /**

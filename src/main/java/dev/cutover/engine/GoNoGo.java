@@ -9,7 +9,10 @@ import dev.cutover.journal.JournalEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The go/no-go summary before the first step (FORMATS.md §6.1): totals, long-running jobs, high-risk,
@@ -77,8 +80,8 @@ final class GoNoGo {
 
     /** What the mutating steps touch: distinct resources and the teams that own them. */
     static String blastRadius(List<ExecutionStep> steps) {
-        java.util.Set<String> resources = new java.util.TreeSet<>();
-        java.util.Set<String> teams = new java.util.TreeSet<>();
+        Set<String> resources = new TreeSet<>();
+        Set<String> teams = new TreeSet<>();
         for (ExecutionStep s : steps) {
             if (s.mutating()) {
                 if (!s.resourceArn().startsWith("target:checklist:") && !s.handoff()) {
@@ -94,7 +97,7 @@ final class GoNoGo {
                 + (teams.isEmpty() ? "none recorded" : String.join(", ", teams));
     }
 
-    private static long count(List<ExecutionStep> steps, java.util.function.Predicate<ExecutionStep> p) {
+    private static long count(List<ExecutionStep> steps, Predicate<ExecutionStep> p) {
         return steps.stream().filter(p).count();
     }
 }

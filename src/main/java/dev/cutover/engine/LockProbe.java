@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.error.CutoverException;
 import java.util.Objects;
 
 /** The result of {@link RunLock#probe}: either we hold the OS lock now, or why we may not run. */
@@ -26,8 +27,8 @@ public sealed interface LockProbe permits LockProbe.Acquired, LockProbe.Refused 
         }
 
         /** The refusal as the exception the CLI maps to an exit code (4 live, 3 stale or unreadable). */
-        public dev.cutover.error.CutoverException toException(String prefix) {
-            return new dev.cutover.error.CutoverException(refusal.code(), prefix + refusal.message());
+        public CutoverException toException(String prefix) {
+            return new CutoverException(refusal.code(), prefix + refusal.message());
         }
     }
 }

@@ -5,11 +5,13 @@ import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.input.PollIntervals;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.shell.CommandResult;
 import dev.cutover.shell.PollStateParser;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -158,7 +160,7 @@ final class PollLoop {
         ctx.out()
                 .printf(
                         "  %s: polling %ds elapsed, last state %s, next poll in %s s%n",
-                        step.stepId(), elapsed, state, dev.cutover.input.PollIntervals.seconds(interval));
+                        step.stepId(), elapsed, state, PollIntervals.seconds(interval));
         ctx.out().flush();
     }
 
@@ -171,7 +173,7 @@ final class PollLoop {
         }
     }
 
-    static boolean isOneOf(String state, java.util.List<String> states) {
+    static boolean isOneOf(String state, List<String> states) {
         String s = state.toLowerCase(Locale.ROOT);
         return states.stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).equals(s));
     }

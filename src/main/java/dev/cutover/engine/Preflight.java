@@ -7,6 +7,7 @@ import dev.cutover.compile.PlanIdentity;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.ChecklistMetadata;
+import dev.cutover.input.Environment;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
 import dev.cutover.policy.CommandLint;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Pre-flight checks 4–7 of FORMATS.md §5 plus the allow-list audit, run after the lock (check 1), the journal
@@ -92,8 +95,8 @@ final class Preflight {
      * must have operators in cutover.yaml; elsewhere unmapped teams are only a warning.
      */
     private void gateApprovers(LoadedPlan plan) {
-        java.util.Set<String> unmapped = new java.util.TreeSet<>();
-        java.util.List<String> anonymous = new ArrayList<>();
+        Set<String> unmapped = new TreeSet<>();
+        List<String> anonymous = new ArrayList<>();
         GateKeys.of(plan.inputs()).forEach((key, gate) -> {
             if (gate.approvers().isEmpty()) {
                 anonymous.add(key);
@@ -111,7 +114,7 @@ final class Preflight {
                         : "approver teams without operators in cutover.yaml approvers: " + String.join(", ", unmapped))
                 + (anonymous.isEmpty() || unmapped.isEmpty() ? "" : "; ")
                 + (anonymous.isEmpty() ? "" : "gates without approver teams: " + String.join(", ", anonymous));
-        if (plan.config().environment() == dev.cutover.input.Environment.PRODUCTION) {
+        if (plan.config().environment() == Environment.PRODUCTION) {
             throw new CutoverException(ErrorCode.GATE_APPROVERS_MISSING, "gates: " + what);
         }
         warnings.add("gates: " + what + "; anyone may sign them outside production");

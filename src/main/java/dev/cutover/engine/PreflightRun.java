@@ -15,6 +15,7 @@ import dev.cutover.journal.JournalContents;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalMetadata;
 import dev.cutover.journal.JournalWriter;
+import dev.cutover.journal.ReverseRollbacks;
 import dev.cutover.journal.RunStateReplayer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ final class PreflightRun {
      * is opened for writing, and the last run's report stays as it was.
      */
     RunResult resume(PlanSource source, JournalContents previous) {
-        if (dev.cutover.journal.ReverseRollbacks.of(previous.entries()).started()) {
+        if (ReverseRollbacks.of(previous.entries()).started()) {
             throw new CutoverException(
                     ErrorCode.RUN_ROLLED_BACK,
                     "check 2: this run is being rolled back (`cutover rollback` journaled its start), so it cannot"

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the journal says earlier runs did, as the engine needs it on {@code --resume} (ADR 0005): each step's
@@ -60,10 +61,8 @@ final class PriorRun {
     }
 
     /** Gate signatures already journaled (a resumed run does not ask a team twice). */
-    java.util.Set<String> gateSignatures() {
-        return state == null
-                ? java.util.Set.of()
-                : GateSignatures.signedIn(state.facts().runLevelEntries());
+    Set<String> gateSignatures() {
+        return state == null ? Set.of() : GateSignatures.signedIn(state.facts().runLevelEntries());
     }
 
     /** Tells the journal facade where each step stands, so resume events are checked like any other. */

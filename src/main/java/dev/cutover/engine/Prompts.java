@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.input.PollIntervals;
 import java.time.Duration;
 import java.util.List;
 
@@ -71,7 +72,7 @@ final class Prompts {
         }
         if (step.longRunning()) {
             p.append("  long-running: polled every ")
-                    .append(dev.cutover.input.PollIntervals.seconds(pollInterval))
+                    .append(PollIntervals.seconds(pollInterval))
                     .append(" s until ")
                     .append(String.join(" or ", step.pollTerminalStates()))
                     .append('\n');

@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.ReverseRollbacks;
 import dev.cutover.journal.RunState;
 import dev.cutover.journal.StepResumeState;
@@ -42,7 +43,7 @@ final class ReverseWalk {
         introduce(steps, unwind);
         ctx.journal()
                 .runLevel(
-                        dev.cutover.journal.JournalEvent.APPROVED,
+                        JournalEvent.APPROVED,
                         ReverseRollbacks.STARTED + ": " + unwind.size() + " step(s) to unwind, latest first");
         for (int i = 0; i < unwind.size(); i++) {
             ExecutionStep step = unwind.get(i);

@@ -6,6 +6,8 @@ import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalWriter;
 import dev.cutover.shell.CommandResult;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Objects;
 final class RunJournal {
     private final JournalWriter writer;
     private final String operator;
-    private final java.util.Map<String, StepLifecycle.State> states = new java.util.HashMap<>();
+    private final Map<String, StepLifecycle.State> states = new HashMap<>();
     private String lastStepId;
 
     RunJournal(JournalWriter writer, String operator) {

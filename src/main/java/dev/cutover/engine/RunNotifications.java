@@ -12,7 +12,9 @@ import dev.cutover.notify.Notifier;
 import dev.cutover.notify.RunIdentity;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The walk's side of notifications (docs/notifications.md): builds each event from what the engine knows and
@@ -134,7 +136,7 @@ final class RunNotifications {
                 NotificationKind.RUN_ENDED,
                 ending.haltStepId(),
                 verdict,
-                "Cutover run " + runId() + " ended " + verdict.toUpperCase(java.util.Locale.ROOT) + why);
+                "Cutover run " + runId() + " ended " + verdict.toUpperCase(Locale.ROOT) + why);
     }
 
     /**
@@ -142,7 +144,7 @@ final class RunNotifications {
      * still undelivered as failed — all before the caller journals {@code lock-released}. An unexpected error
      * stops delivery without journaling more, like a crash.
      */
-    RunEnding around(java.util.function.Supplier<RunEnding> walk) {
+    RunEnding around(Supplier<RunEnding> walk) {
         RunEnding ending;
         try {
             ending = walk.get();

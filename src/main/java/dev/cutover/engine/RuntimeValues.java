@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.policy.Placeholder;
 import dev.cutover.policy.Placeholders;
 import dev.cutover.policy.SafeValue;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class RuntimeValues {
     /** Canonical names of every placeholder in {@code command}, known or not. */
     List<String> namesIn(String command) {
         return Placeholders.find(command, false).stream()
-                .map(dev.cutover.policy.Placeholder::canonical)
+                .map(Placeholder::canonical)
                 .distinct()
                 .toList();
     }

@@ -3,6 +3,8 @@ package dev.cutover.engine;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.shell.CommandResult;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -193,7 +195,7 @@ final class StepExecution {
     }
 
     private Map<String, String> capturedForHuman() {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         for (String cmd : new String[] {step.pollCmd(), step.verifyCmd()}) {
             if (cmd != null) {
                 values.namesIn(cmd).stream().filter(values::has).forEach(n -> m.put(n, values.valueOf(n)));
@@ -202,7 +204,7 @@ final class StepExecution {
         return m;
     }
 
-    private void sleep(java.time.Duration d) {
+    private void sleep(Duration d) {
         try {
             ctx.sleeper().sleep(d);
         } catch (InterruptedException e) {

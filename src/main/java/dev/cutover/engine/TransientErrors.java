@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,6 @@ final class TransientErrors {
         m.put("TooManyRequestsException", Duration.ofSeconds(30));
         m.put("RequestTimeoutException", Duration.ofSeconds(10));
         m.put("ProvisionedThroughputExceededException", Duration.ofSeconds(30));
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }

@@ -1,5 +1,7 @@
 package dev.cutover.engine;
 
+import java.util.Locale;
+
 /** How a run ended (FORMATS.md §3.3), with the process exit code each maps to (DESIGN.md §4). */
 public enum Verdict {
     /** Every step succeeded or was skipped. */
@@ -22,6 +24,6 @@ public enum Verdict {
     }
 
     public String wireName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

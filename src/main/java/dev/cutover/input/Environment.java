@@ -1,5 +1,6 @@
 package dev.cutover.input;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,20 +9,20 @@ import java.util.Optional;
 public enum Environment {
     // A sandbox may be a local simulation whose jobs last milliseconds (the demo, the window benchmark);
     // everything else polls real systems, which are not polled more than once a second (10 s when shared).
-    SANDBOX(java.time.Duration.ofMillis(10)),
-    DEVELOPMENT(java.time.Duration.ofSeconds(1)),
-    TEST(java.time.Duration.ofSeconds(1)),
-    STAGING(java.time.Duration.ofSeconds(10)),
-    PRODUCTION(java.time.Duration.ofSeconds(10));
+    SANDBOX(Duration.ofMillis(10)),
+    DEVELOPMENT(Duration.ofSeconds(1)),
+    TEST(Duration.ofSeconds(1)),
+    STAGING(Duration.ofSeconds(10)),
+    PRODUCTION(Duration.ofSeconds(10));
 
-    private final java.time.Duration minimumPollInterval;
+    private final Duration minimumPollInterval;
 
-    Environment(java.time.Duration minimumPollInterval) {
+    Environment(Duration minimumPollInterval) {
         this.minimumPollInterval = minimumPollInterval;
     }
 
     /** The smallest {@code poll_interval_seconds} allowed here. */
-    public java.time.Duration minimumPollInterval() {
+    public Duration minimumPollInterval() {
         return minimumPollInterval;
     }
 

@@ -1,9 +1,13 @@
 package dev.cutover.input;
 
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * The operator's settings for one run, from the optional {@code cutover.yaml} (docs/configuration.md).
@@ -26,11 +30,11 @@ public record RunConfig(
         Optional<AllowedProgramNames> allowedPrograms,
         List<String> identityProbes,
         TerraformPreflight terraformPreflight,
-        Optional<java.time.Duration> pollInterval,
+        Optional<Duration> pollInterval,
         Map<String, List<String>> approvers,
         List<Stakeholder> stakeholders,
         List<Webhook> webhooks,
-        java.util.OptionalInt rtoMinutes) {
+        OptionalInt rtoMinutes) {
     /** FORMATS.md §4.5: long-running jobs are polled every 60 s unless configured otherwise. */
     public static final int DEFAULT_POLL_INTERVAL_SECONDS = 60;
 
@@ -40,9 +44,9 @@ public record RunConfig(
         Objects.requireNonNull(allowedPrograms, "allowedPrograms");
         identityProbes = List.copyOf(identityProbes);
         Objects.requireNonNull(pollInterval, "pollInterval");
-        Map<String, List<String>> copy = new java.util.TreeMap<>();
+        Map<String, List<String>> copy = new TreeMap<>();
         approvers.forEach((team, operators) -> copy.put(team, List.copyOf(operators)));
-        approvers = java.util.Collections.unmodifiableMap(copy);
+        approvers = Collections.unmodifiableMap(copy);
         stakeholders = List.copyOf(stakeholders);
         webhooks = List.copyOf(webhooks);
         Objects.requireNonNull(rtoMinutes, "rtoMinutes");
@@ -69,6 +73,6 @@ public record RunConfig(
                 Map.of(),
                 List.of(),
                 List.of(),
-                java.util.OptionalInt.empty());
+                OptionalInt.empty());
     }
 }

@@ -13,10 +13,13 @@ import dev.cutover.error.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * Reads the optional {@code cutover.yaml} of a run directory into a {@link RunConfig}: absent or empty means
@@ -89,7 +92,7 @@ public final class RunConfigLoader {
         if (!interval.isNumber() || interval.decimalValue().compareTo(java.math.BigDecimal.valueOf(1, 2)) < 0) {
             return List.of(); // absent, mistyped or below the schema's minimum: the schema reports it
         }
-        java.time.Duration asked = PollIntervals.of(interval.decimalValue());
+        Duration asked = PollIntervals.of(interval.decimalValue());
         JsonNode configured = root.path("environment");
         Environment environment = configured.isMissingNode()
                 ? Environment.PRODUCTION
@@ -114,7 +117,7 @@ public final class RunConfigLoader {
         TerraformPreflight terraform = TerraformPreflight.fromConfigName(
                         root.path("terraform_preflight").asText("auto"))
                 .orElseThrow();
-        Optional<java.time.Duration> interval = root.hasNonNull(POLL_INTERVAL)
+        Optional<Duration> interval = root.hasNonNull(POLL_INTERVAL)
                 ? Optional.of(PollIntervals.of(root.get(POLL_INTERVAL).decimalValue()))
                 : Optional.empty();
         return new RunConfig(
@@ -127,8 +130,8 @@ public final class RunConfigLoader {
                 stakeholders(root.path("stakeholders")),
                 webhooks(root.path("notifications")),
                 root.hasNonNull("rto_minutes")
-                        ? java.util.OptionalInt.of(root.get("rto_minutes").asInt())
-                        : java.util.OptionalInt.empty());
+                        ? OptionalInt.of(root.get("rto_minutes").asInt())
+                        : OptionalInt.empty());
     }
 
     private static List<Stakeholder> stakeholders(JsonNode array) {
@@ -150,7 +153,7 @@ public final class RunConfigLoader {
     }
 
     private static Map<String, List<String>> approvers(JsonNode node) {
-        Map<String, List<String>> out = new java.util.TreeMap<>();
+        Map<String, List<String>> out = new TreeMap<>();
         node.fields().forEachRemaining(e -> out.put(e.getKey(), texts(e.getValue())));
         return out;
     }

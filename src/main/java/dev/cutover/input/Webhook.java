@@ -1,6 +1,8 @@
 package dev.cutover.input;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -23,11 +25,11 @@ public record Webhook(String name, URI url, Format format) {
         SLACK;
 
         public String configName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Format fromConfigName(String name) {
-            return java.util.Arrays.stream(values())
+            return Arrays.stream(values())
                     .filter(f -> f.configName().equals(name))
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown webhook format " + name));

@@ -1,6 +1,7 @@
 package dev.cutover.journal;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public record JournalMetadata(
     public JournalMetadata {
         requireText(runId, "run_id");
         Objects.requireNonNull(startedAt, "started_at");
-        startedAt = startedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        startedAt = startedAt.truncatedTo(ChronoUnit.MILLIS);
         requireAccount(sourceAccountId, "source_account_id");
         requireAccount(targetAccountId, "target_account_id");
         requireText(pluginVersion, "plugin_version");

@@ -2,10 +2,13 @@ package dev.cutover.journal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A pure fold of the journal into what {@code cutover rollback} did (docs/journal.md, "reverse rollback"): which
@@ -79,7 +82,7 @@ public final class ReverseRollbacks {
             List<JournalEntry> sessions,
             List<JournalEntry> stops) {
         this.succeededInOrder = List.copyOf(succeededInOrder);
-        this.steps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+        this.steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
         this.sessions = List.copyOf(sessions);
         this.stops = List.copyOf(stops);
     }
@@ -88,7 +91,7 @@ public final class ReverseRollbacks {
     public static ReverseRollbacks of(List<JournalEntry> entries) {
         List<String> succeeded = new ArrayList<>();
         Map<String, Step> steps = new LinkedHashMap<>();
-        java.util.Set<String> confirmed = new java.util.HashSet<>();
+        Set<String> confirmed = new HashSet<>();
         List<JournalEntry> sessions = new ArrayList<>();
         List<JournalEntry> stops = new ArrayList<>();
         for (JournalEntry e : entries) {

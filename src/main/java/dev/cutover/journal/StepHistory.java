@@ -1,6 +1,8 @@
 package dev.cutover.journal;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +48,7 @@ public record StepHistory(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(lastEvent, "lastEvent");
         Objects.requireNonNull(lastEventAt, "lastEventAt");
-        capturedValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(capturedValues));
+        capturedValues = Collections.unmodifiableMap(new LinkedHashMap<>(capturedValues));
     }
 
     /** True once the step has any {@code approved} entry. */

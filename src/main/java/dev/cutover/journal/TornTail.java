@@ -2,6 +2,7 @@ package dev.cutover.journal;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * An incomplete or unparseable last line (a crash mid-append): never dropped silently, it is reported so
@@ -15,7 +16,7 @@ import java.util.HexFormat;
 public record TornTail(long lineNumber, long byteOffset, byte[] bytes, String reason) {
     public TornTail {
         bytes = bytes.clone();
-        java.util.Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(reason, "reason");
     }
 
     @Override

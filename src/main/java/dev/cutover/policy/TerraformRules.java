@@ -1,5 +1,6 @@
 package dev.cutover.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +74,7 @@ final class TerraformRules {
     /** Values of a terraform flag written {@code -f v}, {@code -f=v}, {@code --f v} or {@code --f=v}. */
     static List<String> flagValues(Stage stage, String flag) {
         List<Word> words = stage.words();
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (int i = 1; i < words.size(); i++) {
             String word = goFlag(words.get(i).value());
             if (word.equals("-" + flag)) {

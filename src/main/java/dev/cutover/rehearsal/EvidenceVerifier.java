@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -71,9 +73,9 @@ public final class EvidenceVerifier {
                 || !RehearsalEvidence.FORMAT.equals(root.path("format").asText())) {
             return Result.invalid("layout", "not rehearsal evidence (format must be " + RehearsalEvidence.FORMAT + ")");
         }
-        java.util.Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         root.fieldNames().forEachRemaining(keys::add);
-        if (!keys.equals(java.util.Set.of("format", "claims", "bundle", "seal"))) {
+        if (!keys.equals(Set.of("format", "claims", "bundle", "seal"))) {
             return Result.invalid(
                     "layout", "the evidence must hold exactly format, claims, bundle and seal, not " + keys);
         }

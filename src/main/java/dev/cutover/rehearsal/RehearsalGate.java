@@ -1,6 +1,8 @@
 package dev.cutover.rehearsal;
 
 import dev.cutover.compile.PlanIdentity;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +86,7 @@ public final class RehearsalGate {
                         .sorted()
                         .forEach(files::add);
             } catch (IOException e) {
-                throw new dev.cutover.error.CutoverException(
-                        dev.cutover.error.ErrorCode.IO_FAILURE, "cannot list " + folder + ": " + e.getMessage(), e);
+                throw new CutoverException(ErrorCode.IO_FAILURE, "cannot list " + folder + ": " + e.getMessage(), e);
             }
         }
         return files;

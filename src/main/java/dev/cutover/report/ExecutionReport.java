@@ -1,6 +1,7 @@
 package dev.cutover.report;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders {@code execution-report.md} (FORMATS.md §3.3) from a summary, the plan, the journal and the
@@ -71,7 +72,7 @@ public final class ExecutionReport {
 
     private static void verdict(StringBuilder md, RunSummary s) {
         md.append("**Verdict: ")
-                .append(s.verdict().wireName().toUpperCase(java.util.Locale.ROOT))
+                .append(s.verdict().wireName().toUpperCase(Locale.ROOT))
                 .append("**\n\n");
         if (s.verdict() == Verdict.INTERRUPTED) {
             md.append(INTERRUPTED_NOTE).append("\n\n");

@@ -2,6 +2,7 @@ package dev.cutover.report;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -97,7 +98,7 @@ final class HtmlWriter {
                 case '\n', '\t' -> b.append((char) c);
                 default -> {
                     if (invisibleOrForbidden(c)) {
-                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+                        b.append(String.format(Locale.ROOT, "\\u%04x", c));
                     } else {
                         b.appendCodePoint(c);
                     }

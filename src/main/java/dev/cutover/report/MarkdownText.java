@@ -1,5 +1,7 @@
 package dev.cutover.report;
 
+import java.util.Locale;
+
 /**
  * Makes journal and operator text safe inside report Markdown: one line, control and bidi characters shown
  * as escapes, length bounded, and either backslash-escaped prose or a code span that nothing can close. Planned
@@ -106,7 +108,7 @@ final class MarkdownText {
 
     private static void appendVisible(StringBuilder out, char c) {
         if (Character.isISOControl(c) || isBidiControl(c)) {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
         } else {
             out.append(c);
         }

@@ -2,6 +2,7 @@ package dev.cutover.report;
 
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.Plan;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class MermaidGraph {
     public static String render(Plan plan) {
         Map<String, String> nodeIds = new HashMap<>();
         Map<PhaseKey, List<ExecutionStep>> byPhase = new LinkedHashMap<>();
-        PhaseKey.all().forEach(k -> byPhase.put(k, new java.util.ArrayList<>()));
+        PhaseKey.all().forEach(k -> byPhase.put(k, new ArrayList<>()));
         int n = 0;
         for (ExecutionStep s : plan.steps()) {
             nodeIds.put(s.stepId(), "s" + (++n));

@@ -1,6 +1,7 @@
 package dev.cutover.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 public record PhaseCounts(Map<PhaseKey, StepCounts> rows) {
     public PhaseCounts {
-        rows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+        rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
     }
 
     /** Groups outcomes by {@link PhaseKey#of}. */

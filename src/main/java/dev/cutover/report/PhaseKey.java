@@ -1,7 +1,9 @@
 package dev.cutover.report;
 
 import dev.cutover.compile.ExecutionStep;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The thirteen reporting buckets of a cutover, in execution order: CP0..CP6, the handoff, DP1..DP5
@@ -12,7 +14,7 @@ public record PhaseKey(String label, String plane, int number) {
 
     /** All buckets in execution order. */
     public static List<PhaseKey> all() {
-        java.util.ArrayList<PhaseKey> keys = new java.util.ArrayList<>();
+        ArrayList<PhaseKey> keys = new ArrayList<>();
         for (int n = 0; n <= 6; n++) {
             keys.add(new PhaseKey("CP" + n, "cp", n));
         }
@@ -29,6 +31,6 @@ public record PhaseKey(String label, String plane, int number) {
             return HANDOFF;
         }
         String plane = step.stepId().startsWith("dp-") ? "dp" : "cp";
-        return new PhaseKey(plane.toUpperCase(java.util.Locale.ROOT) + step.phaseNumber(), plane, step.phaseNumber());
+        return new PhaseKey(plane.toUpperCase(Locale.ROOT) + step.phaseNumber(), plane, step.phaseNumber());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** The report package's renderings of instants (the journal's UTC millisecond shape) and durations. */
 final class ReportTime {
@@ -22,11 +23,10 @@ final class ReportTime {
     static String duration(long seconds) {
         Duration d = Duration.ofSeconds(Math.max(0, seconds));
         if (d.toHours() > 0) {
-            return String.format(
-                    java.util.Locale.ROOT, "%dh %02dm %02ds", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+            return String.format(Locale.ROOT, "%dh %02dm %02ds", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
         }
         if (d.toMinutes() > 0) {
-            return String.format(java.util.Locale.ROOT, "%dm %02ds", d.toMinutes(), d.toSecondsPart());
+            return String.format(Locale.ROOT, "%dm %02ds", d.toMinutes(), d.toSecondsPart());
         }
         return d.toSeconds() + "s";
     }

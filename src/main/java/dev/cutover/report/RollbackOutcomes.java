@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.ReverseRollbacks;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -29,7 +31,7 @@ public record RollbackOutcomes(List<Row> rows, List<String> stops) {
         NOT_REACHED;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -104,7 +106,7 @@ public record RollbackOutcomes(List<Row> rows, List<String> stops) {
     }
 
     /** What to run after a rollback: continue it while steps are left, else cut over again elsewhere. */
-    List<NextStep> next(java.nio.file.Path runDir) {
+    List<NextStep> next(Path runDir) {
         if (!ids(Outcome.NOT_FINISHED).isEmpty() || !ids(Outcome.NOT_REACHED).isEmpty()) {
             return List.of(new NextStep(
                     "cutover rollback --run-dir " + NextStep.quote(runDir.toString()),

@@ -3,8 +3,10 @@ package dev.cutover.report;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.PointOfNoReturn;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -76,7 +78,7 @@ final class Runbook {
     List<ExecutionStep> unwindOrder() {
         List<ExecutionStep> out = new ArrayList<>(
                 input.steps().stream().filter(s -> !s.rollbackCmd().isEmpty()).toList());
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         return out;
     }
 
@@ -130,9 +132,7 @@ final class Runbook {
     /** Seconds as whole minutes and hours, e.g. {@code 2h 05m} or {@code 45 min}. */
     static String minutes(long seconds) {
         long minutes = (seconds + 59) / 60;
-        return minutes >= 60
-                ? String.format(java.util.Locale.ROOT, "%dh %02dm", minutes / 60, minutes % 60)
-                : minutes + " min";
+        return minutes >= 60 ? String.format(Locale.ROOT, "%dh %02dm", minutes / 60, minutes % 60) : minutes + " min";
     }
 
     /** The lines of a step's notes (MANUAL text, warnings, further rollback steps), blank lines dropped. */

@@ -3,6 +3,7 @@ package dev.cutover.report;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.PointOfNoReturn;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Renders {@code runbook.html}: the same content as {@link RunbookMarkdown} as one self-contained page (inline
@@ -185,7 +186,7 @@ public final class RunbookHtml {
         html.open("ul", "class", "checklist");
         for (ExecutionStep s : checks) {
             html.open("li").open("a", "href", "#step-" + s.stepId()).element("code", s.stepId());
-            html.close("a").text(": " + java.util.Objects.toString(s.description(), ""));
+            html.close("a").text(": " + Objects.toString(s.description(), ""));
             RunbookText.check(s).ifPresent(check -> html.text(" Check: ").element("code", check));
             RunbookText.manual(s).ifPresent(text -> html.text(" By hand: " + text));
             html.close("li");

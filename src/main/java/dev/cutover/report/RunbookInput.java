@@ -1,6 +1,7 @@
 package dev.cutover.report;
 
 import dev.cutover.compile.ExecutionStep;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record RunbookInput(
         rollbacks = List.copyOf(rollbacks);
         freezes = List.copyOf(freezes);
         // A TreeMap both sorts (stable output) and, unlike Map.copyOf, keeps teams whose contact is null.
-        contacts = java.util.Collections.unmodifiableMap(new TreeMap<>(contacts));
+        contacts = Collections.unmodifiableMap(new TreeMap<>(contacts));
     }
 
     /**

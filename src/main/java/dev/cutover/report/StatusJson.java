@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import dev.cutover.compile.StepsJson;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -20,7 +21,7 @@ public final class StatusJson {
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .addModule(new SimpleModule().addSerializer(Instant.class, new InstantSerializer()))
             .build()
-            .writer(dev.cutover.compile.StepsJson.printer());
+            .writer(StepsJson.printer());
 
     private StatusJson() {}
 

@@ -5,6 +5,8 @@ import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.NotificationEntry;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,7 +112,7 @@ public final class StatusViews {
     }
 
     private static Situation ended(Facts f, String verdict) {
-        Optional<Verdict> parsed = java.util.Arrays.stream(Verdict.values())
+        Optional<Verdict> parsed = Arrays.stream(Verdict.values())
                 .filter(v -> v.wireName().equals(verdict))
                 .findFirst();
         boolean allDone =
@@ -146,7 +148,7 @@ public final class StatusViews {
         String where = RunSummaries.lastStepEntry(f.input().entries())
                 .map(JournalEntry::stepId)
                 .orElse(f.current() == null ? "pre-flight" : f.current());
-        List<NextStep> next = new java.util.ArrayList<>(NextStep.after(
+        List<NextStep> next = new ArrayList<>(NextStep.after(
                 Verdict.INTERRUPTED, f.input().runId(), f.runDir(), f.input().tornTail()));
         if (RollbackOutcomes.of(f.input().steps(), f.input().entries()).isPresent()) {
             // execute --resume refuses a run being rolled back: the rollback continues instead.

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.compile.StepsJson;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Writes {@code execution-summary.json}: UTF-8, 2-space indent, LF, trailing newline, keys in the order of
@@ -14,17 +16,17 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SummaryJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
-    private static final ObjectWriter WRITER = MAPPER.writer(dev.cutover.compile.StepsJson.printer());
+    private static final ObjectWriter WRITER = MAPPER.writer(StepsJson.printer());
 
     private SummaryJson() {}
 
     /** The file's bytes, for a run without a reverse rollback. */
     public static byte[] write(RunSummary summary) {
-        return write(summary, java.util.Optional.empty());
+        return write(summary, Optional.empty());
     }
 
     /** The file's bytes; {@code rollback} is what {@code cutover rollback} did (key {@code rollback}, else null). */
-    public static byte[] write(RunSummary summary, java.util.Optional<RollbackOutcomes> rollback) {
+    public static byte[] write(RunSummary summary, Optional<RollbackOutcomes> rollback) {
         try {
             ObjectNode tree = tree(summary);
             tree.set("rollback", rollback.map(RollbackOutcomes::json).orElse(null));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +104,7 @@ public final class VagueCriteria {
     }
 
     private static boolean removeFirst(List<String> words, List<String> phrase) {
-        int at = java.util.Collections.indexOfSubList(words, phrase);
+        int at = Collections.indexOfSubList(words, phrase);
         if (at < 0) {
             return false;
         }
