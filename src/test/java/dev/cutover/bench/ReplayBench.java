@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Benchmark 3 (issue 7): build the run state from journals of 100,000 and 1,000,000 entries — read every line,
  * check its format, entry id, time order and hash chain and fold each entry as soon as it is checked
- * ({@link JournalReader#replay} into {@link RunStateReplayer}, keeping no entry), as resume does — in this JVM,
+ * ({@link JournalReader#replay} into {@link RunStateReplayer}, keeping no entry), as check 2 does — in this JVM,
  * after five warm-up replays of the smaller journal, best of six (smaller) and of three (larger). For comparison:
  * reading every entry into a list first and folding the list (what status and report still do, as they render
  * from the entries), and the same check alone ({@link JournalVerifier}, {@code cutover verify-journal}).
