@@ -4,6 +4,7 @@ import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.error.Problem;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,8 +16,14 @@ import picocli.CommandLine.Command;
         description = {
             "Compiles two signed cutover checklists into deterministic steps and executes them one at a time",
             "with per-step human approval, an append-only journal and crash-safe resume."
-        },
-        subcommands = {
+        })
+// The verbs are registered from VERBS below, not by a `subcommands` attribute, so that a run builds only its own.
+public final class CutoverCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Every verb, in the order {@code cutover --help} lists them (picocli's help verb last). */
+    static final List<Class<?>> VERBS = List.of(
             CompileCommand.class,
             PlanCommand.class,
             PreflightCommand.class,
@@ -32,15 +39,32 @@ import picocli.CommandLine.Command;
             RunbookCommand.class,
             ReviewCommand.class,
             DemoCommand.class,
-            CommandLine.HelpCommand.class
-        })
-public final class CutoverCli implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+            CommandLine.HelpCommand.class);
 
-    /** A fully configured command line; tests use it with their own writers. */
+    /** A fully configured command line with every verb; tests use it with their own writers. */
     public static CommandLine commandLine() {
+        return configured(VERBS);
+    }
+
+    /**
+     * The command line {@code args} need: when they start with a verb's name, only that verb is built (picocli
+     * builds each verb's model by reflection, a large part of a cold start); otherwise — no verb, an option, an
+     * unknown word, {@code help} — every verb, so help, errors and suggestions are the full tree's.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0 && !"help".equals(args[0])) {
+            for (Class<?> verb : VERBS) {
+                if (args[0].equals(verb.getAnnotation(Command.class).name())) {
+                    return configured(List.of(verb));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configured(List<Class<?>> verbs) {
         CommandLine cl = new CommandLine(new CutoverCli());
+        verbs.forEach(cl::addSubcommand);
         cl.setExecutionExceptionHandler(CutoverCli::handleExecutionException);
         cl.setParameterExceptionHandler(CutoverCli::handleParameterException);
         return cl;

@@ -7,6 +7,8 @@ import dev.cutover.journal.JournalContents;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalIntegrityException;
 import dev.cutover.journal.JournalReader;
+import dev.cutover.journal.ReplayedJournal;
+import dev.cutover.journal.RunFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,11 +113,13 @@ final class JournalGate {
 
     private static boolean onlyPreflightFailures(Path journal) {
         try {
-            JournalContents contents = new JournalReader().read(journal);
+            ReplayedJournal contents = new JournalReader().replay(journal);
+            RunFacts facts = contents.state().facts();
+            // Lock events and step events are folded apart from the other run-level entries.
             return contents.tornTail().isEmpty()
-                    && !contents.entries().isEmpty()
-                    && contents.entries().stream()
-                            .allMatch(e -> e.isRunLevel() && e.event() == JournalEvent.STEP_FAILED);
+                    && facts.entryCount() > 0
+                    && facts.runLevelEntries().size() == facts.entryCount()
+                    && facts.runLevelEntries().stream().allMatch(e -> e.event() == JournalEvent.STEP_FAILED);
         } catch (JournalIntegrityException e) {
             return false; // a damaged journal is never set aside silently
         }

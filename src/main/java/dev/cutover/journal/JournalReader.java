@@ -3,6 +3,7 @@ package dev.cutover.journal;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,34 @@ public final class JournalReader {
             throw new JournalCorruptException(label, failure.line(), failure.reason());
         }
         return new JournalContents(outcome.metadata(), entries, outcome.tornTail());
+    }
+
+    /**
+     * Reads and checks the whole file in one pass, as {@link #read}, folding each entry into the run's state as
+     * soon as it is checked ({@link RunStateReplayer}); no entry is kept, so memory stays O(steps). A defect
+     * throws exactly as {@link #read} does, once the entries before it have been folded (the fold is dropped).
+     *
+     * @throws JournalCorruptException naming the first bad line
+     * @throws CutoverException with {@link ErrorCode#IO_FAILURE} when the file cannot be read
+     */
+    public ReplayedJournal replay(Path journal) {
+        try (JournalScan.Cursor entries = new JournalScan.Cursor(journal, codec)) {
+            RunState state = new RunStateReplayer().replay(() -> entries);
+            JournalScan.Outcome outcome = entries.outcome();
+            if (outcome.failure().isPresent()) {
+                JournalScan.Failure failure = outcome.failure().get();
+                throw new JournalCorruptException(journal, failure.line(), failure.reason());
+            }
+            return new ReplayedJournal(outcome.metadata(), state, outcome.tornTail());
+        } catch (UncheckedIOException e) {
+            throw unreadable(journal, e.getCause());
+        } catch (IOException e) {
+            throw unreadable(journal, e);
+        }
+    }
+
+    private static CutoverException unreadable(Path journal, IOException e) {
+        return new CutoverException(ErrorCode.IO_FAILURE, "cannot read journal " + journal + ": " + e.getMessage(), e);
     }
 
     static JournalScan.Outcome scan(Path journal, JournalCodec codec, List<JournalEntry> sink) {

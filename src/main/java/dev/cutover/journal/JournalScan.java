@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -28,7 +30,7 @@ final class JournalScan implements LineSplitter.LineSink {
 
     private final JournalCodec codec;
     private final LineHash hash = new LineHash();
-    private final Consumer<JournalEntry> sink;
+    private Consumer<JournalEntry> sink;
 
     private JournalMetadata metadata;
     private long entryCount;
@@ -58,6 +60,61 @@ final class JournalScan implements LineSplitter.LineSink {
         JournalScan scan = new JournalScan(codec, sink);
         LineSplitter.split(in, scan);
         return scan.finish();
+    }
+
+    /**
+     * The same pass pulled one checked entry at a time, for a fold that keeps none ({@link JournalReader#replay}):
+     * iterate, then {@link #outcome()}. An I/O error surfaces as {@link UncheckedIOException}.
+     */
+    static final class Cursor implements Iterator<JournalEntry>, java.io.Closeable {
+        private final InputStream in;
+        private final LineSplitter.Lines lines;
+        private final JournalScan scan;
+        private JournalEntry next;
+        private boolean ended;
+
+        Cursor(Path path, JournalCodec codec) throws IOException {
+            this.in = Files.newInputStream(path);
+            this.lines = new LineSplitter.Lines(in);
+            this.scan = new JournalScan(codec, null);
+            scan.sink = entry -> next = entry;
+        }
+
+        @Override
+        public boolean hasNext() {
+            try {
+                while (next == null && !ended) {
+                    ended = !lines.advance()
+                            || !scan.line(lines.number, lines.offset, lines.bytes, lines.length, lines.terminated);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return next != null;
+        }
+
+        @Override
+        public JournalEntry next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            JournalEntry entry = next;
+            next = null;
+            return entry;
+        }
+
+        /** What the pass found; call once iteration has ended. */
+        Outcome outcome() {
+            if (hasNext()) {
+                throw new IllegalStateException("the journal has not been read to its end");
+            }
+            return scan.finish();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     @Override

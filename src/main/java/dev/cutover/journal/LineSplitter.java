@@ -20,42 +20,86 @@ final class LineSplitter {
      * and an empty remainder after the last LF is no line at all.
      */
     static void split(InputStream in, LineSink sink) throws IOException {
-        byte[] chunk = new byte[CHUNK];
-        byte[] line = new byte[1024];
-        int lineLength = 0;
-        long lineNumber = 1;
-        long lineOffset = 0;
-        int read;
-        while ((read = in.read(chunk)) != -1) {
-            int from = 0;
-            for (int i = 0; i < read; i++) {
-                if (chunk[i] != '\n') {
-                    continue;
-                }
-                line = append(line, lineLength, chunk, from, i - from);
-                lineLength += i - from;
-                if (!sink.line(lineNumber, lineOffset, line, lineLength, true)) {
-                    return;
-                }
-                lineOffset += lineLength + 1L;
-                lineNumber++;
-                lineLength = 0;
-                from = i + 1;
+        Lines lines = new Lines(in);
+        while (lines.advance()) {
+            if (!sink.line(lines.number, lines.offset, lines.bytes, lines.length, lines.terminated)) {
+                return;
             }
-            line = append(line, lineLength, chunk, from, read - from);
-            lineLength += read - from;
-        }
-        if (lineLength > 0) {
-            sink.line(lineNumber, lineOffset, line, lineLength, false);
         }
     }
 
-    private static byte[] append(byte[] line, int lineLength, byte[] src, int from, int count) {
-        byte[] target = line;
-        if (lineLength + count > line.length) {
-            target = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + count));
+    /**
+     * The same lines pulled one at a time (a caller that hands entries on as they are read, keeping none):
+     * after {@link #advance} returns true, the fields describe the current line; its bytes are reused.
+     */
+    static final class Lines {
+        private final InputStream in;
+        private final byte[] chunk = new byte[CHUNK];
+        private int position;
+        private int limit;
+        private boolean endOfInput;
+        private long nextOffset;
+
+        byte[] bytes = new byte[1024];
+        int length;
+        long number;
+        long offset;
+        boolean terminated;
+
+        Lines(InputStream in) {
+            this.in = in;
         }
-        System.arraycopy(src, from, target, lineLength, count);
-        return target;
+
+        /** Moves to the next line; false at the end of the input. */
+        boolean advance() throws IOException {
+            length = 0;
+            while (fill()) {
+                int end = position;
+                while (end < limit && chunk[end] != '\n') {
+                    end++;
+                }
+                append(end - position);
+                if (end < limit) {
+                    position = end + 1;
+                    return found(true);
+                }
+                position = limit;
+            }
+            return length > 0 && found(false);
+        }
+
+        /** True while unread bytes are buffered, reading the next chunk when needed. */
+        private boolean fill() throws IOException {
+            if (position < limit) {
+                return true;
+            }
+            if (endOfInput) {
+                return false;
+            }
+            int read = in.read(chunk);
+            if (read == -1) {
+                endOfInput = true;
+                return false;
+            }
+            position = 0;
+            limit = read;
+            return true;
+        }
+
+        private void append(int count) {
+            if (length + count > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+            }
+            System.arraycopy(chunk, position, bytes, length, count);
+            length += count;
+        }
+
+        private boolean found(boolean lf) {
+            number++;
+            offset = nextOffset;
+            nextOffset += length + 1L;
+            terminated = lf;
+            return true;
+        }
     }
 }

@@ -10,13 +10,20 @@ import java.util.Optional;
 /** A pure, single-pass fold of journal entries into {@link RunState}; O(entries) time, O(steps) memory. */
 public final class RunStateReplayer {
 
-    /** Replays entries in journal order. */
-    public RunState replay(List<JournalEntry> entries) {
+    /**
+     * Replays entries in journal order: a list, or entries handed on one at a time as they are read and checked
+     * ({@link JournalReader#replay}), so that no entry need be kept.
+     */
+    public RunState replay(Iterable<JournalEntry> entries) {
         Map<String, StepFold> folds = new LinkedHashMap<>();
         List<JournalEntry> lockEvents = new ArrayList<>();
         List<JournalEntry> runLevel = new ArrayList<>();
         Instant lastSsoPassed = null;
+        long count = 0;
+        JournalEntry last = null;
         for (JournalEntry entry : entries) {
+            count++;
+            last = entry;
             JournalEvent event = entry.event();
             if (event == JournalEvent.SSO_PROBE_PASSED) {
                 lastSsoPassed = entry.at();
@@ -29,9 +36,8 @@ public final class RunStateReplayer {
                 fold(folds, entry).accept(entry);
             }
         }
-        JournalEntry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         RunFacts facts = new RunFacts(
-                entries.size(),
+                count,
                 Optional.ofNullable(last).map(JournalEntry::at),
                 lockEvents,
                 runLevel,

@@ -61,6 +61,14 @@ public final class Bench {
                 o.jar(),
                 o.work(),
                 scratchRoot));
+        JarRunner.Run prepared = new JarRunner(
+                        o.jar(), BenchContext.fresh(o.work().resolve("logs").resolve("launcher")))
+                .prepareLauncher();
+        figures.comment(String.format(
+                Locale.ROOT,
+                "every run goes through ./cutover (its JVM options and class-data sharing archive; first run of this"
+                        + " jar took %.1f s)",
+                prepared.millis() / 1e3));
         int failures = 0;
         try {
             for (Benchmark b : chosen) {

@@ -13,22 +13,41 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged jar as a child process, the way {@code ./cutover} runs it ({@code java -jar}, stdin
- * {@code /dev/null}): wall time from start to exit, and optionally the peak RSS of that JVM read from
- * {@code /proc/<pid>/status} (VmHWM, the kernel's high-water mark, re-read every few milliseconds until exit).
+ * Cutover as a child process the way an operator runs it: through the {@code ./cutover} launcher next to the
+ * jar's {@code target/} folder (its JVM options and class-data sharing archive; extra JVM options go in
+ * {@code CUTOVER_JAVA_OPTS}, which the launcher puts last), or {@code java -jar} with the given options alone
+ * ({@link #runPlain}, the JVM's defaults); stdin {@code /dev/null}. Wall time from start to exit, and optionally
+ * the peak RSS of that JVM read from {@code /proc/<pid>/status} (VmHWM, the kernel's high-water mark, re-read
+ * every few milliseconds until exit; the launcher {@code exec}s java, so the pid is the JVM's).
  */
 final class JarRunner {
     private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
     private static final long PATIENCE_MINUTES = 10;
 
     private final Path jar;
+    private final Path launcher;
     private final Path logs;
     private int runs;
 
     /** @param logs where each run's stdout and stderr are kept (created) */
     JarRunner(Path jar, Path logs) {
         this.jar = jar.toAbsolutePath();
+        this.launcher = launcherOf(this.jar);
         this.logs = logs;
+    }
+
+    /** The checkout's {@code ./cutover} when {@code jar} is its {@code target/cutover.jar}. */
+    static Path launcherOf(Path jar) {
+        Path launcher = jar.getParent().getParent().resolve("cutover");
+        if (!jar.getFileName().toString().equals("cutover.jar") || !Files.isRegularFile(launcher)) {
+            throw new IllegalStateException("no ./cutover launcher next to " + jar + "'s folder");
+        }
+        return launcher;
+    }
+
+    /** Lets the launcher make its class-data sharing archive (first run of a jar) before anything is timed. */
+    Run prepareLauncher() throws IOException, InterruptedException {
+        return run(List.of(), false, "--version").expectExit(0, "./cutover --version");
     }
 
     /**
@@ -54,23 +73,47 @@ final class JarRunner {
         }
     }
 
+    /** Through the launcher; {@code jvmOptions} are added after its own (CUTOVER_JAVA_OPTS). */
     Run run(List<String> jvmOptions, boolean trackMemory, String... args) throws IOException, InterruptedException {
-        Files.createDirectories(logs);
-        int n = ++runs;
-        String label = String.format("%03d-%s", n, args.length == 0 ? "java" : args[0]);
-        Path out = logs.resolve(label + ".out");
-        Path err = logs.resolve(label + ".err");
+        List<String> cmd = new ArrayList<>(List.of("bash", launcher.toString()));
+        cmd.addAll(List.of(args));
+        return start(cmd, String.join(" ", jvmOptions), trackMemory, args);
+    }
+
+    /** {@code java [jvmOptions] -jar cutover.jar args}, without the launcher's options: the JVM's defaults. */
+    Run runPlain(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(List.of(args));
+        return start(cmd, null, false, args);
+    }
+
+    private Run start(List<String> cmd, String javaOpts, boolean trackMemory, String... args)
+            throws IOException, InterruptedException {
+        Files.createDirectories(logs);
+        int n = ++runs;
+        String label = String.format("%03d-%s", n, args.length == 0 ? "java" : args[0]);
+        Path out = logs.resolve(label + ".out");
+        Path err = logs.resolve(label + ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         pb.environment().put("USER", "bench-operator");
+        pb.environment().remove("CUTOVER_JAVA_OPTS");
+        if (javaOpts != null && !javaOpts.isEmpty()) {
+            pb.environment().put("CUTOVER_JAVA_OPTS", javaOpts);
+        }
+        // The launcher runs the `java` it finds first on PATH: make it this JVM's.
+        pb.environment()
+                .put(
+                        "PATH",
+                        Path.of(System.getProperty("java.home"), "bin")
+                                + File.pathSeparator
+                                + pb.environment().getOrDefault("PATH", ""));
         Instant startedAt = Instant.now();
         long started = System.nanoTime();
         Process p = pb.start();

@@ -13,14 +13,13 @@ import java.util.Optional;
 
 /**
  * Benchmark 6 (issue 7): {@code cutover status} on a finished run of about 10,000 journal entries (a compiled
- * synthetic plan and a journal of every step approved and succeeded), median of five; against
- * {@code cutover --version} (the JVM and picocli alone), and again with the start-up options the lead may
- * consider for {@code ./cutover}: an application class-data sharing archive (made by one run with
- * {@code -XX:ArchiveClassesAtExit}), the C1 compiler only, and both.
+ * synthetic plan and a journal of every step approved and succeeded), median of five, run by {@code ./cutover}
+ * (C1 only, serial GC, its class-data sharing archive); against {@code cutover --version} (the JVM and picocli
+ * alone), and both again as {@code java -jar} with the JVM's defaults, the way the launcher ran them before it
+ * had options.
  */
 final class StartupBench implements Benchmark {
     private static final int EVENTS_PER_STEP = 6;
-    private static final String C1 = "-XX:TieredStopAtLevel=1";
 
     @Override
     public String name() {
@@ -34,35 +33,27 @@ final class StartupBench implements Benchmark {
         int rounds = ctx.quick() ? 2 : 5;
         Path dir = finishedRun(ctx, entries);
         long journalEntries = RunJournal.of(dir).entries().size();
-        Path archive = ctx.work().resolve("startup").resolve("status.jsa");
-        ctx.runner()
-                .run(List.of("-XX:ArchiveClassesAtExit=" + archive), false, "status", "--run-dir", dir.toString())
-                .expectExit(0, "status (archiving classes)");
         List<String> status = List.of("status", "--run-dir", dir.toString());
-        String cdsOption = "-XX:SharedArchiveFile=" + archive;
         long[] medians = interleavedMedians(
                 ctx,
                 rounds,
                 List.of(
-                        new Variant(List.of(), List.of("--version")),
-                        new Variant(List.of(), status),
-                        new Variant(List.of(cdsOption), status),
-                        new Variant(List.of(C1), status),
-                        new Variant(List.of(cdsOption, C1), status)));
+                        new Variant(true, List.of("--version")),
+                        new Variant(true, status),
+                        new Variant(false, List.of("--version")),
+                        new Variant(false, status)));
         long version = medians[0];
-        long plain = medians[1];
-        long cds = medians[2];
-        long c1 = medians[3];
-        long both = medians[4];
+        long launched = medians[1];
+        long plainVersion = medians[2];
+        long plain = medians[3];
         String of = ", median of " + rounds;
         f.count("startup.journal_entries", journalEntries, "entries of the finished run's journal");
-        f.millis("startup.version_ms", version, "`cutover --version`: JVM + picocli" + of);
-        f.millis("startup.status_ms", plain, "JUDGED: `cutover status` wall time (java -jar, as ./cutover)" + of);
-        f.ratio("startup.status_over_version", (double) plain / version, "how much status adds to bare start-up");
-        f.millis("startup.status_cds_ms", cds, "with an AppCDS archive (-XX:SharedArchiveFile)" + of);
-        f.millis("startup.status_c1_ms", c1, "with " + C1 + " (no C2 compiler threads)" + of);
-        f.millis("startup.status_cds_c1_ms", both, "with both" + of);
-        f.ratio("startup.cds_c1_speedup", (double) plain / both, "status_ms / status_cds_c1_ms");
+        f.millis("startup.version_ms", version, "`./cutover --version`: JVM + picocli" + of);
+        f.millis("startup.status_ms", launched, "JUDGED: `./cutover status` wall time" + of);
+        f.ratio("startup.status_over_version", (double) launched / version, "how much status adds to bare start-up");
+        f.millis("startup.version_plain_ms", plainVersion, "`java -jar cutover.jar --version`, JVM defaults" + of);
+        f.millis("startup.status_plain_ms", plain, "`java -jar cutover.jar status`, JVM defaults" + of);
+        f.ratio("startup.launcher_speedup", (double) plain / launched, "status_plain_ms / status_ms");
     }
 
     /** A compiled plan and a finished journal of about {@code entries} entries, in the work folder. */
@@ -87,8 +78,8 @@ final class StartupBench implements Benchmark {
         return dir;
     }
 
-    /** JVM options and cutover arguments of one way to run. */
-    private record Variant(List<String> jvm, List<String> args) {}
+    /** Through the launcher or plain {@code java -jar}, and the cutover arguments. */
+    private record Variant(boolean launcher, List<String> args) {}
 
     /** Each variant's median wall time; rounds run every variant once, in turn, so background load hits all alike. */
     private static long[] interleavedMedians(BenchContext ctx, int rounds, List<Variant> variants) throws Exception {
@@ -96,10 +87,12 @@ final class StartupBench implements Benchmark {
         for (int r = 0; r < rounds; r++) {
             for (int v = 0; v < variants.size(); v++) {
                 Variant variant = variants.get(v);
-                millis[v][r] = ctx.runner()
-                        .run(variant.jvm(), false, variant.args().toArray(String[]::new))
-                        .expectExit(0, String.join(" ", variant.args()))
-                        .millis();
+                String[] args = variant.args().toArray(String[]::new);
+                JarRunner.Run run = variant.launcher()
+                        ? ctx.runner().run(List.of(), false, args)
+                        : ctx.runner().runPlain(List.of(), args);
+                millis[v][r] =
+                        run.expectExit(0, String.join(" ", variant.args())).millis();
             }
         }
         long[] medians = new long[variants.size()];
