@@ -2,6 +2,7 @@ package dev.cutover.journal;
 
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class JournalReader {
         List<JournalEntry> entries = new ArrayList<>();
         JournalScan.Outcome outcome;
         try {
-            outcome = JournalScan.scan(new java.io.ByteArrayInputStream(journal), codec, entries::add);
+            outcome = JournalScan.scan(new ByteArrayInputStream(journal), codec, entries::add);
         } catch (IOException e) {
             throw new IllegalStateException("reading from memory cannot fail", e);
         }

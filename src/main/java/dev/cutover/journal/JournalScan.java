@@ -1,7 +1,9 @@
 package dev.cutover.journal;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,7 +68,7 @@ final class JournalScan implements LineSplitter.LineSink {
      * The same pass pulled one checked entry at a time, for a fold that keeps none ({@link JournalReader#replay}):
      * iterate, then {@link #outcome()}. An I/O error surfaces as {@link UncheckedIOException}.
      */
-    static final class Cursor implements Iterator<JournalEntry>, java.io.Closeable {
+    static final class Cursor implements Iterator<JournalEntry>, Closeable {
         private final InputStream in;
         private final LineSplitter.Lines lines;
         private final JournalScan scan;
@@ -88,7 +90,7 @@ final class JournalScan implements LineSplitter.LineSink {
                             || !scan.line(lines.number, lines.offset, lines.bytes, lines.length, lines.terminated);
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
             return next != null;
         }
