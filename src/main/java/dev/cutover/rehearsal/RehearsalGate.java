@@ -33,10 +33,8 @@ public final class RehearsalGate {
         if (candidates.isEmpty()) {
             return new Decision(
                     false,
-                    "no rehearsal evidence: production needs a successful rehearsal of this plan (identity "
-                            + plan.sha256() + "). Run `cutover rehearse` in a staging copy of this run directory and"
-                            + " copy its " + RehearsalEvidence.FILE + " into this run directory (or its "
-                            + RehearsalEvidence.FOLDER + "/ folder)");
+                    "no rehearsal evidence: neither " + RehearsalEvidence.FILE + " nor " + RehearsalEvidence.FOLDER
+                            + "/*.json is in this run directory (this plan's identity: " + plan.sha256() + ")");
         }
         List<String> problems = new ArrayList<>();
         for (Path file : candidates) {

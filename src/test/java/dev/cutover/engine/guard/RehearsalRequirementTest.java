@@ -38,11 +38,7 @@ class RehearsalRequirementTest {
 
         RunOutcome refused = staging.run(new ScriptedApprover());
 
-        assertRefused(
-                refused,
-                ErrorCode.REHEARSAL_MISSING,
-                "rehearsal (required for staging): no rehearsal evidence",
-                "cutover rehearse");
+        assertRefused(refused, ErrorCode.REHEARSAL_MISSING, "rehearsal (required for staging): no rehearsal evidence");
 
         Rehearsals.rehearseAndCarry(staging, tmp.resolve("rehearsal"));
         RunOutcome ran = staging.run(new ScriptedApprover());

@@ -45,8 +45,10 @@ class RehearsalGateTest {
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.result().failure().code()).isEqualTo(ErrorCode.REHEARSAL_MISSING);
         assertThat(refused.result().failure().getMessage())
-                .startsWith("rehearsal (required for production): no rehearsal evidence")
-                .contains("cutover rehearse");
+                .startsWith("rehearsal (required for production): no rehearsal evidence: neither"
+                        + " rehearsal-evidence.json nor rehearsals/*.json is in this run directory (this plan's"
+                        + " identity: ");
+        assertThat(ErrorCode.REHEARSAL_MISSING.fix()).contains("cutover rehearse");
         assertThat(prod.dir().resolve("service/target")).doesNotExist();
 
         Rehearsals.Outcome rehearsal =
