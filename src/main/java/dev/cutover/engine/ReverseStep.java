@@ -142,6 +142,7 @@ final class ReverseStep {
                             .withNotes(
                                     ReverseRollbacks.UNDONE + " by hand (not executable here; the operator did it)"));
             ctx.out().println("ROLLED BACK " + step.stepId() + " by hand");
+            ctx.notifications().rollbackExecuted(step, null);
             return Optional.empty();
         }
         CommandResult r = ctx.commands().run(step, "rollback", text);
@@ -152,6 +153,7 @@ final class ReverseStep {
                 : ReverseRollbacks.FAILED + "; "
                         + (check == null ? "the rollback exited " + r.exitCode() : check.text());
         ctx.journal().command(step, JournalEvent.ROLLBACK_EXECUTED, text, r, notes);
+        ctx.notifications().reverseRollback(step, undone, notes.substring(notes.indexOf("; ") + 2));
         if (undone) {
             ctx.out().println("ROLLED BACK " + step.stepId() + " (" + check.text() + ")");
             return Optional.empty();

@@ -45,6 +45,7 @@ final class ReverseWalk {
                 .runLevel(
                         JournalEvent.APPROVED,
                         ReverseRollbacks.STARTED + ": " + unwind.size() + " step(s) to unwind, latest first");
+        ctx.notifications().rollbackStarted(unwind.size());
         for (int i = 0; i < unwind.size(); i++) {
             ExecutionStep step = unwind.get(i);
             current = step.stepId();

@@ -67,7 +67,8 @@ final class RollbackRun {
                                         .map(l -> "; taken over from " + l.describe())
                                         .orElse("")));
         EngineContext ctx = shared.context(plan, commands, checks, approver, journal, prior);
-        RunEnding ending = walkOrHalt(ctx, plan.plan().steps(), done, state);
+        RunEnding ending =
+                ctx.notifications().around(() -> walkOrHalt(ctx, plan.plan().steps(), done, state));
         CutoverEngine.releaseEvent(journal);
         lock.release();
         journal.close();

@@ -29,6 +29,8 @@ final class RunNotifications {
     private final String operator;
     private final Map<String, String> contacts;
     private boolean started;
+    /** How the end names what ran: a cutover run, or its guided rollback. */
+    private String subject = "Cutover run ";
 
     private RunNotifications(
             Notifier notifier, RunIdentity run, Clock clock, String operator, Map<String, String> contacts) {
@@ -75,6 +77,18 @@ final class RunNotifications {
                 resumed
                         ? "Maintenance window resumed: cutover run " + runId() + " continues from its journal"
                         : "Maintenance window started: cutover run " + runId() + " begins (" + steps + " steps)");
+    }
+
+    /** {@code cutover rollback} began unwinding the run: stakeholders hear of it like a window start. */
+    void rollbackStarted(int steps) {
+        started = true;
+        subject = "Guided rollback of cutover run ";
+        send(
+                NotificationKind.RUN_STARTED,
+                null,
+                null,
+                "Guided rollback started: cutover run " + runId() + " is being unwound, latest step first (" + steps
+                        + " step(s))");
     }
 
     void gateSigned(ExecutionStep firstStep, String team) {
@@ -125,6 +139,16 @@ final class RunNotifications {
                 "Rollback of step " + step.stepId() + " " + how + owner(step));
     }
 
+    /** One step of {@code cutover rollback}: its rollback ran and undid it, or did not (with the check's words). */
+    void reverseRollback(ExecutionStep step, boolean undone, String detail) {
+        send(
+                NotificationKind.ROLLBACK_EXECUTED,
+                step.stepId(),
+                null,
+                "Rollback of step " + step.stepId() + (undone ? " undid it (" : " did NOT undo it (") + detail + ")"
+                        + owner(step));
+    }
+
     /** The run ended (only when it had started); the verdict and, for a halt, why. */
     private void runEnded(RunEnding ending) {
         if (!started) {
@@ -136,7 +160,7 @@ final class RunNotifications {
                 NotificationKind.RUN_ENDED,
                 ending.haltStepId(),
                 verdict,
-                "Cutover run " + runId() + " ended " + verdict.toUpperCase(Locale.ROOT) + why);
+                subject + runId() + " ended " + verdict.toUpperCase(Locale.ROOT) + why);
     }
 
     /**

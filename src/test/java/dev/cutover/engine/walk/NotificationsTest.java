@@ -377,6 +377,42 @@ class NotificationsTest {
         }
     }
 
+    @Test
+    void aGuidedRollbackTellsStakeholdersItStartedEachStepItUndidAndHowItEnded() {
+        receiver = WebhookReceiver.accepting();
+        Scenario s = demo(hook("audit", receiver.url(JSON_PATH).toString(), "json"));
+        assertThat(s.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
+        int afterRun = bodies(receiver, JSON_PATH).size();
+
+        RunOutcome rollback = s.rollback(new ScriptedApprover());
+
+        assertThat(rollback.verdict()).as(rollback.output()).isEqualTo("completed");
+        List<JsonNode> sent = bodies(receiver, JSON_PATH)
+                .subList(afterRun, bodies(receiver, JSON_PATH).size());
+        assertThat(sent)
+                .extracting(
+                        b -> b.path("event").asText() + " " + b.path("step_id").asText())
+                .containsExactly(
+                        "run-started null",
+                        "rollback-executed dp-phase4-030-switch-live",
+                        "rollback-executed dp-phase4-020-final-delta",
+                        "rollback-executed dp-phase4-010-freeze-source",
+                        "rollback-executed dp-phase2-010-copy-data",
+                        "rollback-executed cp-phase1-010-create-target",
+                        "run-ended null");
+        assertThat(sent.get(0).path("message").asText()).startsWith("Guided rollback started: cutover run demo");
+        assertThat(sent.get(1).path("message").asText())
+                .startsWith("Rollback of step dp-phase4-030-switch-live undid it (check: the step's verify no longer"
+                        + " passes");
+        assertThat(sent.get(6).path("message").asText())
+                .isEqualTo("Guided rollback of cutover run demo ended COMPLETED");
+        assertThat(commands(rollback))
+                .as("the cutover's and the rollback's deliveries, each journaled before its lock-released")
+                .filteredOn("notify audit run-ended"::equals)
+                .hasSize(2);
+        assertThat(rollback.timeline()).last().isEqualTo(RUN + " lock-released");
+    }
+
     static String read(Path file) {
         try {
             return new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
