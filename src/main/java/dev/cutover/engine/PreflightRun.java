@@ -6,7 +6,6 @@ import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
-import dev.cutover.compile.StepsDiff;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.GoNoGoGate;
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -287,27 +285,7 @@ final class PreflightRun {
 
     /** The stored steps must be byte-identical to what the inputs compile to now (FORMATS.md §6.7). */
     void requireStoredPlan(LoadedPlan plan) {
-        Path file = request.runDir().stepsFile();
-        if (!Files.exists(file)) {
-            throw new CutoverException(
-                    ErrorCode.PLAN_DRIFT,
-                    file.getFileName() + " is missing: the journal cannot be matched to the plan it ran."
-                            + " Restore the file from the run directory's backup.");
-        }
-        byte[] stored;
-        try {
-            stored = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new CutoverException(ErrorCode.IO_FAILURE, "cannot read " + file + ": " + e, e);
-        }
-        if (!Arrays.equals(stored, plan.stepsJson())) {
-            throw new CutoverException(
-                    ErrorCode.PLAN_DRIFT,
-                    file.getFileName() + " differs from what the inputs compile to now: "
-                            + StepsDiff.firstDifference(stored, plan.stepsJson())
-                                    .orElse("byte-level difference only")
-                            + ". Restore the inputs the run started with; a changed plan needs a new run directory.");
-        }
+        StoredPlan.require(request.runDir().stepsFile(), plan.stepsJson());
     }
 
     /** Journals a pre-flight failure the way FORMATS.md §5 prescribes and returns verdict failed. */
