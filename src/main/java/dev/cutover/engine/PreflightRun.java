@@ -283,6 +283,11 @@ final class PreflightRun {
         }
     }
 
+    /** What pre-flight and the environment cross-check warned about, for the report. */
+    List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     /** The stored steps must be byte-identical to what the inputs compile to now (FORMATS.md §6.7). */
     void requireStoredPlan(LoadedPlan plan) {
         StoredPlan.require(request.runDir().stepsFile(), plan.stepsJson());

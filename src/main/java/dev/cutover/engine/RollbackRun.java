@@ -75,7 +75,7 @@ final class RollbackRun {
         return new RunResult(
                 ending,
                 plan.plan(),
-                List.of(),
+                shared.warnings(),
                 checks.skippedChecks(),
                 null,
                 plan.inputs().dataPlane().freezeWindows());

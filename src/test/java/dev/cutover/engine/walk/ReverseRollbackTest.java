@@ -264,6 +264,22 @@ class ReverseRollbackTest {
     }
 
     @Test
+    void theRollbacksReportCarriesTheGuardrailWarningsOfItsOwnPreflight() throws Exception {
+        Scenario s = Scenario.demo(tmp)
+                .config("environment: staging\nallowed_programs: [bash, cat, cmp, cp, diff, grep, ln, mkdir,"
+                        + " readlink, rm, sha256sum, test, touch, true]\npoll_interval_seconds: 10\napprovers:\n"
+                        + "  platform: [tester]\n");
+        assertThat(s.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
+
+        RunOutcome r = s.rollback(new ScriptedApprover());
+
+        assertThat(r.verdict()).as(r.output()).isEqualTo("completed");
+        assertThat(Files.readString(s.dir().resolve("execution-report.md")))
+                .contains("## Rollback")
+                .contains("environment: direct mutation is discouraged for staging");
+    }
+
+    @Test
     void executeResumeRefusesARunThatIsBeingRolledBack() {
         Scenario s = completedDemo();
         s.rollback(new ScriptedApprover().answer(PromptKind.ROLLBACK, SWITCH, Choice.ABORT));
