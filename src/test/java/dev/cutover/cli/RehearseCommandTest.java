@@ -26,7 +26,7 @@ class RehearseCommandTest {
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out())
-                .contains("Rolled back: dp-phase4-030-switch-live, dp-phase4-020-final-delta,"
+                .contains("Rolled back:  dp-phase4-030-switch-live, dp-phase4-020-final-delta,"
                         + " dp-phase4-010-freeze-source, dp-phase2-010-copy-data, cp-phase1-010-create-target")
                 .contains("Rehearsal: succeeded")
                 .contains("Rollbacks exercised: 5 of 5")

@@ -36,10 +36,10 @@ class RollbackCommandTest {
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.out())
-                .contains("Rolled back: dp-phase4-030-switch-live, dp-phase4-020-final-delta,"
+                .contains("Rolled back:  dp-phase4-030-switch-live, dp-phase4-020-final-delta,"
                         + " dp-phase4-010-freeze-source, dp-phase2-010-copy-data, dp-phase3-010-copy-config,"
                         + " cp-phase1-010-create-target")
-                .contains("Remains:     none")
+                .contains("Remains:      none")
                 .contains("Verdict: completed");
         Map<String, String> after = tree(dir.resolve("service"));
         // Every step the demo ran has a rollback, so the source state is back exactly as it was; what is left is
