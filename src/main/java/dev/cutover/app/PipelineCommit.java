@@ -5,7 +5,7 @@ import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.Plane;
 import dev.cutover.input.RunDirectory;
-import dev.cutover.rehearsal.RehearsalEvidence;
+import dev.cutover.rehearsal.RehearsalGate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,19 +135,8 @@ final class PipelineCommit {
      */
     private static List<String> copyEvidence(RunDirectory runDir, Path folder, Path worktree) throws IOException {
         List<String> written = new ArrayList<>();
-        Path single = runDir.file(RehearsalEvidence.FILE);
-        if (Files.isRegularFile(single)) {
-            written.add(copy(single, folder.resolve(RehearsalEvidence.FILE), worktree));
-        }
-        Path many = runDir.file(RehearsalEvidence.FOLDER);
-        if (Files.isDirectory(many)) {
-            try (var files = Files.list(many)) {
-                for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".json"))
-                        .sorted()
-                        .toList()) {
-                    written.add(copy(p, folder.resolve(RehearsalEvidence.FOLDER).resolve(p.getFileName()), worktree));
-                }
-            }
+        for (Path evidence : RehearsalGate.candidates(runDir.root())) {
+            written.add(copy(evidence, folder.resolve(runDir.root().relativize(evidence)), worktree));
         }
         return written;
     }

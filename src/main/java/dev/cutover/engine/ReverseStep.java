@@ -148,17 +148,15 @@ final class ReverseStep {
         CommandResult r = ctx.commands().run(step, "rollback", text);
         UndoCheck check = r.exitCode() == 0 ? UndoCheck.run(ctx, step, values) : null;
         boolean undone = check != null && check.undone();
-        String notes = undone
-                ? ReverseRollbacks.UNDONE + "; " + check.text()
-                : ReverseRollbacks.FAILED + "; "
-                        + (check == null ? "the rollback exited " + r.exitCode() : check.text());
+        String detail = check == null ? "the rollback exited " + r.exitCode() : check.text();
+        String notes = (undone ? ReverseRollbacks.UNDONE : ReverseRollbacks.FAILED) + "; " + detail;
         ctx.journal().command(step, JournalEvent.ROLLBACK_EXECUTED, text, r, notes);
-        ctx.notifications().reverseRollback(step, undone, notes.substring(notes.indexOf("; ") + 2));
+        ctx.notifications().reverseRollback(step, undone, detail);
         if (undone) {
-            ctx.out().println("ROLLED BACK " + step.stepId() + " (" + check.text() + ")");
+            ctx.out().println("ROLLED BACK " + step.stepId() + " (" + detail + ")");
             return Optional.empty();
         }
-        return afterFailure(command, attempt, notes.substring(ReverseRollbacks.FAILED.length() + 2));
+        return afterFailure(command, attempt, detail);
     }
 
     private Optional<RunEnding> afterFailure(ApprovedCommand command, int attempts, String why) {

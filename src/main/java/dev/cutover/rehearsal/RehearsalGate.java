@@ -70,8 +70,11 @@ public final class RehearsalGate {
         }
     }
 
-    /** {@code rehearsal-evidence.json}, then {@code rehearsals/*.json} by name. */
-    static List<Path> candidates(Path runDir) {
+    /**
+     * The evidence files of {@code runDir} the gate looks at: {@code rehearsal-evidence.json}, then
+     * {@code rehearsals/*.json} by name (what {@code prepare-pipeline} carries along with the plan).
+     */
+    public static List<Path> candidates(Path runDir) {
         List<Path> files = new ArrayList<>();
         Path main = runDir.resolve(RehearsalEvidence.FILE);
         if (Files.isRegularFile(main)) {
