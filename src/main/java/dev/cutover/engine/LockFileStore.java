@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.time.UtcMillis;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,14 +18,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** Reads, atomically writes and deletes one {@code RUNNING.lock}; callers hold the OS lock around writes. */
 final class LockFileStore {
-    private static final DateTimeFormatter MILLIS_UTC =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Path path;
@@ -99,7 +96,7 @@ final class LockFileStore {
     byte[] encode(LockFile lock) {
         ObjectNode node = mapper.createObjectNode();
         node.put("pid", lock.pid());
-        node.put("started_at", MILLIS_UTC.format(lock.startedAt()));
+        node.put("started_at", UtcMillis.format(lock.startedAt()));
         node.put("host", lock.host());
         node.put("operator", lock.operator());
         node.put("command", lock.command());

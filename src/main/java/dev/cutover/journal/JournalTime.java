@@ -1,25 +1,22 @@
 package dev.cutover.journal;
 
+import dev.cutover.time.UtcMillis;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** The journal's one timestamp shape: UTC, ISO-8601, exactly three fraction digits, {@code Z}. */
 final class JournalTime {
     static final String PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$";
 
     private static final String SHAPE = "dddd-dd-ddTdd:dd:dd.dddZ";
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private JournalTime() {}
 
     /** Formats an instant as e.g. {@code 2026-11-21T13:45:01.123Z}, dropping anything below milliseconds. */
     static String format(Instant instant) {
-        return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        return UtcMillis.format(instant);
     }
 
     /**

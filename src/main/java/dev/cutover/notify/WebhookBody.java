@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.input.Webhook;
+import dev.cutover.time.UtcMillis;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The two body formats (docs/notifications.md): Cutover's own JSON object, every key always present in a fixed
@@ -16,9 +15,6 @@ import java.time.format.DateTimeFormatter;
 public final class WebhookBody {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The journal's time format: UTC, always milliseconds. */
-    private static final DateTimeFormatter AT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     private WebhookBody() {}
 
     /** The body for {@code format}. */
@@ -80,6 +76,6 @@ public final class WebhookBody {
     }
 
     private static String at(Notification n) {
-        return AT.format(n.at());
+        return UtcMillis.format(n.at());
     }
 }

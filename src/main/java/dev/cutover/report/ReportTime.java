@@ -1,22 +1,18 @@
 package dev.cutover.report;
 
+import dev.cutover.time.UtcMillis;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** The report package's renderings of instants (the journal's UTC millisecond shape) and durations. */
 final class ReportTime {
-    private static final DateTimeFormatter FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private ReportTime() {}
 
     /** E.g. {@code 2026-11-21T13:45:01.123Z}; null stays null so JSON can write it as null. */
     static String format(Instant instant) {
-        return instant == null ? null : FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        return instant == null ? null : UtcMillis.format(instant);
     }
 
     /** E.g. {@code 2h 05m 09s}, {@code 4m 00s}, {@code 12s}. */

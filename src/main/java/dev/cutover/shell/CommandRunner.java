@@ -2,6 +2,7 @@ package dev.cutover.shell;
 
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.time.UtcMillis;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,8 +32,6 @@ public final class CommandRunner {
     /** Variables bash would source a file from at startup; never passed to a child. */
     public static final List<String> STARTUP_FILE_VARIABLES = List.of("BASH_ENV", "ENV");
 
-    private static final DateTimeFormatter FRAME_TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final long TRACK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final File DEV_NULL = new File("/dev/null");
 
@@ -62,7 +59,7 @@ public final class CommandRunner {
 
     /** Formats an instant as in the frame lines and the journal: UTC, milliseconds, {@code Z}. */
     public static String formatInstant(Instant at) {
-        return FRAME_TIME.format(at);
+        return UtcMillis.format(at);
     }
 
     /**

@@ -50,6 +50,8 @@ class LayeringTest {
                 .definedBy("dev.cutover.error..")
                 .layer("notify")
                 .definedBy("dev.cutover.notify..")
+                .layer("time")
+                .definedBy("dev.cutover.time..")
                 .whereLayer("cli")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("app")
@@ -76,6 +78,17 @@ class LayeringTest {
                 .mayOnlyBeAccessedByLayers("engine", "app", "cli")
                 .whereLayer("notify")
                 .mayOnlyBeAccessedByLayers("engine", "app", "cli")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theTimestampShapeDependsOnNothingOfCutovers() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.cutover.time..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("dev.cutover.time..", "java..")
                 .check(CLASSES);
     }
 
