@@ -35,9 +35,14 @@ final class CapturedOutputs {
     /** The values found in {@code stdout}; values that are not safe are left out (then the operator is asked). */
     static Map<String, String> capture(String stdout) {
         Map<String, String> found = new LinkedHashMap<>();
+        // Every pointer names a field of a top-level object: output that is not one (nothing, text, an array)
+        // holds none, and most commands print no JSON at all, so it is not parsed.
+        if (stdout == null || !stdout.stripLeading().startsWith("{")) {
+            return found;
+        }
         JsonNode root;
         try {
-            root = JSON.readTree(stdout == null || stdout.isBlank() ? "{}" : stdout);
+            root = JSON.readTree(stdout);
         } catch (IOException e) {
             return found;
         }
