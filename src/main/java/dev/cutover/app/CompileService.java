@@ -38,7 +38,7 @@ public final class CompileService {
     private final RunConfigLoader configLoader;
 
     public CompileService() {
-        this(new SchemaValidator());
+        this(SchemaValidator.shared());
     }
 
     public CompileService(SchemaValidator schemas) {

@@ -99,7 +99,7 @@ public final class PreparePipelineService {
 
     private EnvironmentVerdict verdict(LoadedPlan plan, Path orgConfig) {
         Optional<OrgConfig> org = OrgConfigLoader.locate(orgConfig, environment)
-                .map(file -> new OrgConfigLoader(new SchemaValidator()).load(file));
+                .map(file -> new OrgConfigLoader(SchemaValidator.shared()).load(file));
         return EnvironmentClassifier.classify(
                 plan.config().environment(),
                 org,

@@ -66,7 +66,7 @@ public final class RehearsalService {
     public Result rehearse(ExecuteRequest request, Optional<String> expectedRunId) {
         RunDirectory dir = request.runDir();
         Environment environment =
-                new RunConfigLoader(new SchemaValidator()).load(dir).environment();
+                new RunConfigLoader(SchemaValidator.shared()).load(dir).environment();
         if (!RehearsalClaims.REHEARSAL_ENVIRONMENTS.contains(environment.configName())) {
             throw new CutoverException(
                     ErrorCode.REHEARSAL_NOT_ALLOWED,

@@ -41,7 +41,7 @@ final class EnvironmentGuard {
     /** Reads the organisation's file ({@code --org-config}, else {@code CUTOVER_ORG_CONFIG}); exit 2 if invalid. */
     static EnvironmentGuard load(ExecuteRequest request, LoadedPlan plan) {
         Optional<OrgConfig> org = OrgConfigLoader.locate(request.guard().orgConfig(), request.environment())
-                .map(file -> new OrgConfigLoader(new SchemaValidator()).load(file));
+                .map(file -> new OrgConfigLoader(SchemaValidator.shared()).load(file));
         return new EnvironmentGuard(request, plan, org);
     }
 

@@ -25,20 +25,33 @@ final class InputMapper {
         }
     }
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    // One mapper per process: Jackson caches each type's deserializer in it, and building them (reflection over
+    // the records) is most of the cost of a first mapping, paid once however many loaders a command makes.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    // Every type a run directory's documents are mapped onto.
+    private static final JavaType METADATA = type(ChecklistMetadata.class);
+    private static final JavaType PHASES = listOf(ChecklistPhase.class);
+    private static final JavaType STRINGS = listOf(String.class);
+    private static final JavaType FREEZES = listOf(FreezeWindow.class);
+    private static final JavaType DATA_PLAN = type(DataMigrationPlan.class);
+    private static final JavaType PLAN = type(MigrationPlan.class);
+    private static final JavaType GRAPH = type(DependencyGraph.class);
+    private static final JavaType HARDCODED = type(HardcodedValues.class);
+    private static final JavaType OWNERSHIP = type(ResourceOwnership.class);
 
     Mapped map(RunDirectory dir, Map<InputFile, JsonNode> documents, Map<InputFile, String> markdown) {
         Conversion c = new Conversion(documents);
         Checklist controlPlane = c.checklist(Plane.CP, InputFile.CONTROL_PLANE_CHECKLIST);
         Checklist dataPlane = c.checklist(Plane.DP, InputFile.DATA_PLANE_CHECKLIST);
-        DataMigrationPlan dataPlan = c.whole(InputFile.DATA_MIGRATION_PLAN, DataMigrationPlan.class);
-        MigrationPlan plan = c.whole(InputFile.MIGRATION_PLAN, MigrationPlan.class);
-        DependencyGraph graph = c.whole(InputFile.DEPENDENCY_GRAPH, DependencyGraph.class);
-        HardcodedValues hardcoded = c.whole(InputFile.HARDCODED_VALUES, HardcodedValues.class);
-        ResourceOwnership ownership = c.whole(InputFile.RESOURCE_OWNERSHIP, ResourceOwnership.class);
+        DataMigrationPlan dataPlan = c.at(InputFile.DATA_MIGRATION_PLAN, "", DATA_PLAN);
+        MigrationPlan plan = c.at(InputFile.MIGRATION_PLAN, "", PLAN);
+        DependencyGraph graph = c.at(InputFile.DEPENDENCY_GRAPH, "", GRAPH);
+        HardcodedValues hardcoded = c.at(InputFile.HARDCODED_VALUES, "", HARDCODED);
+        ResourceOwnership ownership = c.at(InputFile.RESOURCE_OWNERSHIP, "", OWNERSHIP);
         if (!c.problems.isEmpty()) {
             return new Mapped(null, c.problems);
         }
@@ -66,26 +79,22 @@ final class InputMapper {
         }
 
         Checklist checklist(Plane plane, InputFile file) {
-            ChecklistMetadata metadata = at(file, "/metadata", type(ChecklistMetadata.class));
-            List<ChecklistPhase> phases = at(file, "/phases", listOf(ChecklistPhase.class));
-            List<String> criteria = at(file, "/handoff_to_data_plane/criteria", listOf(String.class));
-            List<FreezeWindow> freezes = at(file, "/freeze_windows", listOf(FreezeWindow.class));
+            ChecklistMetadata metadata = at(file, "/metadata", METADATA);
+            List<ChecklistPhase> phases = at(file, "/phases", PHASES);
+            List<String> criteria = at(file, "/handoff_to_data_plane/criteria", STRINGS);
+            List<FreezeWindow> freezes = at(file, "/freeze_windows", FREEZES);
             return metadata == null || phases == null
                     ? null
                     : new Checklist(plane, metadata, phases, criteria, freezes);
         }
 
-        <T> T whole(InputFile file, Class<T> type) {
-            return at(file, "", type(type));
-        }
-
-        private <T> T at(InputFile file, String pointer, JavaType type) {
+        <T> T at(InputFile file, String pointer, JavaType type) {
             JsonNode node = documents.get(file).at(pointer);
             if (node.isMissingNode() || node.isNull()) {
                 return null;
             }
             try {
-                return mapper.readerFor(type).readValue(node);
+                return MAPPER.readerFor(type).readValue(node);
             } catch (JsonMappingException e) {
                 problems.add(new Problem(
                         file.fileName(),
@@ -101,12 +110,12 @@ final class InputMapper {
         }
     }
 
-    private JavaType type(Class<?> type) {
-        return mapper.getTypeFactory().constructType(type);
+    private static JavaType type(Class<?> type) {
+        return MAPPER.getTypeFactory().constructType(type);
     }
 
-    private JavaType listOf(Class<?> element) {
-        return mapper.getTypeFactory().constructCollectionType(List.class, element);
+    private static JavaType listOf(Class<?> element) {
+        return MAPPER.getTypeFactory().constructCollectionType(List.class, element);
     }
 
     /** The pointer below the converted node that Jackson blamed, built from the JSON names it walked. */

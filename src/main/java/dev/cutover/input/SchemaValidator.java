@@ -14,14 +14,21 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Validates JSON documents against Cutover's own schemas (draft 2020-12) and reports every violation as a
  * {@link Problem} with the offending value's JSON pointer and a one-line fix, sorted deterministically.
  *
- * <p>All schemas are loaded once, in the constructor; an instance is immutable and may be shared.
+ * <p>All schemas are loaded once, in the constructor; an instance is immutable and may be shared. Building one
+ * is among the largest costs of a cold start (60–100 ms: the schema library's dialect, format checkers and eleven
+ * schemas), so commands use the process's {@link #shared() shared} instance rather than building their own (a run
+ * with an organisation file or a rehearsal used to build two).
  */
 public final class SchemaValidator {
+    private static final FutureTask<SchemaValidator> SHARED = new FutureTask<>(SchemaValidator::new);
+
     private final Map<CutoverSchema, Loaded> schemas = new EnumMap<>(CutoverSchema.class);
 
     private record Loaded(Schema schema, SchemaViolations violations) {}
@@ -40,6 +47,37 @@ public final class SchemaValidator {
             Schema schema = registry.getSchema(document);
             schema.initializeValidators();
             schemas.put(name, new Loaded(schema, new SchemaViolations(document)));
+        }
+    }
+
+    /**
+     * The process's validator, built by the first caller; a caller arriving while another thread builds it waits
+     * for that one. A failure to build it (a schema missing from the jar) is thrown to every caller.
+     */
+    public static SchemaValidator shared() {
+        // A no-op when another thread has started the task: get() then waits for that thread's result.
+        SHARED.run();
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return SHARED.get();
+                } catch (InterruptedException e) {
+                    // The wait is short and bounded by the build; the interrupt is kept for the caller.
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw e.getCause() instanceof RuntimeException r
+                            ? r
+                            : new IllegalStateException("could not load Cutover's schemas", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
