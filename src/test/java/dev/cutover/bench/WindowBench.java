@@ -9,20 +9,24 @@ import dev.cutover.input.RunDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Benchmark 1 (issue 7): the window-shaped plan run with the answers approver, in parallel (the default) and
- * with {@code --sequential}, against the critical-path lower bound of the compiled plan (its {@link WindowEstimate},
+ * with {@code --sequential}, three times each alternately (the run of median wall time is reported, with every
+ * run's wall time), against the critical-path lower bound of the compiled plan (its {@link WindowEstimate},
  * exact here because every step lasts exactly its time box). Besides the
  * judged ratios it prints where the time beyond the bound goes: start-up, the walk's own cost per step, and the
  * wait between a job's end and the poll that sees it.
  */
 final class WindowBench implements Benchmark {
     private static final int MAX_PARALLEL_JOBS = 4; // execute's default
+    private static final int REPEATS = 3; // per walk; the median run is reported (one in --quick)
 
     @Override
     public String name() {
@@ -34,10 +38,9 @@ final class WindowBench implements Benchmark {
         Figures f = ctx.figures();
         WindowPlan plan = new WindowPlan(ctx.minuteMillis());
         Path base = ctx.workDir("window");
-        Path parallelDir = plan.write(base.resolve("parallel"), Clock.systemUTC());
-        Path sequentialDir = plan.write(base.resolve("sequential"), Clock.systemUTC());
         Path answers = Answers.approveAll(base);
-        CompiledPlan compiled = new CompileService().compileInMemory(new RunDirectory(parallelDir), Optional.empty());
+        Path probe = plan.write(base.resolve("plan"), Clock.systemUTC());
+        CompiledPlan compiled = new CompileService().compileInMemory(new RunDirectory(probe), Optional.empty());
         List<ExecutionStep> steps = compiled.plan().steps();
         // Every step lasts exactly its time box, so the plan's own window estimate (what `cutover plan` shows) is
         // the lower bound, scaled from minutes to the simulated minute.
@@ -63,26 +66,56 @@ final class WindowBench implements Benchmark {
                 "sequential_model / lower_bound");
 
         boolean parallelWalk = supportsSequential(ctx);
-        long sequential = sequential(ctx, f, model, sequentialDir, answers, parallelWalk);
+        int repeats = ctx.quick() ? 1 : REPEATS;
+        // The two walks alternate, each in a fresh copy of the plan, so that a slow spell of the machine hits both.
+        List<Timed> sequentialRuns = new ArrayList<>();
+        List<Timed> parallelRuns = new ArrayList<>();
+        for (int i = 1; i <= repeats; i++) {
+            Path sequentialDir = plan.write(base.resolve("sequential-" + i), Clock.systemUTC());
+            sequentialRuns.add(new Timed(
+                    sequentialDir,
+                    execute(ctx, sequentialDir, answers, parallelWalk ? List.of("--sequential") : List.of())));
+            if (parallelWalk) {
+                Path parallelDir = plan.write(base.resolve("parallel-" + i), Clock.systemUTC());
+                parallelRuns.add(new Timed(parallelDir, execute(ctx, parallelDir, answers, List.of())));
+            }
+        }
+        long sequential = sequential(f, model, median(sequentialRuns), sequentialRuns);
         if (!parallelWalk) {
             f.text("window.parallel_ms", "n/a", "engine has no parallel walk yet (execute --help has no --sequential)");
             return;
         }
-        parallel(ctx, f, model, parallelDir, answers, sequential);
+        parallel(f, model, median(parallelRuns), parallelRuns, sequential);
     }
 
     /** What the plan implies: its lower bound and sequential sum, its step count and durations. */
     private record Model(long lowerBound, long sequential, int steps, Map<String, Long> durations) {}
 
-    private static long sequential(BenchContext ctx, Figures f, Model model, Path dir, Path answers, boolean flag)
-            throws Exception {
-        JarRunner.Run run = execute(ctx, dir, answers, flag ? List.of("--sequential") : List.of());
-        RunJournal journal = RunJournal.of(dir);
+    /** One execute process and the run directory it walked. */
+    private record Timed(Path dir, JarRunner.Run run) {}
+
+    /** The run of median wall time: its own breakdown is printed, so the figures of one line add up. */
+    private static Timed median(List<Timed> runs) {
+        List<Timed> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingLong(t -> t.run().millis()));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static String wallTimes(List<Timed> runs) {
+        return runs.stream().map(t -> Long.toString(t.run().millis())).collect(Collectors.joining(","));
+    }
+
+    private static long sequential(Figures f, Model model, Timed median, List<Timed> runs) throws Exception {
+        RunJournal journal = RunJournal.of(median.dir());
         long walk = journal.walkMillis();
         long pollDelays = journal.pollDelays(model.durations()).values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
-        f.millis("window.sequential_ms", run.millis(), "wall time of `execute --sequential`, process start to exit");
+        f.text("window.sequential_runs_ms", wallTimes(runs), "wall time of each `execute --sequential`, in run order");
+        f.millis(
+                "window.sequential_ms",
+                median.run().millis(),
+                "median of those: wall time of `execute --sequential`, process start to exit");
         f.millis("window.sequential_walk_ms", walk, "journal: lock-acquired to lock-released");
         f.millis("window.sequential_poll_delay_ms", pollDelays, "sum over the jobs of (terminal poll - job end)");
         f.ratio(
@@ -90,16 +123,20 @@ final class WindowBench implements Benchmark {
                 (double) (walk - model.sequential() - pollDelays) / model.steps(),
                 "(sequential_walk - sequential_model - poll delays) / " + model.steps()
                         + " steps: journal, forks, prompts");
-        return run.millis();
+        return median.run().millis();
     }
 
-    private static void parallel(BenchContext ctx, Figures f, Model model, Path dir, Path answers, long sequential)
+    private static void parallel(Figures f, Model model, Timed median, List<Timed> runs, long sequential)
             throws Exception {
-        JarRunner.Run run = execute(ctx, dir, answers, List.of());
-        RunJournal journal = RunJournal.of(dir);
+        JarRunner.Run run = median.run();
+        RunJournal journal = RunJournal.of(median.dir());
         long walk = journal.walkMillis();
         String lastJob = journal.lastJobToEnd();
-        f.millis("window.parallel_ms", run.millis(), "wall time of `execute` (default: up to 4 jobs in flight)");
+        f.text("window.parallel_runs_ms", wallTimes(runs), "wall time of each `execute`, in run order");
+        f.millis(
+                "window.parallel_ms",
+                run.millis(),
+                "median of those: wall time of `execute` (default: up to 4 jobs in flight)");
         f.millis("window.parallel_walk_ms", walk, "journal: lock-acquired to lock-released");
         f.millis(
                 "window.before_walk_ms",
