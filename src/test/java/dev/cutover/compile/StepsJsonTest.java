@@ -3,6 +3,12 @@ package dev.cutover.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cutover.error.CutoverException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -80,5 +86,63 @@ class StepsJsonTest {
                 .isInstanceOf(CutoverException.class);
         assertThatThrownBy(() -> StepsJson.read("[{\"bogus\": 1}]".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(CutoverException.class);
+    }
+
+    @Test
+    void writesExactlyWhatDataBindingWrote() throws Exception {
+        // The writer used to be Jackson data binding over the record; the plans that existed then must come out
+        // byte for byte the same (the complete fixture's, a step of awkward values, none).
+        ExecutionStep awkward = new ExecutionStep(
+                "dp-phase4-040-switch-dns",
+                4,
+                "Cut \"over\" — ünïcode\tand\nnewlines",
+                null,
+                null,
+                null,
+                "apply",
+                null,
+                "echo '\\u0000 </script>' \\\n  && true",
+                "true",
+                "",
+                "high",
+                true,
+                null,
+                "^ok\\s+$",
+                null,
+                true,
+                "cat state",
+                null,
+                null,
+                null,
+                0,
+                "\u0001 control",
+                "dp",
+                null,
+                null,
+                "",
+                null,
+                true,
+                List.of("job-id", "export-arn"),
+                List.of(),
+                null,
+                Integer.MAX_VALUE);
+        List<List<ExecutionStep>> plans = List.of(Compiles.complete().steps(), List.of(awkward), List.of());
+        for (List<ExecutionStep> steps : plans) {
+            assertThat(new String(StepsJson.write(steps), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(dataBound(steps), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** What write() produced before it was written by hand. */
+    private static byte[] dataBound(List<ExecutionStep> steps) throws Exception {
+        ObjectMapper mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .build();
+        String json = mapper.writer(StepsJson.printer())
+                .forType(new TypeReference<List<ExecutionStep>>() {})
+                .writeValueAsString(steps);
+        return (json + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }
