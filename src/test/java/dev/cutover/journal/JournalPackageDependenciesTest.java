@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class JournalPackageDependenciesTest {
     @Test
-    void theJournalDependsOnlyOnTheErrorPackageAndLibraries() {
+    void theJournalDependsOnlyOnTheErrorAndTimePackagesAndLibraries() {
         JavaClasses journal = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.cutover.journal");
@@ -22,6 +22,7 @@ class JournalPackageDependenciesTest {
                 .resideInAnyPackage(
                         "dev.cutover.journal..",
                         "dev.cutover.error..",
+                        "dev.cutover.time..",
                         "java..",
                         "com.fasterxml.jackson..",
                         "com.networknt.schema..")

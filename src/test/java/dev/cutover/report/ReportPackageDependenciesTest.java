@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ReportPackageDependenciesTest {
     @Test
-    void theReportPackageDependsOnlyOnJournalCompileErrorAndLibraries() {
+    void theReportPackageDependsOnlyOnJournalCompileErrorTimeAndLibraries() {
         JavaClasses report = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.cutover.report");
@@ -24,6 +24,7 @@ class ReportPackageDependenciesTest {
                         "dev.cutover.journal..",
                         "dev.cutover.compile..",
                         "dev.cutover.error..",
+                        "dev.cutover.time..",
                         "java..",
                         "com.fasterxml.jackson..")
                 .check(report);

@@ -21,16 +21,18 @@ class UtcMillisProperties {
             // 0000-01-01T00:00:00Z .. 9999-12-31T23:59:59Z
             @ForAll @LongRange(min = -62_167_219_200L, max = 253_402_300_799L) long epochSecond,
             @ForAll @IntRange(min = 0, max = 999_999_999) int nano) {
-        Instant instant = Instant.ofEpochSecond(epochSecond, nano);
-        assertThat(UtcMillis.format(instant)).isEqualTo(PATTERN.format(instant));
+        assertSameAsPattern(Instant.ofEpochSecond(epochSecond, nano));
     }
 
     @Property(tries = 500)
     void anyYearMatchesThePattern(
             @ForAll @LongRange(min = -400_000_000_000L, max = 400_000_000_000L) long epochSecond,
             @ForAll @IntRange(min = 0, max = 999_999_999) int nano) {
-        Instant instant = Instant.ofEpochSecond(epochSecond, nano);
-        assertThat(UtcMillis.format(instant)).isEqualTo(PATTERN.format(instant));
+        assertSameAsPattern(Instant.ofEpochSecond(epochSecond, nano));
+    }
+
+    private static void assertSameAsPattern(Instant instant) {
+        assertThat(UtcMillis.format(instant)).as("%s", instant).isEqualTo(PATTERN.format(instant));
     }
 
     @Example
