@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Enforces the package table of DESIGN.md §2 (with compile → policy, see docs/adr/0001). */
+/** Enforces the package table of DESIGN.md §2 (with compile → policy, docs/adr/0001, and the time leaf, 0009). */
 class LayeringTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
