@@ -22,7 +22,6 @@ import java.time.format.DateTimeParseException;
 
 /** Reads, atomically writes and deletes one {@code RUNNING.lock}; callers hold the OS lock around writes. */
 final class LockFileStore {
-
     private final ObjectMapper mapper = new ObjectMapper();
     private final Path path;
 

@@ -14,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Validates JSON documents against Cutover's own schemas (draft 2020-12) and reports every violation as a
@@ -27,7 +25,7 @@ import java.util.concurrent.FutureTask;
  * with an organisation file or a rehearsal used to build two).
  */
 public final class SchemaValidator {
-    private static final FutureTask<SchemaValidator> SHARED = new FutureTask<>(SchemaValidator::new);
+    private static SchemaValidator shared; // guarded by the class: see shared()
 
     private final Map<CutoverSchema, Loaded> schemas = new EnumMap<>(CutoverSchema.class);
 
@@ -51,34 +49,14 @@ public final class SchemaValidator {
     }
 
     /**
-     * The process's validator, built by the first caller; a caller arriving while another thread builds it waits
-     * for that one. A failure to build it (a schema missing from the jar) is thrown to every caller.
+     * The process's validator, built by the first caller (the others, on any thread, get that one). A failure to
+     * build it (a schema missing from the jar) is thrown to every caller, since nothing is kept.
      */
-    public static SchemaValidator shared() {
-        // A no-op when another thread has started the task: get() then waits for that thread's result.
-        SHARED.run();
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return SHARED.get();
-                } catch (InterruptedException e) {
-                    // The wait is short and bounded by the build; the interrupt is kept for the caller.
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw e.getCause() instanceof RuntimeException r
-                            ? r
-                            : new IllegalStateException("could not load Cutover's schemas", e.getCause());
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+    public static synchronized SchemaValidator shared() {
+        if (shared == null) {
+            shared = new SchemaValidator();
         }
+        return shared;
     }
 
     /**

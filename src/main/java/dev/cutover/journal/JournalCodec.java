@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.cutover.time.UtcMillis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ final class JournalCodec {
             g.writeStringField("step_id", entry.stepId());
             g.writeNumberField("phase_number", entry.phaseNumber());
             g.writeStringField("event", entry.event().wireName());
-            g.writeStringField("at", JournalTime.format(entry.at()));
+            g.writeStringField("at", UtcMillis.format(entry.at()));
             g.writeStringField("operator", entry.operator());
             g.writeStringField("cmd", entry.cmd());
             g.writeFieldName("exit_code");

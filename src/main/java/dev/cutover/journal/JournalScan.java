@@ -1,5 +1,6 @@
 package dev.cutover.journal;
 
+import dev.cutover.time.UtcMillis;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -182,8 +183,8 @@ final class JournalScan implements LineSplitter.LineSink {
         if (previousAt != null && entry.at().isBefore(previousAt)) {
             return fail(
                     number,
-                    "at " + JournalTime.format(entry.at()) + " is earlier than line " + (number - 1) + "'s "
-                            + JournalTime.format(previousAt));
+                    "at " + UtcMillis.format(entry.at()) + " is earlier than line " + (number - 1) + "'s "
+                            + UtcMillis.format(previousAt));
         }
         entryCount = expected;
         previousHash = hash.of(bytes, 0, length);

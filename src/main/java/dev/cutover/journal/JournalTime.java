@@ -1,6 +1,5 @@
 package dev.cutover.journal;
 
-import dev.cutover.time.UtcMillis;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,11 +12,6 @@ final class JournalTime {
     private static final String SHAPE = "dddd-dd-ddTdd:dd:dd.dddZ";
 
     private JournalTime() {}
-
-    /** Formats an instant as e.g. {@code 2026-11-21T13:45:01.123Z}, dropping anything below milliseconds. */
-    static String format(Instant instant) {
-        return UtcMillis.format(instant);
-    }
 
     /**
      * Parses exactly the journal shape (no offsets, no missing millis, no lower-case z). Hand-rolled

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.time.UtcMillis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +38,7 @@ final class MetadataCodec {
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("run_id", m.runId());
-            g.writeStringField("started_at", JournalTime.format(m.startedAt()));
+            g.writeStringField("started_at", UtcMillis.format(m.startedAt()));
             g.writeStringField("source_account_id", m.sourceAccountId());
             g.writeStringField("target_account_id", m.targetAccountId());
             g.writeStringField("plugin_version", m.pluginVersion());

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class WebhookBody {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The journal's time format: UTC, always milliseconds. */
+
     private WebhookBody() {}
 
     /** The body for {@code format}. */
@@ -37,7 +37,7 @@ public final class WebhookBody {
         o.put("target_account_id", n.run().targetAccountId());
         o.put("step_id", n.stepId());
         o.put("operator", n.operator());
-        o.put("at", at(n));
+        o.put("at", UtcMillis.format(n.at()));
         o.put("verdict", n.verdict());
         o.put("message", n.message());
         return o;
@@ -65,7 +65,7 @@ public final class WebhookBody {
         if (n.stepId() != null) {
             text.append("step ").append(n.stepId()).append(" · ");
         }
-        text.append("operator ").append(n.operator()).append(" · ").append(at(n));
+        text.append("operator ").append(n.operator()).append(" · ").append(UtcMillis.format(n.at()));
         ObjectNode o = JSON.createObjectNode();
         o.put("text", escapeSlack(text.toString()));
         return o;
@@ -73,9 +73,5 @@ public final class WebhookBody {
 
     static String escapeSlack(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String at(Notification n) {
-        return UtcMillis.format(n.at());
     }
 }

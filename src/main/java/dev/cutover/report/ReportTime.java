@@ -7,7 +7,6 @@ import java.util.Locale;
 
 /** The report package's renderings of instants (the journal's UTC millisecond shape) and durations. */
 final class ReportTime {
-
     private ReportTime() {}
 
     /** E.g. {@code 2026-11-21T13:45:01.123Z}; null stays null so JSON can write it as null. */

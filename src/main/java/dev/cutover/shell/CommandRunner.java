@@ -57,11 +57,6 @@ public final class CommandRunner {
         return List.of("bash", "--noprofile", "--norc", "-o", "pipefail", "-o", "noglob", "-c", command);
     }
 
-    /** Formats an instant as in the frame lines and the journal: UTC, milliseconds, {@code Z}. */
-    public static String formatInstant(Instant at) {
-        return UtcMillis.format(at);
-    }
-
     /**
      * Runs the request to completion.
      *
@@ -88,7 +83,7 @@ public final class CommandRunner {
             throw new NoSuchFileException(request.workingDirectory().toString(), null, "no such directory");
         }
         Instant startedAt = clock.instant();
-        logs.appendLine("==== " + formatInstant(startedAt) + " " + request.kind() + " start ====");
+        logs.appendLine("==== " + UtcMillis.format(startedAt) + " " + request.kind() + " start ====");
         StepLogs.Offsets from = logs.sizes();
         Process process = start(request, logs);
         Completion completion = await(request, process);
@@ -110,7 +105,7 @@ public final class CommandRunner {
     }
 
     private static String endFrame(Instant at, String kind, int exitCode) {
-        return "==== " + formatInstant(at) + " " + kind + " exit=" + exitCode + " ====";
+        return "==== " + UtcMillis.format(at) + " " + kind + " exit=" + exitCode + " ====";
     }
 
     private Process start(CommandRequest request, StepLogs logs) throws IOException {
