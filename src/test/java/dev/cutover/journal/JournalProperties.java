@@ -5,47 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
 /** Properties over random journals: any crash cut reads as an intact prefix, any tamper is caught. */
-class JournalProperties {
-    private Path dir;
+class JournalProperties extends RandomJournalProperties {
     private final JournalReader reader = new JournalReader();
     private final JournalSchema schema = new JournalSchema();
     private final ObjectMapper mapper = new ObjectMapper();
-
-    @BeforeProperty
-    void createDirectory() throws IOException {
-        dir = Files.createTempDirectory("journal-props");
-    }
-
-    @AfterProperty
-    void deleteDirectory() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    @Provide
-    Arbitrary<List<EntryDraft>> journals() {
-        return JournalArbitraries.journals(6);
-    }
 
     @Property(tries = 25)
     void truncatingAtEveryByteOffsetYieldsACleanPrefixOrATornTailStartingAtTheCutLine(
@@ -128,16 +103,6 @@ class JournalProperties {
             assertThat(schema.validateLine(mapper.readTree(line))).as(line).isEmpty();
         }
         assertThat(new JournalVerifier().verify(full).entryCount()).isEqualTo(drafts.size());
-    }
-
-    private Path fresh(String name) {
-        Path path = dir.resolve(name);
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return path;
     }
 
     /** Offsets just after each LF. */

@@ -9,50 +9,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeProperty;
 
 /**
  * Replay that folds entries as they are read ({@link JournalReader#replay}, which keeps none) sees exactly what
  * reading the whole journal and then folding the list sees: the same state, metadata and torn tail, or the same
  * refusal with the same message, whatever the journal's damage.
  */
-class StreamingReplayProperties {
-    private Path dir;
+class StreamingReplayProperties extends RandomJournalProperties {
     private final JournalReader reader = new JournalReader();
-
-    @BeforeProperty
-    void createDirectory() throws IOException {
-        dir = Files.createTempDirectory("streaming-replay");
-    }
-
-    @AfterProperty
-    void deleteDirectory() throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    @Provide
-    Arbitrary<List<EntryDraft>> journals() {
-        return JournalArbitraries.journals(6);
-    }
 
     @Property(tries = 10)
     void aJournalCutAtAnyByteReplaysAsReadingItWholeDoes(@ForAll("journals") List<EntryDraft> drafts)
             throws IOException {
-        Path cut = dir.resolve("cut.jsonl");
-        Files.deleteIfExists(cut);
+        Path cut = fresh("cut.jsonl");
         JournalFixtures.write(cut, drafts);
         long length = Files.size(cut);
         try (FileChannel shrinking = FileChannel.open(cut, StandardOpenOption.WRITE)) {
