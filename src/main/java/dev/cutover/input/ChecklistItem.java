@@ -1,13 +1,11 @@
 package dev.cutover.input;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /**
  * One checklist item of either plane and any section; fields a given section does not carry are null.
  * Field meanings are FORMATS.md §2; {@code rollback_command} is our extension (docs/compile-rules.md §7).
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ChecklistItem(
         String id,
         String description,

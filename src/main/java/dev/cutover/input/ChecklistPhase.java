@@ -1,10 +1,8 @@
 package dev.cutover.input;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
 /** One numbered phase of a checklist with its three item sections. */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ChecklistPhase(
         int number,
         String name,

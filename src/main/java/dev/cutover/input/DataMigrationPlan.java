@@ -1,11 +1,9 @@
 package dev.cutover.input;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Optional;
 
 /** data-migration-plan.json: per-datastore strategy, encryption, freeze and dependencies (FORMATS.md §2). */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record DataMigrationPlan(Metadata metadata, List<Datastore> datastores, List<Warning> warnings) {
     public DataMigrationPlan {
         datastores = datastores == null ? List.of() : List.copyOf(datastores);
@@ -17,10 +15,8 @@ public record DataMigrationPlan(Metadata metadata, List<Datastore> datastores, L
         return datastores.stream().filter(d -> d.resourceArn().equals(arn)).findFirst();
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Metadata(String sourceAccountId, String targetAccountId, String targetRegion, String runId) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Datastore(
             String resourceArn,
             String resourceType,
@@ -36,16 +32,12 @@ public record DataMigrationPlan(Metadata metadata, List<Datastore> datastores, L
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Strategy(String tool, String mode) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Encryption(String sourceKmsKeyArn, String targetKmsKeyArn, Boolean requiresTargetKmsGrant) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record FreezePolicy(
             Boolean required, Integer durationMinutes, Integer beginsAtPhase, String beginsAtStepId, String notes) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Warning(String severity, String datastoreArn, String message, String remediation) {}
 }

@@ -1,11 +1,9 @@
 package dev.cutover.input;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Optional;
 
 /** migration-plan.json: six phases with per-step resources and risk and a rollback per phase. */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record MigrationPlan(Metadata metadata, List<Phase> phases) {
     public MigrationPlan {
         phases = phases == null ? List.of() : List.copyOf(phases);
@@ -16,24 +14,20 @@ public record MigrationPlan(Metadata metadata, List<Phase> phases) {
         return phases.stream().filter(p -> p.number() == number).findFirst();
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Metadata(String sourceAccountId, String targetAccountId, String targetRegion, String runId) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Phase(int number, String name, List<Step> steps, Rollback rollback, GoNoGoGate goNoGoGate) {
         public Phase {
             steps = steps == null ? List.of() : List.copyOf(steps);
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Step(String id, String description, List<String> resources, String risk, String ownerTeam) {
         public Step {
             resources = resources == null ? List.of() : List.copyOf(resources);
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Rollback(String description, List<String> steps, Integer rollbackWindowMinutes) {
         public Rollback {
             steps = steps == null ? List.of() : List.copyOf(steps);

@@ -1,13 +1,11 @@
 package dev.cutover.input;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /** resource-ownership.json: which team owns which resource ARN. */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ResourceOwnership(Map<String, Team> teams, List<String> unownedResources) {
     public ResourceOwnership {
         // Sorted so that "the team listing an ARN" does not depend on the key order in the file.
@@ -24,7 +22,6 @@ public record ResourceOwnership(Map<String, Team> teams, List<String> unownedRes
                         .findFirst();
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Team(List<String> resources, String contact) {
         public Team {
             resources = resources == null ? List.of() : List.copyOf(resources);
