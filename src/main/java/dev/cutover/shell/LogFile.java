@@ -26,7 +26,9 @@ final class LogFile {
     /** Creates the parent folders and the file if missing; existing content is never truncated. */
     static LogFile open(Path path) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) {
+        // Checked first: on a folder that exists, createDirectories throws and catches an exception internally,
+        // twice per log of every command and every poll.
+        if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
         }
         new FileOutputStream(path.toFile(), true).close();
