@@ -143,7 +143,7 @@ final class ExecuteCommand implements Callable<Integer> {
     private int dryRun(PrintWriter out, RunDirectory dir, GuardOptions guard) {
         Map<String, String> env = System.getenv();
         ExecuteRequest request =
-                runDir.executeRequest(dir, resume, acceptStale, null).withGuard(guard);
+                runDir.executeRequest(dir, resume, acceptStale, null, ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS, guard);
         PreflightCheck checks = new PreflightCheck(
                 Clock.systemUTC(), out, HostInfo.system(env), ProcessGitConfigReader.withDefaultTimeout(env));
         CompileService compile = new CompileService();
@@ -162,9 +162,8 @@ final class ExecuteCommand implements Callable<Integer> {
     /** Shared with {@code cutover demo}, which executes the run directory it wrote (with empty flags). */
     static int run(PrintWriter out, RunDirectory dir, RunDirOptions options, Flags flags) {
         CutoverEngine engine = SystemEngine.create(out);
-        ExecuteRequest request = options.executeRequest(dir, flags.resume(), flags.acceptStale(), flags.answers())
-                .withMaxParallelJobs(flags.maxParallelJobs())
-                .withGuard(flags.guard());
+        ExecuteRequest request = options.executeRequest(
+                dir, flags.resume(), flags.acceptStale(), flags.answers(), flags.maxParallelJobs(), flags.guard());
         RunResult result = new ExecuteService(new CompileService(), engine, new JournalEndOfRunWriter())
                 .execute(request, options.expectedRunId());
         out.println();

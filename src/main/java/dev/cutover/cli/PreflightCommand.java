@@ -53,8 +53,13 @@ final class PreflightCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> env = System.getenv();
         RunDirectory dir = runDir.resolve();
-        ExecuteRequest request = runDir.executeRequest(dir, resume, acceptStale, null)
-                .withGuard(new GuardOptions(org.orgConfig, ApprovalMode.PER_STEP, null));
+        ExecuteRequest request = runDir.executeRequest(
+                dir,
+                resume,
+                acceptStale,
+                null,
+                ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS,
+                new GuardOptions(org.orgConfig, ApprovalMode.PER_STEP, null));
         CompileService compile = new CompileService();
         new PreflightCheck(
                         Clock.systemUTC(),

@@ -4,6 +4,7 @@ import dev.cutover.app.CompileService;
 import dev.cutover.app.JournalEndOfRunWriter;
 import dev.cutover.app.RehearsalService;
 import dev.cutover.engine.CutoverEngine;
+import dev.cutover.engine.ExecuteRequest;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.rehearsal.EvidenceVerifier;
 import java.io.PrintWriter;
@@ -66,7 +67,13 @@ final class RehearseCommand implements Callable<Integer> {
         CutoverEngine engine = SystemEngine.create(out);
         RehearsalService.Result r = new RehearsalService(new CompileService(), engine, new JournalEndOfRunWriter())
                 .rehearse(
-                        runDir.executeRequest(dir, resume, acceptStale, answers).withGuard(org.guard()),
+                        runDir.executeRequest(
+                                dir,
+                                resume,
+                                acceptStale,
+                                answers,
+                                ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS,
+                                org.guard()),
                         runDir.expectedRunId());
         if (r.execute() != null && r.execute().failure() != null) {
             throw r.execute().failure();

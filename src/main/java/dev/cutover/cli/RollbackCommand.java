@@ -65,7 +65,7 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     ExecuteRequest request(RunDirectory dir) {
-        return runDir.executeRequest(dir, true, false, answers).withGuard(org.guard());
+        return runDir.executeRequest(dir, true, false, answers, ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS, org.guard());
     }
 
     static RollbackService service(PrintWriter out) {

@@ -1,6 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.engine.ExecuteRequest;
+import dev.cutover.engine.GuardOptions;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.input.RunDirectoryRequest;
 import dev.cutover.input.RunDirectoryResolver;
@@ -42,7 +43,13 @@ public final class RunDirOptions {
     }
 
     /** What execute, its dry run and preflight are asked to do, from these flags and the process environment. */
-    ExecuteRequest executeRequest(RunDirectory dir, boolean resume, boolean acceptStale, Path answers) {
+    ExecuteRequest executeRequest(
+            RunDirectory dir,
+            boolean resume,
+            boolean acceptStale,
+            Path answers,
+            int maxParallelJobs,
+            GuardOptions guard) {
         Map<String, String> env = System.getenv();
         return new ExecuteRequest(
                 dir,
@@ -53,7 +60,8 @@ public final class RunDirOptions {
                 env,
                 answers == null ? null : answers.toAbsolutePath(),
                 VersionProvider.version(),
-                ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS);
+                maxParallelJobs,
+                guard);
     }
 
     String sourceProfileOrEnv(Map<String, String> env) {

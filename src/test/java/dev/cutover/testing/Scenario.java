@@ -286,16 +286,16 @@ public final class Scenario {
     /** The request {@code cutover execute} (or rollback, rehearse) gets for this run directory. */
     public ExecuteRequest request(boolean resume) {
         return new ExecuteRequest(
-                        new RunDirectory(dir),
-                        resume,
-                        false,
-                        sourceProfile,
-                        targetProfile,
-                        env,
-                        answersFile,
-                        toolVersion,
-                        maxParallelJobs)
-                .withGuard(guard);
+                new RunDirectory(dir),
+                resume,
+                false,
+                sourceProfile,
+                targetProfile,
+                env,
+                answersFile,
+                toolVersion,
+                maxParallelJobs,
+                guard);
     }
 
     private static ApproverFactory factory(Approver approver) {
