@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** The hand-written layout says exactly what the pattern it replaces says, for every instant. */
-class UtcMillisProperties {
+class UtcMillisPropertiesTest {
     private static final DateTimeFormatter PATTERN =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 

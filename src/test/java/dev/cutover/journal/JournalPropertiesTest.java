@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
 /** Properties over random journals: any crash cut reads as an intact prefix, any tamper is caught. */
-class JournalProperties extends RandomJournalProperties {
+class JournalPropertiesTest extends RandomJournalProperties {
     private final JournalReader reader = new JournalReader();
     private final JournalSchema schema = new JournalSchema();
     private final ObjectMapper mapper = new ObjectMapper();

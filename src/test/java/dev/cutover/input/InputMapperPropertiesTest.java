@@ -28,7 +28,7 @@ import net.jqwik.api.statistics.Statistics;
  * documents, the hand-written mapping makes the same records as Jackson's data binding did, and fails exactly
  * where binding failed, with problems at or below the edited value.
  */
-class InputMapperProperties {
+class InputMapperPropertiesTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final RunDirectory DIR = new RunDirectory(RunDirFixtures.source("complete"));
     private static final Map<InputFile, JsonNode> FIXTURE = DataBindingReference.documents(DIR.root());

@@ -21,7 +21,7 @@ import net.jqwik.api.constraints.Size;
  * reading the whole journal and then folding the list sees: the same state, metadata and torn tail, or the same
  * refusal with the same message, whatever the journal's damage.
  */
-class StreamingReplayProperties extends RandomJournalProperties {
+class StreamingReplayPropertiesTest extends RandomJournalProperties {
     private final JournalReader reader = new JournalReader();
 
     @Property(tries = 10)

@@ -23,7 +23,7 @@ import net.jqwik.api.Provide;
  * A hostile compile-time value either fails compile naming its field, or changes no command's shape: every
  * command parses to the same programs, stages and word counts as with the fixture's benign value.
  */
-class HostileValueProperties {
+class HostileValuePropertiesTest {
     private static final String DB_ARN_FIELD = "/phases/1/during_cutover/2/datastore_arn";
     private static final String DB = "arn:aws:rds:eu-west-1:123456789012:db:";
 
