@@ -6,6 +6,7 @@ import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.JobBarriers;
 import dev.cutover.compile.WindowEstimate;
 import dev.cutover.input.RunDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,7 +71,9 @@ final class WindowBench implements Benchmark {
         // The two walks alternate, each in a fresh copy of the plan, so that a slow spell of the machine hits both.
         List<Timed> sequentialRuns = new ArrayList<>();
         List<Timed> parallelRuns = new ArrayList<>();
+        List<Long> probes = new ArrayList<>();
         for (int i = 1; i <= repeats; i++) {
+            probes.add(spawnProbe(base.resolve("probe-" + i)));
             Path sequentialDir = plan.write(base.resolve("sequential-" + i), Clock.systemUTC());
             sequentialRuns.add(new Timed(
                     sequentialDir,
@@ -80,6 +83,11 @@ final class WindowBench implements Benchmark {
                 parallelRuns.add(new Timed(parallelDir, execute(ctx, parallelDir, answers, List.of())));
             }
         }
+        f.text(
+                "window.spawn_probe_ms",
+                probes.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "context: " + PROBE_FORKS + " `bash -c true` from a bash loop before each pair of runs, the machine's"
+                        + " speed in these minutes");
         long sequential = sequential(f, model, median(sequentialRuns), sequentialRuns);
         if (!parallelWalk) {
             f.text("window.parallel_ms", "n/a", "engine has no parallel walk yet (execute --help has no --sequential)");
@@ -156,6 +164,23 @@ final class WindowBench implements Benchmark {
                 (double) walk / model.lowerBound(),
                 "the same without start-up and reports");
         f.ratio("window.sequential_over_parallel", (double) sequential / run.millis(), "JUDGED: about plan_ratio");
+        long fastest = runs.stream().mapToLong(t -> t.run().millis()).min().orElseThrow();
+        f.ratio(
+                "window.fastest_parallel_over_lower_bound",
+                (double) fastest / model.lowerBound(),
+                "context, not judged: the least disturbed run");
+    }
+
+    private static final int PROBE_FORKS = 100;
+
+    /**
+     * How long a bash loop takes for {@value #PROBE_FORKS} runs of {@code bash -c true} (the per-step overhead
+     * baseline's loop), in ms: on a shared machine the speed of the minute explains more of one window run than
+     * any change to the tool, and this says which minute it was.
+     */
+    private static long spawnProbe(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        return OverheadBench.baseline(dir, PROBE_FORKS, 0, 1).forks();
     }
 
     private static boolean supportsSequential(BenchContext ctx) throws Exception {
