@@ -62,6 +62,10 @@ final class LogFile {
     }
 
     private boolean endsMidLine() throws IOException {
+        // A stat first: a new log (every step's first command) is empty, and opening it to learn that costs more.
+        if (Files.size(path) == 0) {
+            return false;
+        }
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "r")) {
             long size = file.length();
             if (size == 0) {

@@ -35,6 +35,9 @@ record LogRange(Path file, long start, long end) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit cannot be negative: " + limit);
         }
+        if (length() == 0) {
+            return new Head("", false);
+        }
         boolean truncated = length() > limit;
         byte[] bytes = read(start, (int) Math.min(length(), limit));
         int to = truncated ? Utf8Text.dropIncompleteTail(bytes, 0, bytes.length) : bytes.length;
@@ -48,6 +51,9 @@ record LogRange(Path file, long start, long end) {
     String tail(int limit) throws IOException {
         if (limit < 4) {
             throw new IllegalArgumentException("limit must hold one full character: " + limit);
+        }
+        if (length() == 0) {
+            return ""; // most commands print nothing: no need to open the file
         }
         int n = (int) Math.min(length(), limit);
         byte[] bytes = read(end - n, n);

@@ -1,6 +1,7 @@
 package dev.cutover.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,18 @@ class LogRangeTest {
 
         assertThat(tail).matches("\uFFFD+");
         assertThat(tail.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(2048);
+    }
+
+    @Test
+    void anEmptyRangeIsEmptyTextWithoutReadingTheFile() throws Exception {
+        LogRange empty = framed("");
+        // Nothing to read, so the file is not opened: even a log removed since reads as empty.
+        Files.delete(empty.file());
+
+        assertThat(empty.head(10)).isEqualTo(new LogRange.Head("", false));
+        assertThat(empty.tail(10)).isEmpty();
+        assertThat(new LogRange(empty.file(), 5, 6).length()).isEqualTo(1);
+        assertThatThrownBy(() -> new LogRange(empty.file(), 5, 6).tail(10)).isInstanceOf(IOException.class);
     }
 
     @Test
