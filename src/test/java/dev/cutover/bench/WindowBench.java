@@ -72,8 +72,13 @@ final class WindowBench implements Benchmark {
         List<Timed> sequentialRuns = new ArrayList<>();
         List<Timed> parallelRuns = new ArrayList<>();
         List<Long> probes = new ArrayList<>();
+        List<Long> versionProbes = new ArrayList<>();
         for (int i = 1; i <= repeats; i++) {
             probes.add(spawnProbe(base.resolve("probe-" + i)));
+            versionProbes.add(ctx.runner()
+                    .run(List.of(), false, "--version")
+                    .expectExit(0, "--version")
+                    .millis());
             Path sequentialDir = plan.write(base.resolve("sequential-" + i), Clock.systemUTC());
             sequentialRuns.add(new Timed(
                     sequentialDir,
@@ -88,6 +93,11 @@ final class WindowBench implements Benchmark {
                 probes.stream().map(String::valueOf).collect(Collectors.joining(",")),
                 "context: " + PROBE_FORKS + " `bash -c true` from a bash loop before each pair of runs, the machine's"
                         + " speed in these minutes");
+        f.text(
+                "window.version_probe_ms",
+                versionProbes.stream().map(String::valueOf).collect(Collectors.joining(",")),
+                "context: `./cutover --version` before each pair of runs (a JVM start; the spawn probe can be quick"
+                        + " while the JVM is slow)");
         long sequential = sequential(f, model, median(sequentialRuns), sequentialRuns);
         if (!parallelWalk) {
             f.text("window.parallel_ms", "n/a", "engine has no parallel walk yet (execute --help has no --sequential)");
