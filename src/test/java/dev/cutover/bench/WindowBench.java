@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 
 /**
  * Benchmark 1 (issue 7): the window-shaped plan run with the answers approver, in parallel (the default) and
- * with {@code --sequential}, three times each alternately (the run of median wall time is reported, with every
+ * with {@code --sequential}, five times each alternately (the run of median wall time is reported, with every
  * run's wall time), against the critical-path lower bound of the compiled plan (its {@link WindowEstimate},
  * exact here because every step lasts exactly its time box). Besides the
  * judged ratios it prints where the time beyond the bound goes: start-up, the walk's own cost per step, and the
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 final class WindowBench implements Benchmark {
     private static final int MAX_PARALLEL_JOBS = 4; // execute's default
-    private static final int REPEATS = 3; // per walk; the median run is reported (one in --quick)
+    private static final int REPEATS = 5; // per walk; the median run is reported (one in --quick)
 
     @Override
     public String name() {
