@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cutover.error.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -35,6 +37,11 @@ final class InputFileReader {
         }
     }
 
+    // Duplicate keys are refused: a second `environment:` line or `production:` block must not silently win.
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     // Duplicate keys are refused: with two "command" members nobody can tell which one was signed.
     private final ObjectMapper json = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -55,6 +62,21 @@ final class InputFileReader {
             return Read.of(node);
         } catch (JsonProcessingException e) {
             return Read.failed(syntaxProblem(fileName, "JSON", e));
+        } catch (IOException e) {
+            return Read.failed(unreadable(fileName, e));
+        }
+    }
+
+    /**
+     * Parses {@code bytes} as one YAML document (cutover.yaml, environments.yaml) into a tree, refusing duplicate
+     * keys; an empty document reads as a missing node, a syntax error as a problem naming line and column.
+     */
+    static Read<JsonNode> parseYaml(byte[] bytes, String fileName) {
+        try {
+            JsonNode node = YAML.readTree(bytes);
+            return Read.of(node == null ? MissingNode.getInstance() : node);
+        } catch (JsonProcessingException e) {
+            return Read.failed(syntaxProblem(fileName, "YAML", e));
         } catch (IOException e) {
             return Read.failed(unreadable(fileName, e));
         }

@@ -1,10 +1,6 @@
 package dev.cutover.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.error.Problem;
@@ -30,10 +26,6 @@ public final class OrgConfigLoader {
     public static final String ENV_VARIABLE = "CUTOVER_ORG_CONFIG";
 
     private final SchemaValidator validator;
-    // Duplicate keys are refused: a second `production:` block must not silently replace the first.
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     public OrgConfigLoader(SchemaValidator validator) {
         this.validator = validator;
@@ -62,15 +54,18 @@ public final class OrgConfigLoader {
                             Files.exists(file) ? "is not a regular file" : "does not exist",
                             "point --org-config or " + ENV_VARIABLE + " at the organisation's environments.yaml")));
         }
-        JsonNode root;
+        byte[] bytes;
         try {
-            root = yaml.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            throw invalid(file, List.of(InputFileReader.syntaxProblem(name, "YAML", e)));
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw invalid(file, List.of(InputFileReader.unreadable(name, e)));
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        InputFileReader.Read<JsonNode> parsed = InputFileReader.parseYaml(bytes, name);
+        if (parsed.problem().isPresent()) {
+            throw invalid(file, List.of(parsed.problem().get()));
+        }
+        JsonNode root = parsed.content().orElseThrow();
+        if (root.isMissingNode() || root.isNull()) {
             return new OrgConfig(file, Map.of(), Optional.empty());
         }
         List<Problem> problems = new ArrayList<>(validator.validate(CutoverSchema.ORG_ENVIRONMENTS, name, root));

@@ -1,16 +1,11 @@
 package dev.cutover.input;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.error.Problem;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.time.Duration;
@@ -31,10 +26,6 @@ public final class RunConfigLoader {
     private static final String POLL_INTERVAL = "poll_interval_seconds";
 
     private final SchemaValidator validator;
-    // Duplicate keys are refused: a second `environment:` line must not silently win.
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     public RunConfigLoader(SchemaValidator validator) {
         this.validator = validator;
@@ -49,15 +40,13 @@ public final class RunConfigLoader {
         if (bytes.problem().isPresent()) {
             throw invalid(dir, List.of(bytes.problem().get()));
         }
-        JsonNode root;
-        try {
-            root = yaml.readTree(bytes.content().orElseThrow());
-        } catch (JsonProcessingException e) {
-            throw invalid(dir, List.of(InputFileReader.syntaxProblem(FILE, "YAML", e)));
-        } catch (IOException e) {
-            throw invalid(dir, List.of(InputFileReader.unreadable(FILE, e)));
+        InputFileReader.Read<JsonNode> parsed =
+                InputFileReader.parseYaml(bytes.content().orElseThrow(), FILE);
+        if (parsed.problem().isPresent()) {
+            throw invalid(dir, List.of(parsed.problem().get()));
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        JsonNode root = parsed.content().orElseThrow();
+        if (root.isMissingNode() || root.isNull()) {
             return RunConfig.defaults();
         }
         programNamesAsText(root);
