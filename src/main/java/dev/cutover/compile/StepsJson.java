@@ -1,15 +1,11 @@
 package dev.cutover.compile;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import java.io.IOException;
@@ -23,15 +19,8 @@ import java.util.List;
  * trailing newline. The pretty printer is built explicitly so no platform line separator leaks in.
  */
 public final class StepsJson {
-    private static final TypeReference<List<ExecutionStep>> STEPS = new TypeReference<>() {};
-
-    // Configured once and never changed afterwards; ObjectMapper is thread-safe in that state.
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .build();
+    // Streaming only: both directions are written out field by field. Thread-safe once built.
+    private static final JsonFactory JSON = new JsonFactory();
 
     private StepsJson() {}
 
@@ -42,7 +31,7 @@ public final class StepsJson {
      */
     public static byte[] write(List<ExecutionStep> steps) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
             g.setPrettyPrinter(printer());
             g.writeStartArray();
             for (ExecutionStep step : steps) {
@@ -55,7 +44,7 @@ public final class StepsJson {
         return (out + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    // In ExecutionStep's declared order, which is also its @JsonPropertyOrder (what read() accepts).
+    // In ExecutionStep's declared order, which is also its @JsonPropertyOrder.
     private static void writeStep(JsonGenerator g, ExecutionStep s) throws IOException {
         g.writeStartObject();
         text(g, "step_id", s.stepId());
@@ -121,10 +110,16 @@ public final class StepsJson {
         g.writeEndArray();
     }
 
+    /**
+     * The steps of {@code execution-steps.json} bytes, read as strictly as {@link #write} writes them
+     * ({@link StepsReader}).
+     *
+     * @throws CutoverException {@link ErrorCode#STEPS_FILE_INVALID} naming the step and key that are wrong
+     */
     public static List<ExecutionStep> read(byte[] json) {
-        try {
-            return MAPPER.readValue(json, STEPS);
-        } catch (IOException e) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            return StepsReader.read(parser);
+        } catch (IOException | StepsReader.Malformed e) {
             throw new CutoverException(
                     ErrorCode.STEPS_FILE_INVALID, "execution-steps.json is not a compiled plan: " + e.getMessage(), e);
         }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -89,10 +91,63 @@ class StepsJsonTest {
     }
 
     @Test
+    void readRefusesWhatWriteNeverWritesNamingTheStepAndKey() {
+        String valid = new String(StepsJson.write(List.of(awkwardStep())), StandardCharsets.UTF_8);
+        // Each edit of the one valid step, and what the refusal must name.
+        List<List<String>> cases = List.of(
+                List.of(
+                        "\"phase_number\": 4",
+                        "\"phase_number\": null",
+                        "step 0",
+                        "`phase_number` must be a whole number"),
+                List.of("\"phase_number\": 4", "\"phase_number\": 4.0", "`phase_number` must be a whole number"),
+                List.of("\"phase_number\": 4", "\"phase_number\": 3000000000", "`phase_number` must be a whole number"),
+                List.of("\"risk\": \"high\"", "\"risk\": 7", "`risk` must be a string or null"),
+                List.of("\"long_running\": true", "\"long_running\": \"yes\"", "`long_running` must be true or false"),
+                List.of("\"requires\": []", "\"requires\": [ 1 ]", "`requires` must be an array of strings"),
+                List.of("\"risk\": \"high\"", "\"risk\": \"high\",\n    \"risk\": \"low\"", "key `risk` appears twice"),
+                List.of("\"risk\": \"high\"", "\"risk\": \"high\",\n    \"bogus\": 1", "unknown key `bogus`"),
+                List.of("\"verify_cmd\": \"true\"", "\"verify_cmd\": null", "`verify_cmd` is missing or null"),
+                List.of("\"step_id\": \"dp-phase4-040-switch-dns\",", "", "`step_id` is missing or null"));
+        for (List<String> c : cases) {
+            assertThat(valid).contains(c.get(0));
+            byte[] edited = valid.replace(c.get(0), c.get(1)).getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> StepsJson.read(edited))
+                    .as(c.get(1))
+                    .isInstanceOfSatisfying(
+                            CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.STEPS_FILE_INVALID))
+                    .hasMessageContainingAll(c.subList(2, c.size()).toArray(String[]::new));
+        }
+        assertThatThrownBy(() -> StepsJson.read((valid + "[]").getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("after the array");
+    }
+
+    @Test
+    void readMakesWhatDataBindingMade() throws Exception {
+        // The reader used to be Jackson data binding over the record; every plan written by write() must read
+        // back into the same records it made (the complete fixture's, a step of awkward values, none).
+        for (List<ExecutionStep> steps :
+                List.of(Compiles.complete().steps(), List.of(awkwardStep()), List.<ExecutionStep>of())) {
+            byte[] bytes = StepsJson.write(steps);
+            assertThat(StepsJson.read(bytes)).isEqualTo(dataBoundRead(bytes)).isEqualTo(steps);
+        }
+    }
+
+    @Test
     void writesExactlyWhatDataBindingWrote() throws Exception {
         // The writer used to be Jackson data binding over the record; the plans that existed then must come out
         // byte for byte the same (the complete fixture's, a step of awkward values, none).
-        ExecutionStep awkward = new ExecutionStep(
+        ExecutionStep awkward = awkwardStep();
+        List<List<ExecutionStep>> plans = List.of(Compiles.complete().steps(), List.of(awkward), List.of());
+        for (List<ExecutionStep> steps : plans) {
+            assertThat(new String(StepsJson.write(steps), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(dataBound(steps), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A step of awkward values: quotes, control characters, unicode, nulls, empty lists, extreme numbers. */
+    static ExecutionStep awkwardStep() {
+        return new ExecutionStep(
                 "dp-phase4-040-switch-dns",
                 4,
                 "Cut \"over\" — ünïcode\tand\nnewlines",
@@ -126,11 +181,15 @@ class StepsJsonTest {
                 List.of(),
                 null,
                 Integer.MAX_VALUE);
-        List<List<ExecutionStep>> plans = List.of(Compiles.complete().steps(), List.of(awkward), List.of());
-        for (List<ExecutionStep> steps : plans) {
-            assertThat(new String(StepsJson.write(steps), StandardCharsets.UTF_8))
-                    .isEqualTo(new String(dataBound(steps), StandardCharsets.UTF_8));
-        }
+    }
+
+    /** What read() made before it was written by hand. */
+    private static List<ExecutionStep> dataBoundRead(byte[] bytes) throws Exception {
+        ObjectMapper mapper = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+        return mapper.readValue(bytes, new TypeReference<List<ExecutionStep>>() {});
     }
 
     /** What write() produced before it was written by hand. */
