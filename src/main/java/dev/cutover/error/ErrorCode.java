@@ -34,7 +34,8 @@ public enum ErrorCode {
             "Fix every compile error listed (file, JSON pointer, fix) and compile again."),
     STEPS_FILE_INVALID(
             2,
-            "execution-steps.json is missing, unparseable or not a compiled plan.",
+            "execution-steps.json is missing, unparseable or not a compiled plan (the message names the step and"
+                    + " key: unknown or repeated, wrong type, null or fractional number, missing command).",
             "Run `cutover compile` for this run directory first."),
     LOCK_HELD(
             4,
