@@ -134,13 +134,7 @@ final class InputMapper {
 
     private static DataMigrationPlan dataMigrationPlan(FieldReader r) {
         return new DataMigrationPlan(
-                r.object(
-                        "metadata",
-                        m -> new DataMigrationPlan.Metadata(
-                                m.text("source_account_id"),
-                                m.text("target_account_id"),
-                                m.text("target_region"),
-                                m.text("run_id"))),
+                r.object("metadata", m -> planMetadata(m, DataMigrationPlan.Metadata::new)),
                 r.objects("datastores", InputMapper::datastore),
                 r.objects(
                         "warnings",
@@ -180,14 +174,18 @@ final class InputMapper {
 
     private static MigrationPlan migrationPlan(FieldReader r) {
         return new MigrationPlan(
-                r.object(
-                        "metadata",
-                        m -> new MigrationPlan.Metadata(
-                                m.text("source_account_id"),
-                                m.text("target_account_id"),
-                                m.text("target_region"),
-                                m.text("run_id"))),
+                r.object("metadata", m -> planMetadata(m, MigrationPlan.Metadata::new)),
                 r.objects("phases", InputMapper::migrationPhase));
+    }
+
+    /** The metadata both plans carry, onto either plan's record. */
+    private static <T> T planMetadata(FieldReader m, PlanMetadata<T> make) {
+        return make.of(
+                m.text("source_account_id"), m.text("target_account_id"), m.text("target_region"), m.text("run_id"));
+    }
+
+    private interface PlanMetadata<T> {
+        T of(String sourceAccountId, String targetAccountId, String targetRegion, String runId);
     }
 
     private static MigrationPlan.Phase migrationPhase(FieldReader r) {
