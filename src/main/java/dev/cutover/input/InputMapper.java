@@ -15,7 +15,8 @@ import java.util.function.Function;
  * <p>Written out by hand rather than by Jackson's data binding: binding builds a deserializer per record by
  * reflection on first use, about 60 ms of every cold start, for records whose fields never change at run time.
  * Every JSON name a record reads appears once, here. {@code InputMapperTest} holds the mapping to what data
- * binding produced on every example and fixture, and on values at the edges of what the schemas accept.
+ * binding produced on the fixtures, {@code InputMapperPropertiesTest} on random edits at the edges of what the
+ * schemas accept.
  */
 final class InputMapper {
     /** Either the mapped inputs or the problems that prevented mapping them. */
