@@ -33,7 +33,7 @@ final class JournalScan implements LineSplitter.LineSink {
 
     private final JournalCodec codec;
     private final LineHash hash = new LineHash();
-    private Consumer<JournalEntry> sink;
+    private final Consumer<JournalEntry> sink;
 
     private JournalMetadata metadata;
     private long entryCount;
@@ -79,8 +79,7 @@ final class JournalScan implements LineSplitter.LineSink {
         Cursor(Path path, JournalCodec codec) throws IOException {
             this.in = Files.newInputStream(path);
             this.lines = new LineSplitter.Lines(in);
-            this.scan = new JournalScan(codec, null);
-            scan.sink = entry -> next = entry;
+            this.scan = new JournalScan(codec, entry -> next = entry);
         }
 
         @Override
