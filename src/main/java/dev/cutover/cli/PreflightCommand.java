@@ -2,11 +2,9 @@ package dev.cutover.cli;
 
 import dev.cutover.app.CompileService;
 import dev.cutover.engine.ExecuteRequest;
-import dev.cutover.engine.GuardOptions;
 import dev.cutover.engine.HostInfo;
 import dev.cutover.engine.PreflightCheck;
 import dev.cutover.engine.ProcessGitConfigReader;
-import dev.cutover.input.ApprovalMode;
 import dev.cutover.input.RunDirectory;
 import java.time.Clock;
 import java.util.Map;
@@ -54,12 +52,7 @@ final class PreflightCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         RunDirectory dir = runDir.resolve();
         ExecuteRequest request = runDir.executeRequest(
-                dir,
-                resume,
-                acceptStale,
-                null,
-                ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS,
-                new GuardOptions(org.orgConfig, ApprovalMode.PER_STEP, null));
+                dir, resume, acceptStale, null, ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS, org.guard());
         CompileService compile = new CompileService();
         new PreflightCheck(
                         Clock.systemUTC(),
