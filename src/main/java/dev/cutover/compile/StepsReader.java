@@ -65,10 +65,9 @@ final class StepsReader {
             parser.nextToken();
             read(f, name);
         }
-        for (String required : List.of("step_id", "execute_cmd", "verify_cmd", "rollback_cmd")) {
-            if (!seen.contains(required) || f.isNull(required)) {
-                throw malformed("`" + required + "` is missing or null");
-            }
+        String missing = f.firstMissingCommandOrId();
+        if (missing != null) {
+            throw malformed("`" + missing + "` is missing or null");
         }
         return f.build();
     }
@@ -203,13 +202,18 @@ final class StepsReader {
         String rollbackSource;
         Integer rollbackWindowMinutes;
 
-        boolean isNull(String required) {
-            return switch (required) {
-                case "step_id" -> stepId == null;
-                case "execute_cmd" -> executeCmd == null;
-                case "verify_cmd" -> verifyCmd == null;
-                default -> rollbackCmd == null;
-            };
+        /** The first of the keys the record cannot be without that is absent or null, or null when none is. */
+        String firstMissingCommandOrId() {
+            if (stepId == null) {
+                return "step_id";
+            }
+            if (executeCmd == null) {
+                return "execute_cmd";
+            }
+            if (verifyCmd == null) {
+                return "verify_cmd";
+            }
+            return rollbackCmd == null ? "rollback_cmd" : null;
         }
 
         ExecutionStep build() {
