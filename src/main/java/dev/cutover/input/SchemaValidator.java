@@ -20,7 +20,7 @@ import java.util.Map;
  * {@link Problem} with the offending value's JSON pointer and a one-line fix, sorted deterministically.
  *
  * <p>All schemas are loaded once, in the constructor; an instance is immutable and may be shared. Building one
- * is among the largest costs of a cold start (60–100 ms: the schema library's dialect, format checkers and eleven
+ * is among the largest costs of a cold start (60–100 ms: the schema library's dialect, format checkers and ten
  * schemas), so commands use the process's {@link #shared() shared} instance rather than building their own (a run
  * with an organisation file or a rehearsal used to build two).
  */
