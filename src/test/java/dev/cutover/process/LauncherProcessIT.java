@@ -1,5 +1,6 @@
 package dev.cutover.process;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +43,32 @@ class LauncherProcessIT {
         assertThat(second.err()).isEmpty();
         try (Stream<Path> checkout = Files.walk(Path.of("target"), 1)) {
             assertThat(checkout.filter(p -> p.toString().endsWith(".jsa"))).isEmpty();
+        }
+    }
+
+    @Test
+    void theArchiveHoldsTheCommandLineCoreAndTheStatusPath() throws Exception {
+        Path cache = tmp.resolve("cache");
+        launch(cache, Map.of(), "--version");
+        Path classLog = tmp.resolve("classes.log");
+
+        CutoverProcess.Result status = launch(
+                cache,
+                Map.of("CUTOVER_JAVA_OPTS", "-Xlog:class+load:file=" + classLog),
+                "status",
+                "--run-dir",
+                tmp.toString());
+
+        assertThat(status.exit()).isEqualTo(2);
+        List<String> loaded = Files.readAllLines(classLog);
+        // picocli is Java 5 bytecode: a lambda typed by one of its interfaces, linked while the archive is made,
+        // silently keeps these out of it (see CutoverCli.ExitCodes).
+        for (String name :
+                List.of("picocli.CommandLine", "dev.cutover.cli.CutoverCli", "dev.cutover.app.StatusService")) {
+            assertThat(loaded.stream().filter(line -> line.contains(" " + name + " source: ")))
+                    .as("where %s was loaded from", name)
+                    .singleElement(as(InstanceOfAssertFactories.STRING))
+                    .endsWith(" source: shared objects file");
         }
     }
 
