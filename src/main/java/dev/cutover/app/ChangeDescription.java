@@ -12,6 +12,7 @@ import dev.cutover.input.ChecklistPhase;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.MigrationPlan;
 import dev.cutover.input.Plane;
+import dev.cutover.time.DurationText;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -208,7 +209,7 @@ final class ChangeDescription {
     }
 
     private static String hoursMinutes(long seconds) {
-        return String.format("%dh %02dm", seconds / 3600, (seconds % 3600) / 60);
+        return DurationText.hoursMinutes(seconds);
     }
 
     private static String oneLine(String text) {

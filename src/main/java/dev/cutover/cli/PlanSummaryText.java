@@ -1,8 +1,8 @@
 package dev.cutover.cli;
 
 import dev.cutover.report.PlanSummary;
+import dev.cutover.time.DurationText;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +68,6 @@ final class PlanSummaryText {
     }
 
     private static String duration(long seconds) {
-        Duration d = Duration.ofSeconds(seconds);
-        return String.format("%dh %02dm", d.toHours(), d.toMinutesPart());
+        return DurationText.hoursMinutes(seconds);
     }
 }

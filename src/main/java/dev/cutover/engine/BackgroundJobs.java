@@ -40,9 +40,8 @@ final class BackgroundJobs {
     void add(BackgroundJob job) {
         running.add(job);
         ctx.out()
-                .printf(
-                        "  %s: job started, polled in the background (%d of at most %d in flight)%n",
-                        job.step().stepId(), running.size(), maxInFlight);
+                .println("  " + job.step().stepId() + ": job started, polled in the background (" + running.size()
+                        + " of at most " + maxInFlight + " in flight)");
     }
 
     boolean isRunning(String stepId) {

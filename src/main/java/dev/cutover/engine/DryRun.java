@@ -6,6 +6,7 @@ import dev.cutover.input.Plane;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.policy.Placeholders;
 import dev.cutover.shell.CommandResult;
+import dev.cutover.time.DurationText;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -121,6 +122,6 @@ public final class DryRun {
 
     private static String hhmm(long seconds) {
         Duration d = Duration.ofSeconds(seconds);
-        return String.format("%d:%02d", d.toHours(), d.toMinutesPart());
+        return d.toHours() + ":" + DurationText.twoDigits(d.toMinutesPart());
     }
 }

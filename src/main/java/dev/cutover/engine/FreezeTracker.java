@@ -68,14 +68,12 @@ final class FreezeTracker {
         List<String> lines = new ArrayList<>();
         for (Active a : active.values()) {
             long remaining = a.remainingMinutes(now);
-            lines.add(String.format(
-                    "%s frozen for %d min of %d%s",
-                    a.window().datastoreArn(),
-                    a.elapsed(now).toMinutes(),
-                    a.window().durationMinutes(),
-                    remaining < 0
-                            ? " — OVERRUN by " + (-remaining) + " min: writes are blocked longer than planned"
-                            : " (" + remaining + " min left)"));
+            lines.add(
+                    a.window().datastoreArn() + " frozen for " + a.elapsed(now).toMinutes() + " min of "
+                            + a.window().durationMinutes()
+                            + (remaining < 0
+                                    ? " — OVERRUN by " + (-remaining) + " min: writes are blocked longer than planned"
+                                    : " (" + remaining + " min left)"));
         }
         return lines;
     }

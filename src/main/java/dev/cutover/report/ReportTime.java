@@ -1,9 +1,9 @@
 package dev.cutover.report;
 
+import dev.cutover.time.DurationText;
 import dev.cutover.time.UtcMillis;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /** The report package's renderings of instants (the journal's UTC millisecond shape) and durations. */
 final class ReportTime {
@@ -18,10 +18,11 @@ final class ReportTime {
     static String duration(long seconds) {
         Duration d = Duration.ofSeconds(Math.max(0, seconds));
         if (d.toHours() > 0) {
-            return String.format(Locale.ROOT, "%dh %02dm %02ds", d.toHours(), d.toMinutesPart(), d.toSecondsPart());
+            return d.toHours() + "h " + DurationText.twoDigits(d.toMinutesPart()) + "m "
+                    + DurationText.twoDigits(d.toSecondsPart()) + "s";
         }
         if (d.toMinutes() > 0) {
-            return String.format(Locale.ROOT, "%dm %02ds", d.toMinutes(), d.toSecondsPart());
+            return d.toMinutes() + "m " + DurationText.twoDigits(d.toSecondsPart()) + "s";
         }
         return d.toSeconds() + "s";
     }

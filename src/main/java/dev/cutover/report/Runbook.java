@@ -2,11 +2,11 @@ package dev.cutover.report;
 
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.PointOfNoReturn;
+import dev.cutover.time.DurationText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -132,7 +132,7 @@ final class Runbook {
     /** Seconds as whole minutes and hours, e.g. {@code 2h 05m} or {@code 45 min}. */
     static String minutes(long seconds) {
         long minutes = (seconds + 59) / 60;
-        return minutes >= 60 ? String.format(Locale.ROOT, "%dh %02dm", minutes / 60, minutes % 60) : minutes + " min";
+        return minutes >= 60 ? (minutes / 60) + "h " + DurationText.twoDigits(minutes % 60) + "m" : minutes + " min";
     }
 
     /** The lines of a step's notes (MANUAL text, warnings, further rollback steps), blank lines dropped. */
