@@ -37,7 +37,7 @@ final class CompileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int steps = result.compiled().plan().steps().size();
         String verb = result.written() ? "wrote" : "unchanged";
-        out.printf("%s %s (%d steps)%n", verb, result.stepsFile(), steps);
+        out.println(verb + " " + result.stepsFile() + " (" + steps + " steps)");
         for (CompileWarning w : result.compiled().plan().warnings()) {
             out.println("warning: " + w.render());
         }

@@ -11,13 +11,11 @@ final class PlanSummaryText {
     private PlanSummaryText() {}
 
     static void render(PlanSummary s, PrintWriter out) {
-        out.printf(
-                "Cutover plan: %d steps, estimated %s (sum of time boxes)%n",
-                s.totalSteps(), duration(s.estimatedSeconds()));
-        out.printf(
-                "Window: %s sequential (--sequential), %s with long-running jobs in parallel (critical path, up to %d"
-                        + " jobs)%n",
-                duration(s.estimatedSeconds()), duration(s.parallelEstimatedSeconds()), s.maxParallelJobs());
+        out.println("Cutover plan: " + s.totalSteps() + " steps, estimated " + duration(s.estimatedSeconds())
+                + " (sum of time boxes)");
+        out.println("Window: " + duration(s.estimatedSeconds()) + " sequential (--sequential), "
+                + duration(s.parallelEstimatedSeconds())
+                + " with long-running jobs in parallel (critical path, up to " + s.maxParallelJobs() + " jobs)");
         out.println();
         out.println("Steps per phase:");
         StringBuilder line = new StringBuilder(" ");
@@ -30,7 +28,9 @@ final class PlanSummaryText {
             out.println("Long-running jobs: none");
         } else {
             out.println("Long-running jobs (polled):");
-            s.longRunningByTool().forEach((tool, ids) -> out.printf("  %-9s %s%n", tool, String.join(", ", ids)));
+            s.longRunningByTool()
+                    .forEach((tool, ids) ->
+                            out.println("  " + Columns.padRight(tool, 9) + " " + String.join(", ", ids)));
         }
         list(out, "High-risk steps", s.highRisk());
         list(out, "Irreversible steps (second confirmation)", s.irreversible());
@@ -48,7 +48,7 @@ final class PlanSummaryText {
     }
 
     private static void list(PrintWriter out, String title, List<String> items) {
-        out.printf("%s: %d%n", title, items.size());
+        out.println(title + ": " + items.size());
         items.forEach(i -> out.println("  " + i));
     }
 
@@ -63,8 +63,8 @@ final class PlanSummaryText {
     }
 
     private static void params(PrintWriter out, Map<String, List<String>> params) {
-        out.printf("Runtime parameters still needed: %d steps%n", params.size());
-        params.forEach((step, names) -> out.printf("  %s: %s%n", step, String.join(", ", names)));
+        out.println("Runtime parameters still needed: " + params.size() + " steps");
+        params.forEach((step, names) -> out.println("  " + step + ": " + String.join(", ", names)));
     }
 
     private static String duration(long seconds) {

@@ -18,8 +18,8 @@ final class ReviewText {
                 .max()
                 .orElse(0);
         for (Finding f : review.findings()) {
-            out.println(String.format("%-4s  %-" + width + "s  %s  %s", f.status(), f.check(), f.subject(), f.message())
-                    + (f.fix() == null ? "" : " — fix: " + f.fix()));
+            out.println(Columns.padRight(f.status(), 4) + "  " + Columns.padRight(f.check(), width) + "  " + f.subject()
+                    + "  " + f.message() + (f.fix() == null ? "" : " — fix: " + f.fix()));
         }
         Status verdict = review.verdict();
         out.println("Review " + verdict + ": " + review.count(Status.FAIL) + " FAIL, " + review.count(Status.WARN)

@@ -88,6 +88,6 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String label, List<String> ids) {
-        out.println(String.format("%-14s%s", label + ":", ids.isEmpty() ? "none" : String.join(", ", ids)));
+        out.println(Columns.padRight(label + ":", 14) + (ids.isEmpty() ? "none" : String.join(", ", ids)));
     }
 }

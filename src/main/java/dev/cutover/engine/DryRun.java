@@ -55,21 +55,16 @@ public final class DryRun {
             elapsed += step.estimatedSeconds();
         }
         out.println();
-        out.printf(
-                "%d steps, %d approval prompts (irreversible steps and the point of no return ask again), estimated %s"
-                        + " of time boxes.%n",
-                plan.plan().steps().size(), approvals, hhmm(elapsed));
+        out.println(plan.plan().steps().size() + " steps, " + approvals
+                + " approval prompts (irreversible steps and the point of no return ask again), estimated "
+                + hhmm(elapsed) + " of time boxes.");
         return approvals;
     }
 
     private void describe(ExecutionStep step, long elapsedSeconds, StepCommands commands, LoadedPlan plan) {
-        out.printf(
-                "%nT+%s  %s  [%s, risk %s, owner %s]%n",
-                hhmm(elapsedSeconds),
-                step.stepId(),
-                step.action(),
-                step.risk(),
-                step.ownerTeam() == null ? "-" : step.ownerTeam());
+        out.println();
+        out.println("T+" + hhmm(elapsedSeconds) + "  " + step.stepId() + "  [" + step.action() + ", risk " + step.risk()
+                + ", owner " + (step.ownerTeam() == null ? "-" : step.ownerTeam()) + "]");
         out.println("  asks:     " + (step.handoff() ? "approve / abort (handoff criteria)" : "approve / skip / abort")
                 + (step.irreversible() ? ", then an IRREVERSIBLE re-confirmation" : ""));
         if (!step.runtimeParams().isEmpty()) {

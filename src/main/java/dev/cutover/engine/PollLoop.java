@@ -158,9 +158,8 @@ final class PollLoop {
     private void progress(String state) {
         long elapsed = Duration.between(started, ctx.clock().instant()).toSeconds();
         ctx.out()
-                .printf(
-                        "  %s: polling %ds elapsed, last state %s, next poll in %s s%n",
-                        step.stepId(), elapsed, state, PollIntervals.seconds(interval));
+                .println("  " + step.stepId() + ": polling " + elapsed + "s elapsed, last state " + state
+                        + ", next poll in " + PollIntervals.seconds(interval) + " s");
         ctx.out().flush();
     }
 

@@ -114,11 +114,8 @@ final class StepExecution {
                 r.exitCode() == 0 ? Optional.empty() : TransientErrors.classify(r.stderrTail());
         if (transientError.isPresent()) {
             ctx.out()
-                    .printf(
-                            "%s: %s; re-running once in %d s%n",
-                            step.stepId(),
-                            transientError.get().pattern(),
-                            transientError.get().backoff().toSeconds());
+                    .println(step.stepId() + ": " + transientError.get().pattern() + "; re-running once in "
+                            + transientError.get().backoff().toSeconds() + " s");
             sleep(transientError.get().backoff());
             r = execute(command, "transient retry after " + transientError.get().pattern());
         }

@@ -3,6 +3,7 @@ package dev.cutover.policy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 
@@ -137,7 +138,7 @@ final class CommandLexer {
     }
 
     private static String controlProblem(char c) {
-        return String.format("control character U+%04X", (int) c);
+        return String.format(Locale.ROOT, "control character U+%04X", (int) c);
     }
 
     /** Appends one unquoted character, recording {@code problem} when it is not null. */

@@ -20,6 +20,34 @@ class DemoProcessIT {
     Path tmp;
 
     @Test
+    void aJvmInAnArabicLocaleWritesTheSameAsciiDigits() throws Exception {
+        Path dir = tmp.resolve("demo");
+        Path answers = DemoFixture.answers(tmp, DemoFixture.APPROVE_ALL);
+
+        CutoverProcess.Result r = CutoverProcess.start(
+                        tmp,
+                        List.of("-Duser.language=ar", "-Duser.country=EG"),
+                        "demo",
+                        "--dir",
+                        dir.toString(),
+                        "--answers",
+                        answers.toString())
+                .awaitExit();
+
+        assertThat(r.exit()).as(r.both()).isZero();
+        // Formatted with the default locale, these numbers would be Arabic-Indic digits (U+0660..U+0669).
+        assertThat(r.out())
+                .containsPattern("Cutover plan: [0-9]+ steps, estimated [0-9]+h [0-9]{2}m")
+                .containsPattern("Long-running jobs \\(polled\\):")
+                .containsPattern("Human steps [^:]*: [0-9]+");
+        for (String file : List.of("execution-report.md", "execution-report.html", "execution-summary.json")) {
+            assertThat(Files.readString(dir.resolve(file)) + r.out())
+                    .as(file)
+                    .doesNotContainPattern("[\\u0660-\\u0669\\u06F0-\\u06F9]");
+        }
+    }
+
+    @Test
     void demoWithApproveAllAnswersCompletesMigratesTheServiceAndLeavesAVerifiableSchemaValidJournal() throws Exception {
         Path dir = tmp.resolve("demo");
         Path answers = DemoFixture.answers(tmp, DemoFixture.APPROVE_ALL);
