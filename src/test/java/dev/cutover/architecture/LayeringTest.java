@@ -4,8 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -13,9 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Enforces the package table of DESIGN.md §2 (with compile → policy, docs/adr/0001, and the time leaf, 0009). */
 class LayeringTest {
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.cutover");
+    private static final JavaClasses CLASSES = ProductionClasses.ALL;
 
     @Test
     void packagesDependOnlyOnWhatTheDesignAllows() {

@@ -3,8 +3,6 @@ package dev.cutover.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,7 @@ import org.junit.jupiter.api.Test;
  * default locale; where a format pattern is worth its cost, it names {@code Locale.ROOT}.
  */
 class LocaleIndependentTextTest {
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.cutover");
+    private static final JavaClasses CLASSES = ProductionClasses.ALL;
 
     @Test
     void nothingFormatsWithTheDefaultLocale() {
