@@ -188,7 +188,11 @@ final class ChangeDescription {
                 .append(" --pipeline-approvals`; execute refuses unless the organisation's environments.yaml says")
                 .append(" pipeline-only for the class and the plan still compiles to the SHA-256 above.\n")
                 .append("4. The journal and report are kept as the job's artifact. Any failure, manual step,")
-                .append(" unsigned gate or missing runtime value halts the run for a person.\n");
+                .append(" unsigned gate or missing runtime value halts the run for a person.\n")
+                .append("5. To continue a halted run, commit the missing decision to `pipeline-approvals.txt`, then")
+                .append(" start the workflow again with `mode: resume` and `resume_from_run` set to the halted")
+                .append(" run's id: its journal is restored from the artifact and `cutover execute --resume` goes on")
+                .append(" where it stopped, never running a finished step again.\n");
     }
 
     private void list(String label, List<ExecutionStep> steps, Predicate<ExecutionStep> which) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,20 @@ class PreparePipelineTest {
         JsonNode job = workflow.path("jobs").path("cutover");
         assertThat(job.path("environment").asText()).isEqualTo("production");
         assertThat(job.path("env").path(PipelineGate.GATE_VARIABLE).asText()).startsWith("github-run-");
-        assertThat(job.path("steps").findValuesAsText("run")).contains("bash cutover/demo/pipeline/run-cutover.sh");
+        assertThat(job.path("steps").findValuesAsText("run"))
+                .contains("bash cutover/demo/pipeline/run-cutover.sh \"$CUTOVER_MODE\"");
+        JsonNode inputs = workflow.path("on").path("workflow_dispatch").path("inputs");
+        assertThat(inputs.path("mode").path("options").toString()).isEqualTo("[\"run\",\"resume\"]");
+        assertThat(inputs.path("mode").path("default").asText()).isEqualTo("run");
+        assertThat(workflow.path("permissions").path("actions").asText()).isEqualTo("read");
+        JsonNode restore = job.path("steps").findParents("uses").stream()
+                .filter(step -> step.path("uses").asText().startsWith("actions/download-artifact@"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(restore.path("if").asText()).isEqualTo("${{ inputs.mode == 'resume' }}");
+        assertThat(restore.path("with").path("name").asText()).isEqualTo("cutover-demo-journal");
+        assertThat(restore.path("with").path("path").asText()).isEqualTo("cutover/demo");
+        assertThat(restore.path("with").path("run-id").asText()).isEqualTo("${{ inputs.resume_from_run }}");
     }
 
     @Test
@@ -175,10 +189,42 @@ class PreparePipelineTest {
                         "execute --run-dir " + folder + " --pipeline-approvals " + folder + "/pipeline-approvals.txt");
     }
 
+    @Test
+    void theGeneratedScriptResumesAHaltedRunOnlyWithItsJournalInPlace() throws Exception {
+        assertThat(prepare().exit()).isZero();
+        Path checkout = tmp.resolve("checkout");
+        repo.ok("worktree", "add", "--quiet", checkout.toString(), "cutover/demo");
+        Path calls = tmp.resolve("calls.log");
+        Path fake = dev.cutover.testing.Scenario.executable(
+                tmp.resolve("bin/cutover"), "#!/bin/bash\necho \"$*\" >> " + calls + "\n");
+        Path script = checkout.resolve("cutover/demo/pipeline/run-cutover.sh");
+        Path folder = checkout.resolve("cutover/demo").toRealPath();
+
+        ScriptRun unknown = runScript(script, fake, "true", "github-run-2-1", "again");
+        ScriptRun noJournal = runScript(script, fake, "true", "github-run-2-1", "resume");
+        ScriptRun notReleased = runScript(script, fake, "true", "", "resume");
+        Files.writeString(folder.resolve("execution-log.jsonl"), "{}\n");
+        ScriptRun resumed = runScript(script, fake, "true", "github-run-2-1", "resume");
+
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown mode 'again'").contains("nothing was executed");
+        assertThat(noJournal.exit()).isEqualTo(2);
+        assertThat(noJournal.err()).contains("resume needs the halted run's journal");
+        assertThat(notReleased.exit()).isEqualTo(3);
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(Files.readAllLines(calls))
+                .as("only the released resume with its journal called cutover, and only execute --resume")
+                .containsExactly("execute --resume --run-dir " + folder + " --pipeline-approvals " + folder
+                        + "/pipeline-approvals.txt");
+    }
+
     private record ScriptRun(int exit, String err) {}
 
-    private ScriptRun runScript(Path script, Path fakeCutover, String ci, String gate) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", script.toString())
+    private ScriptRun runScript(Path script, Path fakeCutover, String ci, String gate, String... mode)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(mode));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("CI", ci);

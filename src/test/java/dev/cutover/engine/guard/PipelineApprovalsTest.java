@@ -102,6 +102,30 @@ class PipelineApprovalsTest {
     }
 
     @Test
+    void aHaltedPipelineRunContinuesWithResumeOnceTheReviewersDecideTheManualStep() throws Exception {
+        Path approvals = tmp.resolve("pipeline-approvals.txt");
+        Scenario scenario =
+                production(approvals, false).env("CI", "true").env(PipelineGate.GATE_VARIABLE, "github-run-7-1");
+        RunOutcome halted = scenario.run(new ScriptedApprover());
+        assertThat(halted.verdict()).isEqualTo("halted");
+
+        // The pull request's follow-up commit: the manual steps are done, the handoff and the gates signed.
+        Files.writeString(approvals, Files.readString(approvals).replaceAll("(?m)^# (approve|handoff|gate) ", "$1 "));
+        RunOutcome resumed =
+                scenario.env(PipelineGate.GATE_VARIABLE, "github-run-8-1").resume(new ScriptedApprover());
+
+        assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
+        assertThat(resumed.events("cp-phase1-010-create-target"))
+                .as("a step that succeeded before the halt is not run again")
+                .containsOnlyOnce("executed");
+        assertThat(resumed.entries("cp-phase4-001-confirm-reader", "approved"))
+                .extracting(e -> e.path("notes").asText())
+                .singleElement()
+                .asString()
+                .endsWith("CI gate CUTOVER_PIPELINE_APPROVED=github-run-8-1");
+    }
+
+    @Test
     void outsideCiTheApprovalsAreRefused() throws Exception {
         RunOutcome run = production(tmp.resolve("pipeline-approvals.txt"), true)
                 .env("CI", "")
