@@ -192,7 +192,11 @@ final class ChangeDescription {
                 .append("5. To continue a halted run, commit the missing decision to `pipeline-approvals.txt`, then")
                 .append(" start the workflow again with `mode: resume` and `resume_from_run` set to the halted")
                 .append(" run's id: its journal is restored from the artifact and `cutover execute --resume` goes on")
-                .append(" where it stopped, never running a finished step again.\n");
+                .append(" where it stopped, never running a finished step again.\n")
+                .append("6. To roll a run back, start the workflow with `mode: rollback` and the run's id:")
+                .append(" `cutover rollback` unwinds what succeeded, latest first, as far as")
+                .append(" `pipeline-rollback-approvals.txt` decides (each rollback command with its SHA-256; manual")
+                .append(" procedures of irreversible steps are left for a person to confirm in a commit).\n");
     }
 
     private void list(String label, List<ExecutionStep> steps, Predicate<ExecutionStep> which) {

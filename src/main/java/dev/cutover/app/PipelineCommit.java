@@ -47,7 +47,13 @@ final class PipelineCommit {
 
     /** The generated contents, and the run directory whose inputs are copied. */
     record Contents(
-            RunDirectory runDir, byte[] stepsJson, String approvals, String change, String script, String workflow) {}
+            RunDirectory runDir,
+            byte[] stepsJson,
+            String approvals,
+            String rollbackApprovals,
+            String change,
+            String script,
+            String workflow) {}
 
     void requireReady(PipelineJob.Change change) {
         if (!Files.isDirectory(requested)) {
@@ -117,7 +123,12 @@ final class PipelineCommit {
                         copyTerraform(terraform, folder.resolve("terraform").resolve("root"), worktree));
             }
             written.add(put(worktree, folder.resolve(RunDirectory.STEPS), files.stepsJson()));
-            written.add(put(worktree, folder.resolve("pipeline-approvals.txt"), bytes(files.approvals())));
+            written.add(
+                    put(worktree, folder.resolve(PipelineGate.Purpose.EXECUTE.fileName()), bytes(files.approvals())));
+            written.add(put(
+                    worktree,
+                    folder.resolve(PipelineGate.Purpose.ROLLBACK.fileName()),
+                    bytes(files.rollbackApprovals())));
             written.add(put(worktree, folder.resolve("CHANGE.md"), bytes(files.change())));
             Path script = folder.resolve("pipeline").resolve("run-cutover.sh");
             written.add(put(worktree, script, bytes(files.script())));
@@ -177,8 +188,8 @@ final class PipelineCommit {
     private static String message(PipelineJob.Change change, Contents files) {
         return "cutover: pipeline change for run " + change.runId() + " (" + change.environment() + ")\n\n"
                 + "- " + change.folder() + ": the signed inputs, execution-steps.json (sha256 "
-                + PipelineGate.stepsSha256(files.stepsJson()) + "), pipeline-approvals.txt and"
-                + " CHANGE.md\n"
+                + PipelineGate.stepsSha256(files.stepsJson()) + "), pipeline-approvals.txt,"
+                + " pipeline-rollback-approvals.txt and CHANGE.md\n"
                 + "- " + change.folder() + "/pipeline/run-cutover.sh and " + workflowPath(change) + ": run it"
                 + " non-interactively, only after the CI approval gate of environment " + change.environment() + "\n\n"
                 + "Requires: review of CHANGE.md and approval through the " + change.environment()

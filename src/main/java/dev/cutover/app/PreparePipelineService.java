@@ -92,6 +92,7 @@ public final class PreparePipelineService {
                 runDir,
                 plan.stepsJson(),
                 PipelineApprovalsFile.render(plan, change.environment()),
+                PipelineApprovalsFile.renderRollback(plan, change.environment()),
                 ChangeDescription.render(plan, verdict, change),
                 PipelineJob.script(change),
                 PipelineJob.workflow(change));

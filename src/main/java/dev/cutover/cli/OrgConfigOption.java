@@ -17,6 +17,14 @@ public final class OrgConfigOption {
 
     /** The guard options of a verb that takes no {@code --approval}: per-step, this org file. */
     GuardOptions guard() {
-        return new GuardOptions(orgConfig, ApprovalMode.PER_STEP, null);
+        return guard(null);
+    }
+
+    /** As {@link #guard()}, reading {@code pipelineApprovals} (a {@code --pipeline-approvals} file, or null). */
+    GuardOptions guard(Path pipelineApprovals) {
+        return new GuardOptions(
+                orgConfig,
+                ApprovalMode.PER_STEP,
+                pipelineApprovals == null ? null : pipelineApprovals.toAbsolutePath());
     }
 }

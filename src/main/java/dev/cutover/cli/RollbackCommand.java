@@ -52,6 +52,15 @@ final class RollbackCommand implements Callable<Integer> {
     @Mixin
     OrgConfigOption org;
 
+    @Option(
+            names = "--pipeline-approvals",
+            paramLabel = "FILE",
+            description = "The rollback approvals file `cutover prepare-pipeline` generated"
+                    + " (pipeline-rollback-approvals.txt). Accepted only for a pipeline-only class, inside the CI job"
+                    + " (CI=true) its approval gate released (CUTOVER_PIPELINE_APPROVED), for exactly the plan it was"
+                    + " generated for.")
+    Path pipelineApprovals;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -65,7 +74,8 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     ExecuteRequest request(RunDirectory dir) {
-        return runDir.executeRequest(dir, true, false, answers, ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS, org.guard());
+        return runDir.executeRequest(
+                dir, true, false, answers, ExecuteRequest.DEFAULT_MAX_PARALLEL_JOBS, org.guard(pipelineApprovals));
     }
 
     static RollbackService service(PrintWriter out) {

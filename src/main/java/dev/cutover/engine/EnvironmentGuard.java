@@ -29,20 +29,31 @@ final class EnvironmentGuard {
     private final ExecuteRequest request;
     private final LoadedPlan plan;
     private final Optional<OrgConfig> org;
+    private final PipelineGate.Purpose verb;
     /** Accounts whose alias could not be read, so name patterns could not classify them. */
     private final List<String> aliasNotes = new ArrayList<>();
 
-    private EnvironmentGuard(ExecuteRequest request, LoadedPlan plan, Optional<OrgConfig> org) {
+    private EnvironmentGuard(
+            ExecuteRequest request, LoadedPlan plan, Optional<OrgConfig> org, PipelineGate.Purpose verb) {
         this.request = request;
         this.plan = plan;
         this.org = org;
+        this.verb = verb;
     }
 
-    /** Reads the organisation's file ({@code --org-config}, else {@code CUTOVER_ORG_CONFIG}); exit 2 if invalid. */
+    /**
+     * The guard of {@code execute}: reads the organisation's file ({@code --org-config}, else
+     * {@code CUTOVER_ORG_CONFIG}); exit 2 if invalid.
+     */
     static EnvironmentGuard load(ExecuteRequest request, LoadedPlan plan) {
+        return load(request, plan, PipelineGate.Purpose.EXECUTE);
+    }
+
+    /** The guard of {@code verb} (execute or rollback), which also decides which approvals file it may read. */
+    static EnvironmentGuard load(ExecuteRequest request, LoadedPlan plan, PipelineGate.Purpose verb) {
         Optional<OrgConfig> org = OrgConfigLoader.locate(request.guard().orgConfig(), request.environment())
                 .map(file -> new OrgConfigLoader(SchemaValidator.shared()).load(file));
-        return new EnvironmentGuard(request, plan, org);
+        return new EnvironmentGuard(request, plan, org, verb);
     }
 
     /** The declared class's permissions, known before any probe: what execute can refuse without a cloud call. */
@@ -85,16 +96,20 @@ final class EnvironmentGuard {
         if (direct == DirectMutation.PIPELINE_ONLY && !pipeline) {
             throw new CutoverException(
                     ErrorCode.DIRECT_MUTATION_REFUSED,
-                    "execute refused: direct mutation is pipeline-only for " + whose + "; nothing was executed."
-                            + " Run `cutover prepare-pipeline --run-dir "
-                            + request.runDir().root()
-                            + " --repo PATH` and let the CI pipeline execute it under its approval gate.");
+                    verb.verb() + " refused: direct mutation is pipeline-only for " + whose + "; nothing was executed."
+                            + (verb == PipelineGate.Purpose.ROLLBACK
+                                    ? " Roll back through the pipeline change's job (`run-cutover.sh rollback`,"
+                                            + " workflow mode rollback) under its approval gate."
+                                    : " Run `cutover prepare-pipeline --run-dir "
+                                            + request.runDir().root()
+                                            + " --repo PATH` and let the CI pipeline execute it under its approval"
+                                            + " gate."));
         }
         if (pipeline && direct != DirectMutation.PIPELINE_ONLY) {
             throw new CutoverException(
                     ErrorCode.PIPELINE_APPROVALS_REFUSED,
                     "--pipeline-approvals refused: direct mutation is " + direct.configName() + " for " + whose
-                            + ", not pipeline-only; run execute at a terminal.");
+                            + ", not pipeline-only; run " + verb.verb() + " at a terminal.");
         }
         if (request.answersFile() != null && verdict.permissions().answersFile() == AnswersFiles.REFUSED) {
             throw new CutoverException(
@@ -109,7 +124,7 @@ final class EnvironmentGuard {
                             + verdict.permissions().approval().configName() + " approval.");
         }
         if (pipeline) {
-            PipelineGate.require(request, plan);
+            PipelineGate.require(request, plan, verb);
         }
     }
 

@@ -27,6 +27,43 @@ public final class PipelineGate {
     /** The line of the approvals file that binds it to one compiled plan. */
     public static final String STEPS_HASH_PREFIX = "# steps-sha256: ";
 
+    /** The line of the approvals file that says which verb may read it. */
+    public static final String PURPOSE_PREFIX = "# purpose: ";
+
+    /**
+     * Which verb an approvals file is for. They are never interchangeable: the execute file confirms each
+     * irreversible step in advance, and in a rollback the same prompt confirms that step's manual procedure,
+     * which only a person can. A file without a purpose line (written before rollback files existed) is for
+     * execute.
+     */
+    public enum Purpose {
+        EXECUTE("execute", "pipeline-approvals.txt"),
+        ROLLBACK("rollback", "pipeline-rollback-approvals.txt");
+
+        private final String verb;
+        private final String fileName;
+
+        Purpose(String verb, String fileName) {
+            this.verb = verb;
+            this.fileName = fileName;
+        }
+
+        /** {@code execute} or {@code rollback}: the verb, and the word of the purpose line. */
+        public String verb() {
+            return verb;
+        }
+
+        /** The name prepare-pipeline gives the file. */
+        public String fileName() {
+            return fileName;
+        }
+
+        /** The file's purpose line. */
+        public String line() {
+            return PURPOSE_PREFIX + verb;
+        }
+    }
+
     private static final int MAX_NOTED = 200;
 
     private PipelineGate() {}
@@ -40,7 +77,7 @@ public final class PipelineGate {
         }
     }
 
-    static void require(ExecuteRequest request, LoadedPlan plan) {
+    static void require(ExecuteRequest request, LoadedPlan plan, Purpose purpose) {
         if (!"true".equalsIgnoreCase(request.environment().getOrDefault("CI", ""))) {
             throw refused("CI is not `true`: pipeline approvals run only inside a CI job");
         }
@@ -50,8 +87,14 @@ public final class PipelineGate {
                     + " approved");
         }
         Path file = request.guard().pipelineApprovals();
+        List<String> lines = read(file);
+        Purpose written = purposeOf(file, lines);
+        if (written != purpose) {
+            throw refused(file + " holds " + written.verb() + " approvals, and " + purpose.verb() + " reads only the "
+                    + purpose.fileName() + " prepare-pipeline generated for it");
+        }
         String expected = stepsSha256(plan.stepsJson());
-        String bound = bindingOf(file);
+        String bound = bindingOf(file, lines);
         if (!bound.equals(expected)) {
             throw refused(file + " approves the plan with steps-sha256 " + bound + ", but the inputs compile to "
                     + expected + ": it was prepared for another plan. Run prepare-pipeline again and review the"
@@ -70,13 +113,30 @@ public final class PipelineGate {
         };
     }
 
-    private static String bindingOf(Path file) {
-        List<String> lines;
+    private static List<String> read(Path file) {
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw refused("cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    private static Purpose purposeOf(Path file, List<String> lines) {
+        String word = lines.stream()
+                .filter(l -> l.startsWith(PURPOSE_PREFIX))
+                .map(l -> l.substring(PURPOSE_PREFIX.length()).strip())
+                .findFirst()
+                .orElse(Purpose.EXECUTE.verb());
+        for (Purpose p : Purpose.values()) {
+            if (p.verb().equals(word)) {
+                return p;
+            }
+        }
+        throw refused(file + " says `" + PURPOSE_PREFIX + word + "`: it is not an approvals file prepare-pipeline"
+                + " generated");
+    }
+
+    private static String bindingOf(Path file, List<String> lines) {
         return lines.stream()
                 .filter(l -> l.startsWith(STEPS_HASH_PREFIX))
                 .map(l -> l.substring(STEPS_HASH_PREFIX.length()).strip())

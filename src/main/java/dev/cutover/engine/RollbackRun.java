@@ -44,7 +44,7 @@ final class RollbackRun {
         }
         // The same environment guardrails as execute: what the declared class forbids is refused before any
         // cloud call, and the accounts the identity probes confirm are cross-checked against the org's classes.
-        EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
+        EnvironmentGuard guard = EnvironmentGuard.load(request, plan, PipelineGate.Purpose.ROLLBACK);
         guard.refuse(guard.declared());
         StepCommands commands = shared.commands();
         Preflight checks = new Preflight(engine.clock(), commands);

@@ -87,6 +87,7 @@ class PreparePipelineTest {
                         "cutover/demo/resource-ownership.json",
                         "cutover/demo/cutover.yaml",
                         "cutover/demo/pipeline-approvals.txt",
+                        "cutover/demo/pipeline-rollback-approvals.txt",
                         "cutover/demo/CHANGE.md",
                         "cutover/demo/pipeline/run-cutover.sh",
                         ".github/workflows/cutover-demo.yml")
@@ -133,6 +134,15 @@ class PreparePipelineTest {
                 .contains("# approve        cp-phase4-001-confirm-reader   approve")
                 .contains("# gate           dp-phase4-001-announce   approve")
                 .doesNotContain("\nfailure");
+        assertThat(show("cutover/demo/pipeline-rollback-approvals.txt"))
+                .contains(PipelineGate.STEPS_HASH_PREFIX + PipelineGate.stepsSha256(steps))
+                .contains(PipelineGate.Purpose.ROLLBACK.line())
+                .contains("rollback       cp-phase1-010-create-target   approve   # rollback sha256 ")
+                .contains("# irreversible   dp-phase4-030-switch-live   approve")
+                .doesNotContain("\nirreversible")
+                .doesNotContain("\napprove")
+                .doesNotContain("go-no-go");
+        assertThat(show("cutover/demo/pipeline-approvals.txt")).contains(PipelineGate.Purpose.EXECUTE.line());
         assertThat(show("cutover/demo/CHANGE.md"))
                 .contains("## Summary", "## Risks", "## Point of no return", "## Rollback", "## Go/no-go gates")
                 .contains("`dp-phase4-030-switch-live`: irreversible route53-change step")
@@ -147,14 +157,14 @@ class PreparePipelineTest {
         assertThat(job.path("steps").findValuesAsText("run"))
                 .contains("bash cutover/demo/pipeline/run-cutover.sh \"$CUTOVER_MODE\"");
         JsonNode inputs = workflow.path("on").path("workflow_dispatch").path("inputs");
-        assertThat(inputs.path("mode").path("options").toString()).isEqualTo("[\"run\",\"resume\"]");
+        assertThat(inputs.path("mode").path("options").toString()).isEqualTo("[\"run\",\"resume\",\"rollback\"]");
         assertThat(inputs.path("mode").path("default").asText()).isEqualTo("run");
         assertThat(workflow.path("permissions").path("actions").asText()).isEqualTo("read");
         JsonNode restore = job.path("steps").findParents("uses").stream()
                 .filter(step -> step.path("uses").asText().startsWith("actions/download-artifact@"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(restore.path("if").asText()).isEqualTo("${{ inputs.mode == 'resume' }}");
+        assertThat(restore.path("if").asText()).isEqualTo("${{ inputs.mode != 'run' }}");
         assertThat(restore.path("with").path("name").asText()).isEqualTo("cutover-demo-journal");
         assertThat(restore.path("with").path("path").asText()).isEqualTo("cutover/demo");
         assertThat(restore.path("with").path("run-id").asText()).isEqualTo("${{ inputs.resume_from_run }}");
@@ -190,7 +200,7 @@ class PreparePipelineTest {
     }
 
     @Test
-    void theGeneratedScriptResumesAHaltedRunOnlyWithItsJournalInPlace() throws Exception {
+    void theGeneratedScriptResumesOrRollsBackARunOnlyWithItsJournalInPlace() throws Exception {
         assertThat(prepare().exit()).isZero();
         Path checkout = tmp.resolve("checkout");
         repo.ok("worktree", "add", "--quiet", checkout.toString(), "cutover/demo");
@@ -205,17 +215,23 @@ class PreparePipelineTest {
         ScriptRun notReleased = runScript(script, fake, "true", "", "resume");
         Files.writeString(folder.resolve("execution-log.jsonl"), "{}\n");
         ScriptRun resumed = runScript(script, fake, "true", "github-run-2-1", "resume");
+        ScriptRun rolledBack = runScript(script, fake, "true", "github-run-3-1", "rollback");
 
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown mode 'again'").contains("nothing was executed");
         assertThat(noJournal.exit()).isEqualTo(2);
-        assertThat(noJournal.err()).contains("resume needs the halted run's journal");
+        assertThat(noJournal.err()).contains("resume needs the earlier run's journal");
         assertThat(notReleased.exit()).isEqualTo(3);
         assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(rolledBack.exit()).as(rolledBack.err()).isZero();
         assertThat(Files.readAllLines(calls))
-                .as("only the released resume with its journal called cutover, and only execute --resume")
-                .containsExactly("execute --resume --run-dir " + folder + " --pipeline-approvals " + folder
-                        + "/pipeline-approvals.txt");
+                .as("only the released runs with a journal called cutover: execute --resume, then rollback with the"
+                        + " rollback approvals")
+                .containsExactly(
+                        "execute --resume --run-dir " + folder + " --pipeline-approvals " + folder
+                                + "/pipeline-approvals.txt",
+                        "rollback --run-dir " + folder + " --pipeline-approvals " + folder
+                                + "/pipeline-rollback-approvals.txt");
     }
 
     private record ScriptRun(int exit, String err) {}

@@ -117,6 +117,24 @@ class RollbackCommandTest {
         assertThat(r.err()).contains("there is no run to roll back");
     }
 
+    @Test
+    void pipelineApprovalsAreRefusedWhereTheClassIsNotPipelineOnly() throws Exception {
+        Path dir = tmp.resolve("demo");
+        assertThat(CliRunner.run("demo", "--dir", dir.toString(), "--answers", APPROVE_ALL.toString())
+                        .exit())
+                .isZero();
+        Path approvals = Files.writeString(tmp.resolve("pipeline-rollback-approvals.txt"), "rollback * approve\n");
+
+        CliRunner.Result r =
+                CliRunner.run("rollback", "--run-dir", dir.toString(), "--pipeline-approvals", approvals.toString());
+
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err())
+                .contains("--pipeline-approvals refused: direct mutation is allowed for sandbox")
+                .contains("run rollback at a terminal");
+        assertThat(Files.readSymbolicLink(dir.resolve("service/live"))).isEqualTo(Path.of("target", "demo-data"));
+    }
+
     /** Every file under {@code root} with its content (a symlink as {@code -> target}), by relative path. */
     private static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();

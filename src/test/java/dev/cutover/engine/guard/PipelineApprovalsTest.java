@@ -4,11 +4,13 @@ import static dev.cutover.engine.guard.Guardrails.assertRefused;
 import static dev.cutover.engine.guard.Guardrails.demoIn;
 import static dev.cutover.engine.guard.Guardrails.orgFile;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.app.CompileService;
 import dev.cutover.engine.GuardOptions;
 import dev.cutover.engine.PipelineApprovalsFile;
 import dev.cutover.engine.PipelineGate;
+import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.ApprovalMode;
 import dev.cutover.input.RunDirectory;
@@ -123,6 +125,94 @@ class PipelineApprovalsTest {
                 .singleElement()
                 .asString()
                 .endsWith("CI gate CUTOVER_PIPELINE_APPROVED=github-run-8-1");
+    }
+
+    /** A production run the pipeline completed, and its rollback approvals as prepare-pipeline writes them. */
+    private Scenario completedInPipeline(Path rollbackApprovals, boolean manualProceduresConfirmed) throws Exception {
+        Scenario scenario = production(tmp.resolve("pipeline-approvals.txt"), true)
+                .env("CI", "true")
+                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1");
+        assertThat(scenario.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
+        String text = PipelineApprovalsFile.renderRollback(
+                new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty()),
+                "production");
+        if (manualProceduresConfirmed) {
+            text = text.replaceAll("(?m)^# irreversible ", "irreversible ");
+        }
+        Files.writeString(rollbackApprovals, text);
+        return scenario.env(PipelineGate.GATE_VARIABLE, "github-run-9-1")
+                .guard(new GuardOptions(org(), ApprovalMode.PER_STEP, rollbackApprovals));
+    }
+
+    @Test
+    void theRollbackJobUnwindsTheRunOnceThePeopleConfirmedTheManualProcedures() throws Exception {
+        RunOutcome rollback = completedInPipeline(tmp.resolve("pipeline-rollback-approvals.txt"), true)
+                .rollback(new ScriptedApprover());
+
+        assertThat(rollback.verdict()).as(rollback.output()).isEqualTo("completed");
+        assertThat(rollback.summary().path("rollback").path("rolled_back").toString())
+                .contains("dp-phase4-030-switch-live", "cp-phase1-010-create-target");
+        assertThat(rollback.file("service/target")).doesNotExist();
+        assertThat(rollback.entries("dp-phase4-030-switch-live", "rollback-approved"))
+                .extracting(e -> e.path("notes").asText())
+                .singleElement()
+                .asString()
+                .endsWith("CI gate CUTOVER_PIPELINE_APPROVED=github-run-9-1");
+    }
+
+    @Test
+    void leftAsGeneratedTheRollbackApprovalsHaltAtTheFirstManualProcedure() throws Exception {
+        RunOutcome rollback = completedInPipeline(tmp.resolve("pipeline-rollback-approvals.txt"), false)
+                .rollback(new ScriptedApprover());
+
+        assertThat(rollback.verdict()).isEqualTo("halted");
+        assertThat(rollback.output()).contains("no scripted answer for irreversible on dp-phase4-030-switch-live");
+        assertThat(rollback.events("dp-phase4-030-switch-live")).doesNotContain("rollback-approved");
+        assertThat(rollback.file("service/target")).as("nothing was undone").exists();
+    }
+
+    @Test
+    void executeAndRollbackNeverReadEachOthersApprovals() throws Exception {
+        Path executeFile = tmp.resolve("pipeline-approvals.txt");
+        Scenario completed = completedInPipeline(tmp.resolve("pipeline-rollback-approvals.txt"), true);
+
+        // Refusals before anything is journaled are thrown (docs/commands/rollback.md).
+        completed.guard(new GuardOptions(org(), ApprovalMode.PER_STEP, executeFile));
+        assertThatThrownBy(() -> completed.rollback(new ScriptedApprover()))
+                .isInstanceOfSatisfying(
+                        CutoverException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.PIPELINE_APPROVALS_REFUSED))
+                .hasMessageContaining(
+                        "holds execute approvals, and rollback reads only the pipeline-rollback-approvals.txt");
+        completed.guard(new GuardOptions(org(), ApprovalMode.PER_STEP, null));
+        assertThatThrownBy(() -> completed.rollback(new ScriptedApprover()))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DIRECT_MUTATION_REFUSED))
+                .hasMessageStartingWith("rollback refused: direct mutation is pipeline-only for production");
+        assertThat(completed.dir().resolve("service/target"))
+                .as("nothing was undone")
+                .exists();
+    }
+
+    @Test
+    void executeRefusesTheRollbackApprovals() throws Exception {
+        Path rollbackFile = tmp.resolve("pipeline-rollback-approvals.txt");
+        Scenario scenario = production(tmp.resolve("pipeline-approvals.txt"), true);
+        Files.writeString(
+                rollbackFile,
+                PipelineApprovalsFile.renderRollback(
+                        new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty()),
+                        "production"));
+
+        RunOutcome run = scenario.env("CI", "true")
+                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
+                .guard(new GuardOptions(org(), ApprovalMode.PER_STEP, rollbackFile))
+                .run(new ScriptedApprover());
+
+        assertRefused(
+                run,
+                ErrorCode.PIPELINE_APPROVALS_REFUSED,
+                "holds rollback approvals, and execute reads only the pipeline-approvals.txt");
     }
 
     @Test
