@@ -172,13 +172,9 @@ class PreparePipelineTest {
 
     @Test
     void theGeneratedScriptRefusesWithoutTheGateAndRunsPreflightThenExecuteUnderIt() throws Exception {
-        assertThat(prepare().exit()).isZero();
-        Path checkout = tmp.resolve("checkout");
-        repo.ok("worktree", "add", "--quiet", checkout.toString(), "cutover/demo");
-        Path calls = tmp.resolve("calls.log");
-        Path fake = dev.cutover.testing.Scenario.executable(
-                tmp.resolve("bin/cutover"), "#!/bin/bash\necho \"$*\" >> " + calls + "\n");
-        Path script = checkout.resolve("cutover/demo/pipeline/run-cutover.sh");
+        Checkout c = checkedOut();
+        Path script = c.script();
+        Path fake = c.fake();
 
         ScriptRun refused = runScript(script, fake, "true", "");
         ScriptRun notCi = runScript(script, fake, "", "github-run-1-1");
@@ -191,8 +187,8 @@ class PreparePipelineTest {
         assertThat(notCi.exit()).isEqualTo(3);
         assertThat(notCi.err()).contains("CI is not true");
         assertThat(released.exit()).as(released.err()).isZero();
-        Path folder = checkout.resolve("cutover/demo").toRealPath();
-        assertThat(Files.readAllLines(calls))
+        Path folder = c.folder();
+        assertThat(Files.readAllLines(c.calls()))
                 .as("only the released run called cutover: pre-flight, then execute with the approvals")
                 .containsExactly(
                         "preflight --run-dir " + folder,
@@ -201,14 +197,10 @@ class PreparePipelineTest {
 
     @Test
     void theGeneratedScriptResumesOrRollsBackARunOnlyWithItsJournalInPlace() throws Exception {
-        assertThat(prepare().exit()).isZero();
-        Path checkout = tmp.resolve("checkout");
-        repo.ok("worktree", "add", "--quiet", checkout.toString(), "cutover/demo");
-        Path calls = tmp.resolve("calls.log");
-        Path fake = dev.cutover.testing.Scenario.executable(
-                tmp.resolve("bin/cutover"), "#!/bin/bash\necho \"$*\" >> " + calls + "\n");
-        Path script = checkout.resolve("cutover/demo/pipeline/run-cutover.sh");
-        Path folder = checkout.resolve("cutover/demo").toRealPath();
+        Checkout c = checkedOut();
+        Path script = c.script();
+        Path fake = c.fake();
+        Path folder = c.folder();
 
         ScriptRun unknown = runScript(script, fake, "true", "github-run-2-1", "again");
         ScriptRun noJournal = runScript(script, fake, "true", "github-run-2-1", "resume");
@@ -224,7 +216,7 @@ class PreparePipelineTest {
         assertThat(notReleased.exit()).isEqualTo(3);
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         assertThat(rolledBack.exit()).as(rolledBack.err()).isZero();
-        assertThat(Files.readAllLines(calls))
+        assertThat(Files.readAllLines(c.calls()))
                 .as("only the released runs with a journal called cutover: execute --resume, then rollback with the"
                         + " rollback approvals")
                 .containsExactly(
@@ -232,6 +224,23 @@ class PreparePipelineTest {
                                 + "/pipeline-approvals.txt",
                         "rollback --run-dir " + folder + " --pipeline-approvals " + folder
                                 + "/pipeline-rollback-approvals.txt");
+    }
+
+    /** The prepared branch checked out, and a fake cutover that appends its arguments to {@code calls}. */
+    private record Checkout(Path script, Path fake, Path calls, Path folder) {}
+
+    private Checkout checkedOut() throws Exception {
+        assertThat(prepare().exit()).isZero();
+        Path checkout = tmp.resolve("checkout");
+        repo.ok("worktree", "add", "--quiet", checkout.toString(), "cutover/demo");
+        Path calls = tmp.resolve("calls.log");
+        Path fake = dev.cutover.testing.Scenario.executable(
+                tmp.resolve("bin/cutover"), "#!/bin/bash\necho \"$*\" >> " + calls + "\n");
+        return new Checkout(
+                checkout.resolve("cutover/demo/pipeline/run-cutover.sh"),
+                fake,
+                calls,
+                checkout.resolve("cutover/demo").toRealPath());
     }
 
     private record ScriptRun(int exit, String err) {}
