@@ -96,14 +96,8 @@ final class EnvironmentGuard {
         if (direct == DirectMutation.PIPELINE_ONLY && !pipeline) {
             throw new CutoverException(
                     ErrorCode.DIRECT_MUTATION_REFUSED,
-                    verb.verb() + " refused: direct mutation is pipeline-only for " + whose + "; nothing was executed."
-                            + (verb == PipelineGate.Purpose.ROLLBACK
-                                    ? " Roll back through the pipeline change's job (`run-cutover.sh rollback`,"
-                                            + " workflow mode rollback) under its approval gate."
-                                    : " Run `cutover prepare-pipeline --run-dir "
-                                            + request.runDir().root()
-                                            + " --repo PATH` and let the CI pipeline execute it under its approval"
-                                            + " gate."));
+                    verb.verb() + " refused: direct mutation is pipeline-only for " + whose + "; nothing was executed. "
+                            + throughThePipeline());
         }
         if (pipeline && direct != DirectMutation.PIPELINE_ONLY) {
             throw new CutoverException(
@@ -126,6 +120,20 @@ final class EnvironmentGuard {
         if (pipeline) {
             PipelineGate.require(request, plan, verb);
         }
+    }
+
+    /** Where a pipeline-only class's change goes instead: the pipeline job's mode for this verb. */
+    private String throughThePipeline() {
+        if (verb == PipelineGate.Purpose.ROLLBACK) {
+            return "Roll back through the pipeline change's job (`run-cutover.sh rollback`, workflow mode rollback)"
+                    + " under its approval gate.";
+        }
+        if (request.resume()) {
+            return "Continue the run through the pipeline change's job (`run-cutover.sh resume`, workflow mode"
+                    + " resume with the halted run's id) under its approval gate.";
+        }
+        return "Run `cutover prepare-pipeline --run-dir " + request.runDir().root()
+                + " --repo PATH` and let the CI pipeline execute it under its approval gate.";
     }
 
     /** The approver the run uses: {@code base}, answering automatically what a looser approval mode allows. */

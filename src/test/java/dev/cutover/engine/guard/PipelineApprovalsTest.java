@@ -113,8 +113,14 @@ class PipelineApprovalsTest {
 
         // The pull request's follow-up commit: the manual steps are done, the handoff and the gates signed.
         Files.writeString(approvals, Files.readString(approvals).replaceAll("(?m)^# (approve|handoff|gate) ", "$1 "));
-        RunOutcome resumed =
-                scenario.env(PipelineGate.GATE_VARIABLE, "github-run-8-1").resume(new ScriptedApprover());
+        scenario.guard(new GuardOptions(org(), ApprovalMode.PER_STEP, null));
+        assertThatThrownBy(() -> scenario.resume(new ScriptedApprover()))
+                .as("at a terminal, the refusal points at the pipeline's resume")
+                .hasMessageContaining("execute refused: direct mutation is pipeline-only for production")
+                .hasMessageContaining("Continue the run through the pipeline change's job (`run-cutover.sh resume`");
+        RunOutcome resumed = scenario.guard(new GuardOptions(org(), ApprovalMode.PER_STEP, approvals))
+                .env(PipelineGate.GATE_VARIABLE, "github-run-8-1")
+                .resume(new ScriptedApprover());
 
         assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
         assertThat(resumed.events("cp-phase1-010-create-target"))
