@@ -132,7 +132,7 @@ final class Runbook {
     /** Seconds as whole minutes and hours, e.g. {@code 2h 05m} or {@code 45 min}. */
     static String minutes(long seconds) {
         long minutes = (seconds + 59) / 60;
-        return minutes >= 60 ? (minutes / 60) + "h " + DurationText.twoDigits(minutes % 60) + "m" : minutes + " min";
+        return minutes >= 60 ? DurationText.hoursMinutes(minutes * 60) : minutes + " min";
     }
 
     /** The lines of a step's notes (MANUAL text, warnings, further rollback steps), blank lines dropped. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.app.CompileService;
 import dev.cutover.engine.GuardOptions;
+import dev.cutover.engine.LoadedPlan;
 import dev.cutover.engine.PipelineApprovalsFile;
 import dev.cutover.engine.PipelineGate;
 import dev.cutover.error.CutoverException;
@@ -43,12 +44,15 @@ class PipelineApprovalsTest {
         return orgFile(tmp.resolve("org"), "environments.yaml", PIPELINE_ONLY);
     }
 
+    /** The plan prepare-pipeline would render the approvals files from. */
+    private static LoadedPlan planOf(Scenario scenario) {
+        return new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty());
+    }
+
     /** The production demo, with the approvals prepare-pipeline would generate for it written next to it. */
     private Scenario production(Path approvals, boolean uncommented) throws Exception {
         Scenario scenario = demoIn(tmp, "production");
-        String text = PipelineApprovalsFile.render(
-                new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty()),
-                "production");
+        String text = PipelineApprovalsFile.render(planOf(scenario), "production");
         if (uncommented) {
             // What the reviewers do in the pull request: manual steps done, handoff and gates signed.
             text = text.replaceAll("(?m)^# (approve|handoff|gate) ", "$1 ");
@@ -139,9 +143,7 @@ class PipelineApprovalsTest {
                 .env("CI", "true")
                 .env(PipelineGate.GATE_VARIABLE, "github-run-7-1");
         assertThat(scenario.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
-        String text = PipelineApprovalsFile.renderRollback(
-                new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty()),
-                "production");
+        String text = PipelineApprovalsFile.renderRollback(planOf(scenario), "production");
         if (manualProceduresConfirmed) {
             text = text.replaceAll("(?m)^# irreversible ", "irreversible ");
         }
@@ -204,11 +206,7 @@ class PipelineApprovalsTest {
     void executeRefusesTheRollbackApprovals() throws Exception {
         Path rollbackFile = tmp.resolve("pipeline-rollback-approvals.txt");
         Scenario scenario = production(tmp.resolve("pipeline-approvals.txt"), true);
-        Files.writeString(
-                rollbackFile,
-                PipelineApprovalsFile.renderRollback(
-                        new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty()),
-                        "production"));
+        Files.writeString(rollbackFile, PipelineApprovalsFile.renderRollback(planOf(scenario), "production"));
 
         RunOutcome run = scenario.env("CI", "true")
                 .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
