@@ -185,16 +185,19 @@ public final class CommandRunner {
     private static boolean exitsWithin(Duration timeout, Process process, ProcessTree tree)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (process.isAlive()) {
+        while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return false;
+                return !process.isAlive();
+            }
+            // Waits before it looks: a look straight after the start finds nothing (bash has not forked yet), and
+            // most commands end within the first interval, so they never cost a scan of every process.
+            if (process.waitFor(Math.min(left, TRACK_INTERVAL_NANOS), TimeUnit.NANOSECONDS)) {
+                return true;
             }
             // Descendants are recorded while bash lives: once it exits, its orphans are no longer its tree.
             tree.track();
-            process.waitFor(Math.min(left, TRACK_INTERVAL_NANOS), TimeUnit.NANOSECONDS);
         }
-        return true;
     }
 
     private void killQuietly(Process process, ProcessTree tree) {
