@@ -10,6 +10,7 @@ import dev.cutover.input.ChecklistMetadata;
 import dev.cutover.input.Environment;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
+import dev.cutover.input.RunDirectory;
 import dev.cutover.policy.CommandLint;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.policy.LintResult;
@@ -22,8 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Pre-flight checks 4–7 of FORMATS.md §5 plus the allow-list audit, run after the lock (check 1), the journal
@@ -95,29 +94,27 @@ final class Preflight {
      * must have operators in cutover.yaml; elsewhere unmapped teams are only a warning.
      */
     private void gateApprovers(LoadedPlan plan) {
-        Set<String> unmapped = new TreeSet<>();
-        List<String> anonymous = new ArrayList<>();
-        GateKeys.of(plan.inputs()).forEach((key, gate) -> {
-            if (gate.approvers().isEmpty()) {
-                anonymous.add(key);
-            }
-            gate.approvers().stream()
-                    .filter(t -> plan.config().approversOf(t).isEmpty())
-                    .forEach(unmapped::add);
-        });
-        if (unmapped.isEmpty() && anonymous.isEmpty()) {
+        GateSignerGaps gaps = GateSignerGaps.of(plan.inputs(), plan.config());
+        if (gaps.none()) {
             passed.add("gates: every approver team has operators who may sign");
             return;
         }
-        String what = (unmapped.isEmpty()
-                        ? ""
-                        : "approver teams without operators in cutover.yaml approvers: " + String.join(", ", unmapped))
-                + (anonymous.isEmpty() || unmapped.isEmpty() ? "" : "; ")
-                + (anonymous.isEmpty() ? "" : "gates without approver teams: " + String.join(", ", anonymous));
-        if (plan.config().environment() == Environment.PRODUCTION) {
-            throw new CutoverException(ErrorCode.GATE_APPROVERS_MISSING, "gates: " + what);
+        if (plan.config().environment() != Environment.PRODUCTION) {
+            warnings.add("gates: " + gaps.summary() + "; anyone may sign them outside production");
+            return;
         }
-        warnings.add("gates: " + what + "; anyone may sign them outside production");
+        boolean configured = Files.exists(plan.inputs().runDirectory().file(RunDirectory.CONFIG));
+        throw new CutoverException(
+                ErrorCode.GATE_APPROVERS_MISSING,
+                "gates: in production only the operators " + RunDirectory.CONFIG + " names for a gate's approver teams"
+                        + " may sign it"
+                        + (configured
+                                ? ""
+                                : " (there is no " + RunDirectory.CONFIG + " in "
+                                        + plan.inputs().runDirectory().root()
+                                        + ": a run without one has production's rules)")
+                        + "; " + gaps.summary(),
+                gaps.problems());
     }
 
     /**

@@ -18,6 +18,11 @@ public enum Plane {
         return prefix;
     }
 
+    /** The plane as people name it: {@code control-plane} or {@code data-plane}. */
+    public String label() {
+        return fileStem;
+    }
+
     /** The JSON checklist file name, e.g. {@code cutover-checklist-control-plane.json}. */
     public String jsonFile() {
         return "cutover-checklist-" + fileStem + ".json";

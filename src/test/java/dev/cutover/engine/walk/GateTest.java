@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
@@ -12,6 +13,7 @@ import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -130,7 +132,51 @@ class GateTest {
         assertThat(run.verdict()).isEqualTo("failed");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.result().failure().code()).isEqualTo(ErrorCode.GATE_APPROVERS_MISSING);
-        assertThat(run.result().failure().getMessage()).contains("dba").doesNotContain("platform");
+        assertThat(run.result().failure().getMessage())
+                .contains("dba")
+                .doesNotContain("platform")
+                .doesNotContain("there is no cutover.yaml");
+        assertThat(run.result().failure().problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("cutover.yaml");
+            assertThat(p.pointer()).isEqualTo("/approvers/dba");
+            assertThat(p.message()).endsWith("signs the go/no-go gate of data-plane phase 4");
+            assertThat(p.fix()).startsWith("add `dba: [<operator>, ...]` under `approvers:`");
+        });
+    }
+
+    @Test
+    void productionNamesTheChecklistFieldOfAGateWithoutApproverTeams() {
+        Scenario s = Scenario.demo(tmp)
+                .editJson(
+                        Scenario.DP,
+                        root -> ((ObjectNode) root.path("phases").get(3).path("go_no_go_gate")).putArray("approvers"))
+                .config("environment: production\n" + PROGRAMS + "approvers:\n  platform: [tester]\n");
+
+        RunOutcome run = s.run(new ScriptedApprover());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.result().failure().getMessage()).contains("gates without approver teams: data-plane phase 4");
+        assertThat(run.result().failure().problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("cutover-checklist-data-plane.json");
+            assertThat(p.pointer()).isEqualTo("/phases/3/go_no_go_gate/approvers");
+        });
+    }
+
+    @Test
+    void withoutCutoverYamlTheRefusalSaysThatProductionsRulesApplyBecauseOfIt() throws Exception {
+        Scenario s = twoTeams(SANDBOX).profiles("source", "target");
+        Files.delete(s.dir().resolve("cutover.yaml"));
+
+        RunOutcome run = s.run(new ScriptedApprover());
+
+        assertThat(run.exitCode()).as(String.valueOf(run.result().failure())).isEqualTo(3);
+        assertThat(run.result().failure().code()).isEqualTo(ErrorCode.GATE_APPROVERS_MISSING);
+        assertThat(run.result().failure().getMessage())
+                .contains("there is no cutover.yaml in " + s.dir() + ": a run without one has production's rules")
+                .contains("approver teams without operators in cutover.yaml approvers: dba, platform");
+        assertThat(run.result().failure().problems())
+                .extracting(p -> p.pointer())
+                .containsExactly("/approvers/dba", "/approvers/platform");
     }
 
     @Test
@@ -148,7 +194,7 @@ class GateTest {
 
     @Test
     void aResumeDoesNotAskATeamThatAlreadySigned() {
-        Scenario s = twoTeams(SANDBOX);
+        Scenario s = twoTeams(SANDBOX).profiles("source", "target");
         s.run(new ScriptedApprover().answer(PromptKind.GATE, DP4_FIRST, Choice.APPROVE, Choice.ABORT));
 
         RunOutcome resumed = s.resume(new ScriptedApprover());

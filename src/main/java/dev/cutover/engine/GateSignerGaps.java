@@ -1,0 +1,91 @@
+package dev.cutover.engine;
+
+import dev.cutover.error.Problem;
+import dev.cutover.input.ChecklistPhase;
+import dev.cutover.input.GoNoGoGate;
+import dev.cutover.input.Inputs;
+import dev.cutover.input.Plane;
+import dev.cutover.input.RunConfig;
+import dev.cutover.input.RunDirectory;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The go/no-go gates no named operator can sign (issue 5): an approver team that cutover.yaml maps to nobody, and
+ * a gate that names no team. Production refuses them at pre-flight; elsewhere anyone may sign, with a warning.
+ */
+final class GateSignerGaps {
+    /** Team → the gates it signs, e.g. {@code data-plane phase 4}, in checklist order. */
+    private final Map<String, Set<String>> unmappedTeams = new TreeMap<>();
+
+    /** The gates that name no team (their plane and phase), and a problem for each naming its file and field. */
+    private final List<String> anonymousGates = new ArrayList<>();
+
+    private final List<Problem> anonymousGateProblems = new ArrayList<>();
+
+    private GateSignerGaps() {}
+
+    static GateSignerGaps of(Inputs inputs, RunConfig config) {
+        GateSignerGaps gaps = new GateSignerGaps();
+        for (Plane plane : Plane.values()) {
+            List<ChecklistPhase> phases = inputs.checklist(plane).phases();
+            for (int i = 0; i < phases.size(); i++) {
+                GoNoGoGate gate = phases.get(i).goNoGoGate();
+                if (gate == null) {
+                    continue;
+                }
+                String where = plane.label() + " phase " + phases.get(i).number();
+                if (gate.approvers().isEmpty()) {
+                    gaps.anonymousGates.add(where);
+                    gaps.anonymousGateProblems.add(new Problem(
+                            plane.jsonFile(),
+                            "/phases/" + i + "/go_no_go_gate/approvers",
+                            "the go/no-go gate of " + where + " names no approver team",
+                            "list the teams who sign it, e.g. \"approvers\": [\"platform\"], and map each to operators"
+                                    + " in " + RunDirectory.CONFIG + " approvers"));
+                }
+                gate.approvers().stream()
+                        .filter(team -> config.approversOf(team).isEmpty())
+                        .forEach(team -> gaps.unmappedTeams
+                                .computeIfAbsent(team, t -> new LinkedHashSet<>())
+                                .add(where));
+            }
+        }
+        return gaps;
+    }
+
+    boolean none() {
+        return unmappedTeams.isEmpty() && anonymousGates.isEmpty();
+    }
+
+    /** One line: the teams without operators, then the gates without teams (their plane and phase). */
+    String summary() {
+        List<String> parts = new ArrayList<>();
+        if (!unmappedTeams.isEmpty()) {
+            parts.add("approver teams without operators in " + RunDirectory.CONFIG + " approvers: "
+                    + String.join(", ", unmappedTeams.keySet()));
+        }
+        if (!anonymousGates.isEmpty()) {
+            parts.add("gates without approver teams: " + String.join(", ", anonymousGates));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** A problem per team without operators (naming the gates it signs) and per gate without a team. */
+    List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>();
+        unmappedTeams.forEach((team, gates) -> problems.add(new Problem(
+                RunDirectory.CONFIG,
+                "/approvers/" + team,
+                "no operator may sign for team " + team + ", which signs the go/no-go gate of "
+                        + String.join(" and ", gates),
+                "add `" + team + ": [<operator>, ...]` under `approvers:` (operators as Cutover names them: git"
+                        + " user.email, else user.name, else $USER)")));
+        problems.addAll(anonymousGateProblems);
+        return problems;
+    }
+}
