@@ -6,6 +6,7 @@ import com.networknt.schema.path.NodePath;
 import dev.cutover.error.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns one validator error into an operator-facing {@link Problem}: the pointer of the offending value,
@@ -67,9 +68,13 @@ final class SchemaViolations {
         String name = error.getProperty();
         List<String> allowed = new ArrayList<>();
         parentRule(error).path("properties").fieldNames().forEachRemaining(allowed::add);
-        String fix = "remove `" + name + "` or correct its spelling"
+        Optional<String> meant = Spelling.closest(name, allowed);
+        String fix = meant.map(m -> "rename it to `" + m + "`, or remove it")
+                        .orElse("remove `" + name + "` or correct its spelling")
                 + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed));
-        return new Problem(file, at + "/" + escape(name), "unknown field `" + name + "`", fix);
+        String message = "unknown field `" + name + "`"
+                + meant.map(m -> " (did you mean `" + m + "`?)").orElse("");
+        return new Problem(file, at + "/" + escape(name), message, fix);
     }
 
     private static Problem badFormat(String file, String at, String format, JsonNode value) {

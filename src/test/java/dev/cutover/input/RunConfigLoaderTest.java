@@ -46,6 +46,22 @@ class RunConfigLoaderTest {
     }
 
     @Test
+    void aMisspeltKeyIsRefusedWithTheKeyItProbablyMeant() throws Exception {
+        assertThat(problems("enviroment: sandbox\n")).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/enviroment");
+            assertThat(p.message()).isEqualTo("unknown field `enviroment` (did you mean `environment`?)");
+            assertThat(p.fix()).startsWith("rename it to `environment`, or remove it; allowed: environment, ");
+        });
+        assertThat(problems("poll-interval-seconds: 30\n"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).endsWith("(did you mean `poll_interval_seconds`?)"));
+        assertThat(problems("colour: blue\n")).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("unknown field `colour`");
+            assertThat(p.fix()).startsWith("remove `colour` or correct its spelling; allowed: ");
+        });
+    }
+
+    @Test
     void anAbsentFileMeansTheDefaults() {
         RunConfig config = loader.load(new RunDirectory(dir));
 
