@@ -22,10 +22,20 @@ final class GateSignerGaps {
     /** Team → the gates it signs, e.g. {@code data-plane phase 4}, in checklist order. */
     private final Map<String, Set<String>> unmappedTeams = new TreeMap<>();
 
-    /** The gates that name no team (their plane and phase), and a problem for each naming its file and field. */
-    private final List<String> anonymousGates = new ArrayList<>();
+    /** The gates that name no team, in checklist order. */
+    private final List<AnonymousGate> anonymousGates = new ArrayList<>();
 
-    private final List<Problem> anonymousGateProblems = new ArrayList<>();
+    /** A gate without approver teams: where people say it is, and where in which file it is configured. */
+    private record AnonymousGate(String where, Plane plane, int phaseIndex) {
+        Problem problem() {
+            return new Problem(
+                    plane.jsonFile(),
+                    "/phases/" + phaseIndex + "/go_no_go_gate/approvers",
+                    "the go/no-go gate of " + where + " names no approver team",
+                    "list the teams who sign it, e.g. \"approvers\": [\"platform\"], and map each to operators in "
+                            + RunDirectory.CONFIG + " approvers");
+        }
+    }
 
     private GateSignerGaps() {}
 
@@ -40,13 +50,7 @@ final class GateSignerGaps {
                 }
                 String where = plane.label() + " phase " + phases.get(i).number();
                 if (gate.approvers().isEmpty()) {
-                    gaps.anonymousGates.add(where);
-                    gaps.anonymousGateProblems.add(new Problem(
-                            plane.jsonFile(),
-                            "/phases/" + i + "/go_no_go_gate/approvers",
-                            "the go/no-go gate of " + where + " names no approver team",
-                            "list the teams who sign it, e.g. \"approvers\": [\"platform\"], and map each to operators"
-                                    + " in " + RunDirectory.CONFIG + " approvers"));
+                    gaps.anonymousGates.add(new AnonymousGate(where, plane, i));
                 }
                 gate.approvers().stream()
                         .filter(team -> config.approversOf(team).isEmpty())
@@ -70,7 +74,10 @@ final class GateSignerGaps {
                     + String.join(", ", unmappedTeams.keySet()));
         }
         if (!anonymousGates.isEmpty()) {
-            parts.add("gates without approver teams: " + String.join(", ", anonymousGates));
+            parts.add("gates without approver teams: "
+                    + String.join(
+                            ", ",
+                            anonymousGates.stream().map(AnonymousGate::where).toList()));
         }
         return String.join("; ", parts);
     }
@@ -85,7 +92,7 @@ final class GateSignerGaps {
                         + String.join(" and ", gates),
                 "add `" + team + ": [<operator>, ...]` under `approvers:` (operators as Cutover names them: git"
                         + " user.email, else user.name, else $USER)")));
-        problems.addAll(anonymousGateProblems);
+        anonymousGates.forEach(gate -> problems.add(gate.problem()));
         return problems;
     }
 }
