@@ -3,6 +3,7 @@ package dev.cutover.documentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,24 +96,32 @@ class DocumentationLinksTest {
 
     private record Link(int line, String target) {}
 
-    private static List<Link> links(Path page) throws IOException {
-        List<Link> links = new ArrayList<>();
+    /** A line of the page's text outside code fences, with its 1-based number: where links and headings count. */
+    private record ProseLine(int number, String text) {}
+
+    private static List<ProseLine> prose(Path page) throws IOException {
+        List<ProseLine> prose = new ArrayList<>();
         boolean fenced = false;
         List<String> lines = Files.readAllLines(page);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.stripLeading().startsWith("```")) {
                 fenced = !fenced;
-                continue;
+            } else if (!fenced) {
+                prose.add(new ProseLine(i + 1, line));
             }
-            if (fenced) {
-                continue;
-            }
-            Matcher m = LINK.matcher(INLINE_CODE.matcher(line).replaceAll(""));
+        }
+        return prose;
+    }
+
+    private static List<Link> links(Path page) throws IOException {
+        List<Link> links = new ArrayList<>();
+        for (ProseLine line : prose(page)) {
+            Matcher m = LINK.matcher(INLINE_CODE.matcher(line.text()).replaceAll(""));
             while (m.find()) {
                 String target = m.group(1);
                 if (!target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
-                    links.add(new Link(i + 1, target));
+                    links.add(new Link(line.number(), target));
                 }
             }
         }
@@ -122,21 +131,13 @@ class DocumentationLinksTest {
     private static Set<String> anchorsOf(Path page) {
         Set<String> anchors = new HashSet<>();
         Map<String, Integer> seen = new HashMap<>();
-        boolean fenced = false;
         try {
-            for (String line : Files.readAllLines(page)) {
-                if (line.stripLeading().startsWith("```")) {
-                    fenced = !fenced;
-                    continue;
-                }
-                if (fenced) {
-                    continue;
-                }
-                Matcher html = HTML_ANCHOR.matcher(line);
+            for (ProseLine line : prose(page)) {
+                Matcher html = HTML_ANCHOR.matcher(line.text());
                 while (html.find()) {
                     anchors.add(html.group(1));
                 }
-                Matcher heading = HEADING.matcher(line);
+                Matcher heading = HEADING.matcher(line.text());
                 if (heading.matches()) {
                     String base = anchor(heading.group(1));
                     int n = seen.merge(base, 1, Integer::sum) - 1;
@@ -145,7 +146,7 @@ class DocumentationLinksTest {
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return anchors;
     }
