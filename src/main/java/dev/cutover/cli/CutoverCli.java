@@ -108,7 +108,8 @@ public final class CutoverCli implements Runnable {
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cl = ex.getCommandLine();
             PrintWriter err = cl.getErr();
-            err.println("error: " + ex.getMessage());
+            // Some of picocli's own messages already start with "Error: ".
+            err.println("error: " + ex.getMessage().replaceFirst("^Error: ", ""));
             err.println("next: run `" + cl.getCommandSpec().qualifiedName() + " --help` for usage.");
             err.flush();
             return ErrorCode.USAGE.exitCode();

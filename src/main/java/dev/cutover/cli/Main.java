@@ -1,10 +1,18 @@
 package dev.cutover.cli;
 
+import picocli.CommandLine;
+
 /** Entry point: wires the command tree and is the only place that calls {@link System#exit}. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(CutoverCli.commandLine(args).execute(args));
+        CommandLine cli = CutoverCli.commandLine(args);
+        int exitCode = cli.execute(args);
+        // picocli's writers flush on println only; System.exit does not flush them, so output a command ended
+        // with print (a graph, a prompt) would be lost.
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(exitCode);
     }
 }

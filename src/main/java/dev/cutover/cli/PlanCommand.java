@@ -54,12 +54,17 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (json && graph != null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--json and --graph exclude each other: use one of them");
+        }
         RunDirectory dir = runDir.resolve();
         CompileService service = new CompileService();
         CompiledPlan compiled = service.compileInMemory(dir, runDir.expectedRunId());
         PrintWriter out = spec.commandLine().getOut();
         if (graph != null) {
             out.print(MermaidGraph.render(compiled.plan()));
+            out.flush();
             return 0;
         }
         PlanSummary summary = PlanSummaries.of(

@@ -84,9 +84,18 @@ final class JournalGate {
         Path journal = runDir.journalFile();
         if (!Files.exists(journal)) {
             throw new CutoverException(
-                    ErrorCode.RESUME_WITHOUT_JOURNAL, "there is no run to roll back: " + journal + " does not exist");
+                    ErrorCode.NOTHING_TO_ROLL_BACK,
+                    "there is no run to roll back: " + journal + " does not exist (nothing has run here)");
         }
         return readForResume(journal);
+    }
+
+    /**
+     * The journal {@code --resume} would continue, for checks that change nothing (pre-flight, dry run); call it
+     * only when {@link #startsFresh()} is false. Damage refuses exactly as {@code --resume} does.
+     */
+    JournalContents toContinue() {
+        return readForResume(runDir.journalFile());
     }
 
     private JournalContents readForResume(Path journal) {

@@ -54,11 +54,12 @@ final class Preflight {
     private boolean missingRehearsalIsAWarning;
 
     /**
-     * These checks are for continuing a run that already started ({@code --resume}): the rehearsal gate, which
-     * guards starting a production run, does not apply again.
+     * These checks are for continuing a run that already started ({@code --resume}) under the class declared now:
+     * the rehearsal gate, which guards starting a production run, does not apply again — unless the journal does
+     * not say which class the run started under (then nothing shows it passed the gate, and it applies).
      */
-    Preflight continuingRun() {
-        this.continuing = true;
+    Preflight continuingRun(boolean startedUnderThisClass) {
+        this.continuing = startedUnderThisClass;
         return this;
     }
 

@@ -66,7 +66,10 @@ public final class PreflightCheck {
             StepCommands commands = commands(request);
             Preflight checks = new Preflight(clock, commands);
             if (!journal.startsFresh()) {
-                checks.continuingRun();
+                StartedEnvironment started =
+                        StartedEnvironment.of(journal.toContinue().entries());
+                started.requireSameAs(plan.config().environment());
+                checks.continuingRun(started.known());
             }
             if (dryRun) {
                 checks.reportingMissingRehearsal();

@@ -92,8 +92,10 @@ final class PreflightRun {
                             + request.runDir().root() + "`, or cut over again from a new run directory.");
         }
         LoadedPlan plan = source.load();
+        StartedEnvironment started = StartedEnvironment.of(previous.entries());
+        started.requireSameAs(plan.config().environment());
         StepCommands commands = commands();
-        Preflight checks = new Preflight(engine.clock(), commands).continuingRun();
+        Preflight checks = new Preflight(engine.clock(), commands).continuingRun(started.known());
         EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
         guard.refuse(guard.declared());
         Approver approver = engine.approver(request);

@@ -135,6 +135,11 @@ public enum ErrorCode {
             3,
             "A step's command uses a program or construct the allow-list does not permit.",
             "List the program in cutover.yaml allowed_programs (docs/configuration.md) or fix the checklist."),
+    ENVIRONMENT_CHANGED(
+            3,
+            "The run started under another environment class than cutover.yaml declares now; a run keeps its class.",
+            "Set cutover.yaml's environment back to the class the message names to resume the run; to cut over"
+                    + " under the new class, start from a new run directory (production after a rehearsal)."),
     RUN_ROLLED_BACK(
             3,
             "The run is being rolled back (`cutover rollback`), so it cannot be resumed forward.",

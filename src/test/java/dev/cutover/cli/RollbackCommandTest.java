@@ -3,6 +3,7 @@ package dev.cutover.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.app.DemoRunDirectory;
+import dev.cutover.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,11 @@ class RollbackCommandTest {
         CliRunner.Result r = CliRunner.run("rollback", "--run-dir", dir.toString());
 
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("there is no run to roll back");
+        // Not --resume's "drop --resume" advice: rollback has no --resume.
+        assertThat(r.err())
+                .contains("there is no run to roll back")
+                .contains("next: " + ErrorCode.NOTHING_TO_ROLL_BACK.fix())
+                .doesNotContain("--resume");
     }
 
     @Test

@@ -92,6 +92,28 @@ class CompileProcessIT {
         assertThat(RunDirFixtures.snapshot(dir)).isEqualTo(before);
     }
 
+    @Test
+    void planGraphReachesStdoutOfARealProcess() throws Exception {
+        Path dir = RunDirFixtures.copy("complete", tmp.resolve("run"));
+
+        Run r = run(jar("plan", "--run-dir", dir.toString(), "--graph", "mermaid"));
+
+        // The graph is printed without a final println: it used to be lost when the process exited unflushed.
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("flowchart").contains("cp-phase0-");
+    }
+
+    @Test
+    void planRefusesJsonAndGraphTogetherBeforeCompiling() throws Exception {
+        Path dir = RunDirFixtures.copy("complete", tmp.resolve("run"));
+
+        Run r = run(jar("plan", "--run-dir", dir.toString(), "--json", "--graph", "mermaid"));
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("--json").contains("--graph");
+    }
+
     private static void copyFlat(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (var files = Files.list(from)) {

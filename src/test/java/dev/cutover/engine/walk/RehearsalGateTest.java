@@ -145,6 +145,29 @@ class RehearsalGateTest {
         assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
     }
 
+    @Test
+    void aRunStartedInSandboxIsNeitherResumedAsProductionNorLetPastTheRehearsalGate() throws Exception {
+        Scenario run = Scenario.demo(tmp.resolve("started-in-sandbox"));
+        RunOutcome halted =
+                run.run(new ScriptedApprover().answer(PromptKind.APPROVE, "dp-phase3-010-copy-config", Choice.ABORT));
+        assertThat(halted.verdict()).isEqualTo("aborted");
+        Path journal = run.dir().resolve("execution-log.jsonl");
+        long before = Files.size(journal);
+        run.config(PRODUCTION);
+
+        assertThatThrownBy(() -> run.resume(new ScriptedApprover()))
+                .isInstanceOf(CutoverException.class)
+                .satisfies(e -> assertThat(((CutoverException) e).exitCode()).isEqualTo(3))
+                .satisfies(e -> assertThat(((CutoverException) e).code()).isEqualTo(ErrorCode.ENVIRONMENT_CHANGED))
+                .hasMessageContaining("this run started under environment `sandbox` (execution-log.jsonl entry e")
+                .hasMessageContaining("cutover.yaml now declares `production`")
+                .hasMessageContaining("set `environment: sandbox` again");
+        assertThat(Files.size(journal)).as("nothing journaled").isEqualTo(before);
+        assertThat(Files.readSymbolicLink(run.dir().resolve("service/live")))
+                .as("the swap did not run")
+                .isEqualTo(Path.of("source", "demo-data"));
+    }
+
     private static void assertThatResumeStillRefuses(Scenario prod) {
         RunOutcome again = prod.resume(new ScriptedApprover());
         assertThat(again.exitCode()).isEqualTo(3);
