@@ -11,6 +11,7 @@ import dev.cutover.input.Environment;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.policy.CommandFacts;
 import dev.cutover.policy.CommandLint;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.policy.LintResult;
@@ -22,7 +23,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Pre-flight checks 4–7 of FORMATS.md §5 plus the allow-list audit, run after the lock (check 1), the journal
@@ -259,11 +262,24 @@ final class Preflight {
             case NEVER -> false;
             case AUTO -> terraformAllowed && applies;
         };
+        boolean rootExists = Files.isDirectory(inputs.runDirectory().terraformRoot());
+        List<String> runningTerraform = steps.stream()
+                .filter(s -> !s.human() && runsTerraform(s))
+                .map(ExecutionStep::stepId)
+                .toList();
+        if (!rootExists && !runningTerraform.isEmpty()) {
+            // Whatever terraform_preflight says: these commands run in terraform/root, and without it every one of
+            // them would fail mid-cutover, after earlier steps had changed things.
+            throw new CutoverException(
+                    ErrorCode.TERRAFORM_PREFLIGHT_FAILED,
+                    "check 7 (terraform): terraform/root does not exist, and " + runningTerraform.size()
+                            + " step(s) run terraform there (" + String.join(", ", runningTerraform) + ")");
+        }
         if (!wanted) {
             skipped.add("check 7 (terraform): not applicable");
             return;
         }
-        if (!Files.isDirectory(inputs.runDirectory().terraformRoot())) {
+        if (!rootExists) {
             throw new CutoverException(
                     ErrorCode.TERRAFORM_PREFLIGHT_FAILED, "check 7 (terraform): terraform/root does not exist");
         }
@@ -280,6 +296,14 @@ final class Preflight {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /** Whether any of the step's commands starts with terraform, so runs in terraform/root (FORMATS.md §6.2). */
+    private static boolean runsTerraform(ExecutionStep s) {
+        return Stream.of(s.previewCmd(), s.executeCmd(), s.verifyCmd(), s.rollbackCmd())
+                .filter(Objects::nonNull)
+                .anyMatch(cmd ->
+                        CommandFacts.firstProgram(cmd).map("terraform"::equals).orElse(false));
     }
 
     private static void audit(

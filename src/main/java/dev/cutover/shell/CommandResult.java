@@ -12,7 +12,8 @@ import java.util.Objects;
  * {@link #TAIL_LIMIT_BYTES} of each stream, also cut at a character boundary. Invalid UTF-8 is decoded
  * with U+FFFD replacement characters.
  *
- * @param exitCode bash's exit status; 124 when {@code timedOut}; 128 + n when killed by signal n
+ * @param exitCode bash's exit status; 124 when {@code timedOut}; 128 + n when killed by signal n; 127 when the
+ *     command could not be started at all
  * @param timedOut whether the runner killed the process tree because the timeout elapsed
  * @param stdoutHead the first bytes of stdout, for poll-state parsing, verify patterns and JSON capture
  * @param stdoutTruncated whether stdout had more than {@link #HEAD_LIMIT_BYTES} bytes
@@ -36,6 +37,12 @@ public record CommandResult(
         long stderrBytes,
         Instant startedAt,
         Instant endedAt) {
+
+    /**
+     * Exit code reported for a command that could not be run at all (its working directory is missing, bash could
+     * not be started), as a shell reports a command it cannot find; the reason is the command's stderr.
+     */
+    public static final int NOT_STARTED_EXIT_CODE = 127;
 
     /** Exit code reported for a command killed by its timeout, as coreutils {@code timeout} does. */
     public static final int TIMEOUT_EXIT_CODE = 124;

@@ -78,15 +78,19 @@ public final class CommandRunner {
 
     private CommandResult runLogged(CommandRequest request) throws IOException {
         StepLogs logs = StepLogs.open(request);
-        // Checked before any frame is written, so the commonest start failure leaves the logs unframed.
-        if (!Files.isDirectory(request.workingDirectory())) {
-            throw new NoSuchFileException(request.workingDirectory().toString(), null, "no such directory");
-        }
         Instant startedAt = clock.instant();
         logs.appendLine("==== " + UtcMillis.format(startedAt) + " " + request.kind() + " start ====");
         StepLogs.Offsets from = logs.sizes();
-        Process process = start(request, logs);
-        Completion completion = await(request, process);
+        Completion completion;
+        try {
+            completion = await(request, start(request, logs));
+        } catch (IOException e) {
+            // The command could not be run (no working directory, bash not startable): a failed command with the
+            // reason as its stderr (written before the end offsets, so the journal's stderr_tail and the failure
+            // dialog show it), not a crash of the whole run.
+            logs.err().appendLine("cutover: the command was not run (exit code 127): " + e.getMessage());
+            completion = Completion.exited(CommandResult.NOT_STARTED_EXIT_CODE);
+        }
         StepLogs.Offsets to = logs.sizes();
         Instant endedAt = clock.instant();
         CommandResult result;
@@ -109,6 +113,10 @@ public final class CommandRunner {
     }
 
     private Process start(CommandRequest request, StepLogs logs) throws IOException {
+        if (!Files.isDirectory(request.workingDirectory())) {
+            throw new NoSuchFileException(
+                    request.workingDirectory().toString(), null, "the working directory does not exist");
+        }
         ProcessBuilder builder = new ProcessBuilder(bashArguments(request.command()))
                 .directory(request.workingDirectory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
@@ -123,17 +131,7 @@ public final class CommandRunner {
         environment.clear();
         environment.putAll(request.environment());
         STARTUP_FILE_VARIABLES.forEach(environment::remove);
-        try {
-            return builder.start();
-        } catch (IOException e) {
-            // The start frame is already written: close it so every start frame has its end frame.
-            try {
-                writeEnd(logs, Completion.notStarted(e), endFrame(clock.instant(), request.kind(), -1));
-            } catch (IOException again) {
-                e.addSuppressed(again);
-            }
-            throw e;
-        }
+        return builder.start();
     }
 
     private static CommandResult read(
@@ -227,10 +225,6 @@ public final class CommandRunner {
 
         static Completion interrupted(int exitCode) {
             return new Completion(exitCode, false, true, "cutover: interrupted; process tree killed");
-        }
-
-        static Completion notStarted(IOException cause) {
-            return new Completion(-1, false, false, "cutover: bash could not be started: " + cause.getMessage());
         }
     }
 }

@@ -52,6 +52,30 @@ class PreflightCommandTest {
     }
 
     @Test
+    void aStepThatRunsTerraformWithoutTerraformRootIsRefusedEvenWhenCheck7IsOff() throws Exception {
+        Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
+        Path checklist = dir.resolve("cutover-checklist-control-plane.json");
+        Files.writeString(
+                checklist,
+                Files.readString(checklist).replace("\"test -d service/target/demo-data\"", "\"terraform output\""));
+        Path config = dir.resolve("cutover.yaml");
+        Files.writeString(
+                config,
+                Files.readString(config).replace("allowed_programs: [bash,", "allowed_programs: [terraform, bash,")
+                        + "terraform_preflight: never\n");
+        List<String> before = contents(dir);
+
+        CliRunner.Result r = CliRunner.run("preflight", "--run-dir", dir.toString());
+
+        // Without terraform/root that verify would fail mid-cutover, after earlier steps changed things.
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err())
+                .contains("check 7 (terraform): terraform/root does not exist, and 1 step(s) run terraform there"
+                        + " (cp-phase1-010-create-target)");
+        assertThat(contents(dir)).isEqualTo(before);
+    }
+
+    @Test
     void preflightRefusesWhenARunAlreadyStarted() throws Exception {
         Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
         Files.writeString(dir.resolve("execution-log.jsonl"), "{}\n");

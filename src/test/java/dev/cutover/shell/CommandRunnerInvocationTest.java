@@ -123,21 +123,23 @@ class CommandRunnerInvocationTest {
     }
 
     @Test
-    void missingWorkingDirectoryIsAnIoFailureNamingTheKind() {
+    void aMissingWorkingDirectoryIsAFailedCommandWithTheReasonAsItsStderr() {
+        Path absent = dir.resolve("absent");
         CommandRequest request = new CommandRequest(
-                "true",
-                dir.resolve("absent"),
-                BashFixture.baseEnvironment(),
-                bash.stdoutLog,
-                bash.stderrLog,
-                "verify",
-                null);
+                "touch ran", absent, BashFixture.baseEnvironment(), bash.stdoutLog, bash.stderrLog, "verify", null);
 
-        assertThatThrownBy(() -> bash.runner.run(request))
-                .isInstanceOfSatisfying(
-                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_FAILURE))
-                .hasMessageContaining("verify command");
-        assertThat(BashFixture.read(bash.stdoutLog)).isEmpty();
+        CommandResult result = bash.runner.run(request);
+
+        assertThat(result.exitCode())
+                .isEqualTo(CommandResult.NOT_STARTED_EXIT_CODE)
+                .isEqualTo(127);
+        assertThat(result.stderrTail())
+                .isEqualTo("cutover: the command was not run (exit code 127): " + absent
+                        + ": the working directory does not exist\n");
+        assertThat(BashFixture.read(bash.stdoutLog))
+                .contains(" verify start ====")
+                .contains(" verify exit=127 ====");
+        assertThat(absent).doesNotExist();
     }
 
     @Test
