@@ -52,6 +52,7 @@ public final class RunConfigLoader {
         programNamesAsText(root);
         List<Problem> problems = new ArrayList<>(validator.validate(CutoverSchema.RUN_CONFIG, FILE, root));
         problems.addAll(pollFloor(root));
+        problems.addAll(webhookUrls(root));
         if (!problems.isEmpty()) {
             throw invalid(dir, problems);
         }
@@ -78,8 +79,12 @@ public final class RunConfigLoader {
     /** The environment-dependent minimum of poll_interval_seconds, which a schema cannot express. */
     private static List<Problem> pollFloor(JsonNode root) {
         JsonNode interval = root.path(POLL_INTERVAL);
-        if (!interval.isNumber() || interval.decimalValue().compareTo(java.math.BigDecimal.valueOf(1, 2)) < 0) {
-            return List.of(); // absent, mistyped or below the schema's minimum: the schema reports it
+        if (!interval.isNumber()
+                || (interval.isFloatingPointNumber() && !Double.isFinite(interval.doubleValue()))
+                || interval.decimalValue().compareTo(java.math.BigDecimal.valueOf(1, 2)) < 0) {
+            // absent, mistyped, beyond a double (YAML's 1e400 reads as infinity) or below the schema's minimum:
+            // the schema reports it
+            return List.of();
         }
         Duration asked = PollIntervals.of(interval.decimalValue());
         JsonNode configured = root.path("environment");
@@ -129,6 +134,31 @@ public final class RunConfigLoader {
                 item.path("team").asText(),
                 item.path("contact").asText(),
                 Optional.ofNullable(item.get("channel")).map(JsonNode::asText))));
+        return out;
+    }
+
+    /** URLs the schema's pattern admits but {@link java.net.URI} cannot parse ({@code http://[::1}, {@code %zz}). */
+    private static List<Problem> webhookUrls(JsonNode root) {
+        List<Problem> out = new ArrayList<>();
+        JsonNode targets = root.path("notifications");
+        for (int i = 0; i < targets.size(); i++) {
+            JsonNode url = targets.get(i).path("url");
+            if (!url.isTextual()) {
+                continue; // the schema reports it
+            }
+            try {
+                java.net.URI.create(url.asText());
+            } catch (IllegalArgumentException e) {
+                // The reason only: the URL itself may hold a token and is never printed.
+                String reason =
+                        e.getCause() instanceof java.net.URISyntaxException syntax ? syntax.getReason() : "malformed";
+                out.add(new Problem(
+                        FILE,
+                        "/notifications/" + i + "/url",
+                        "not a valid URL: " + reason,
+                        "write it as http(s)://host[:port]/path, percent-encoding special characters"));
+            }
+        }
         return out;
     }
 

@@ -36,6 +36,25 @@ class CompileCommandTest {
     }
 
     @Test
+    void aTimeBoxBeyondAYearIsAnInputProblemNotAnOverflow() throws Exception {
+        Path dir = RunDirFixtures.copy("complete", tmp.resolve("run"));
+        Path checklist = dir.resolve("cutover-checklist-data-plane.json");
+        // 35,791,395 minutes is 2^31 seconds and a few: the seconds used to wrap to a negative estimate (exit 70).
+        Files.writeString(
+                checklist,
+                Files.readString(checklist)
+                        .replaceFirst("\"time_box_minutes\": \\d+", "\"time_box_minutes\": 35791395"));
+
+        CliRunner.Result r = CliRunner.run("compile", "--run-dir", dir.toString());
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("cutover-checklist-data-plane.json: /phases/")
+                .contains("/time_box_minutes");
+        assertThat(dir.resolve("execution-steps.json")).doesNotExist();
+    }
+
+    @Test
     void compileWithAMatchingRunIdSucceedsAndAMismatchedOneIsRefused() throws Exception {
         Path dir = RunDirFixtures.copy("complete", tmp.resolve("run"));
 

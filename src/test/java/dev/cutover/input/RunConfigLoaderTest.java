@@ -218,6 +218,35 @@ class RunConfigLoaderTest {
     }
 
     @Test
+    void numbersBeyondTheirRangeAreProblemsNotCrashes() throws Exception {
+        // YAML reads 1e400 as infinity; rto_minutes beyond an int used to wrap to a negative number of minutes.
+        for (String yaml : List.of("poll_interval_seconds: 1e400\n", "poll_interval_seconds: -1e400\n")) {
+            assertThat(problems(yaml)).as(yaml).extracting(Problem::pointer).containsExactly("/poll_interval_seconds");
+        }
+        for (String rto : List.of("3000000000", "99999999999999999999", "525601")) {
+            assertThat(problems("environment: sandbox\nrto_minutes: " + rto + "\n"))
+                    .as(rto)
+                    .extracting(Problem::pointer, Problem::fix)
+                    .containsExactly(tuple("/rto_minutes", "use a value at most 525600"));
+        }
+    }
+
+    @Test
+    void aWebhookUrlThatIsNoUrlIsAProblemThatDoesNotPrintIt() throws Exception {
+        List<Problem> problems = problems("environment: sandbox\nnotifications:\n"
+                + "  - {name: ok, url: \"https://hooks.example.com/T0/secret-token\"}\n"
+                + "  - {name: v6, url: \"http://[::1/secret-token\"}\n"
+                + "  - {name: pct, url: \"http://%zz/secret-token\"}\n");
+
+        assertThat(problems)
+                .extracting(Problem::pointer)
+                .containsExactly("/notifications/1/url", "/notifications/2/url");
+        assertThat(problems)
+                .allSatisfy(p ->
+                        assertThat(p.message()).startsWith("not a valid URL: ").doesNotContain("secret-token"));
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceInPointerOrder() throws Exception {
         assertThat(problems("poll_interval_seconds: '60'\nenvironment: live\ncolor: red\n"))
                 .extracting(Problem::pointer)
