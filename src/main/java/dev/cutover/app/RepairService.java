@@ -32,7 +32,8 @@ public final class RepairService {
 
     public Optional<TornTailRepair.Repaired> repair(RunDirectory dir, Map<String, String> env) {
         if (!Files.exists(dir.journalFile())) {
-            throw new CutoverException(ErrorCode.USAGE, "no journal at " + dir.journalFile());
+            throw new CutoverException(
+                    ErrorCode.NO_RUN_YET, "no journal at " + dir.journalFile() + ": no run has started there");
         }
         String operator = OperatorIdentity.resolve(env, git).name();
         try (AcquiredLock ignored = new RunLock(clock, host)

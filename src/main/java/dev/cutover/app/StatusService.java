@@ -45,7 +45,7 @@ public final class StatusService {
     public StatusView status(RunDirectory dir) {
         if (!Files.exists(dir.journalFile())) {
             throw new CutoverException(
-                    ErrorCode.STEPS_FILE_INVALID, "no journal in " + dir.root() + ": no run has started there");
+                    ErrorCode.NO_RUN_YET, "no journal in " + dir.root() + ": no run has started there");
         }
         List<ExecutionStep> steps = readSteps(dir);
         JournalContents journal;

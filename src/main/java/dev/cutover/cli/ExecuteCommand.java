@@ -51,8 +51,9 @@ final class ExecuteCommand implements Callable<Integer> {
 
     @Option(
             names = "--resume",
-            description = "Continue from the journal. A journal holding only pre-flight failures is set aside"
-                    + " and the run starts fresh; resuming a started run is refused in this version.")
+            description = "Continue a run from its journal (docs/resume.md): finished steps are never run again,"
+                    + " a step that was in flight is re-verified first. A journal holding only pre-flight failures"
+                    + " is set aside and the run starts fresh.")
     boolean resume;
 
     @Option(names = "--accept-stale", description = "Accept inputs captured more than 14 days ago.")
@@ -118,6 +119,11 @@ final class ExecuteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (answers != null && pipelineApprovals != null) {
+            // Refused as a usage error before anything is read or written (no journal, no report).
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--pipeline-approvals and --answers exclude each other: give one");
+        }
         if (parallelism.maxParallelJobs < 1) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--max-parallel-jobs must be at least 1; use --sequential for none");

@@ -22,6 +22,13 @@ import java.util.List;
  */
 final class FailureDialog {
     static final int MAX_RETRIES = 3;
+
+    /**
+     * Rollback attempts offered for one failure. A fixed answer (an answers file's `failure * rollback-stop`) would
+     * otherwise ask again and re-run a failing rollback forever, filling the journal and the disk.
+     */
+    static final int MAX_ROLLBACK_ATTEMPTS = 3;
+
     private static final ErrorAnalysis ANALYSIS = ErrorAnalysis.load();
 
     /** The operator's decision, mapped to what the walk does next. */
@@ -65,9 +72,9 @@ final class FailureDialog {
         ctx.notifications().stepFailed(step, failure.reason());
         ctx.journal()
                 .event(step, JournalEvent.ROLLBACK_OFFERED, step.rollbackCmd().isEmpty() ? "no rollback" : null);
-        boolean rollbackFailed = false;
+        int rollbacksFailed = 0;
         while (true) {
-            Answer a = ctx.approver().ask(question(failure, rollbackFailed));
+            Answer a = ctx.approver().ask(question(failure, rollbacksFailed));
             switch (a.choice()) {
                 case RETRY -> {
                     retries++;
@@ -77,7 +84,7 @@ final class FailureDialog {
                 case ROLLBACK_CONTINUE, ROLLBACK_STOP -> {
                     ctx.journal().event(step, JournalEvent.ROLLBACK_APPROVED, a.notes());
                     if (!rollBack()) {
-                        rollbackFailed = true;
+                        rollbacksFailed++;
                         continue;
                     }
                     return a.choice() == Choice.ROLLBACK_CONTINUE ? Decision.CONTINUE : Decision.STOP;
@@ -117,19 +124,19 @@ final class FailureDialog {
         return r.exitCode() == 0;
     }
 
-    private Question question(Failure failure, boolean rollbackFailed) {
+    private Question question(Failure failure, int rollbacksFailed) {
         List<Choice> choices = new ArrayList<>();
-        if (retries < MAX_RETRIES && !rollbackFailed) {
+        if (retries < MAX_RETRIES && rollbacksFailed == 0) {
             choices.add(Choice.RETRY);
         }
-        if (!step.rollbackCmd().isEmpty()) {
+        if (!step.rollbackCmd().isEmpty() && rollbacksFailed < MAX_ROLLBACK_ATTEMPTS) {
             choices.add(Choice.ROLLBACK_CONTINUE);
             choices.add(Choice.ROLLBACK_STOP);
         }
         choices.add(Choice.SKIP_ROLLBACK_STOP);
         choices.add(Choice.ABORT_NO_ROLLBACK);
         return Question.choose(
-                PromptKind.FAILURE, step.stepId(), text(failure, rollbackFailed), choices.toArray(Choice[]::new));
+                PromptKind.FAILURE, step.stepId(), text(failure, rollbacksFailed), choices.toArray(Choice[]::new));
     }
 
     /** The failure classified, naming the profile the operator knows rather than its variable. */
@@ -141,7 +148,7 @@ final class FailureDialog {
         return ANALYSIS.classify(failure.stderrTail(), profile);
     }
 
-    private String text(Failure failure, boolean rollbackFailed) {
+    private String text(Failure failure, int rollbacksFailed) {
         long elapsed = Duration.between(startedAt, ctx.clock().instant()).toMinutes();
         boolean executable = ctx.lint()
                 .check(values.substitute(step.rollbackCmd()), CommandRole.WRITE)
@@ -179,8 +186,17 @@ final class FailureDialog {
         if (step.notes() != null) {
             p.append("  notes: ").append(step.notes()).append('\n');
         }
-        if (rollbackFailed) {
-            p.append("  THE ROLLBACK FAILED; see the stderr log. Retry is no longer offered.\n");
+        if (rollbacksFailed >= MAX_ROLLBACK_ATTEMPTS) {
+            p.append("  THE ROLLBACK FAILED ")
+                    .append(rollbacksFailed)
+                    .append(" TIMES; see the stderr log. It is no")
+                    .append(" longer offered: roll back by hand if needed, then choose how to stop.\n");
+        } else if (rollbacksFailed > 0) {
+            p.append("  THE ROLLBACK FAILED (attempt ")
+                    .append(rollbacksFailed)
+                    .append(" of ")
+                    .append(MAX_ROLLBACK_ATTEMPTS)
+                    .append("); see the stderr log. Retry is no longer offered.\n");
         }
         return p.toString();
     }

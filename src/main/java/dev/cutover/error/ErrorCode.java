@@ -32,6 +32,10 @@ public enum ErrorCode {
             2,
             "The checklists cannot be compiled into safe, ordered steps.",
             "Fix every compile error listed (file, JSON pointer, fix) and compile again."),
+    NO_RUN_YET(
+            2,
+            "The run directory has no journal (execution-log.jsonl): no run has started there.",
+            "Check the directory (--run-dir); to start the run, use `cutover execute --run-dir DIR`."),
     STEPS_FILE_INVALID(
             2,
             "execution-steps.json is missing, unparseable or not a compiled plan (the message names the step and"

@@ -18,6 +18,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The guardrails through the command line: dry run, pre-flight and execute with an organisation file. */
 class GuardrailsCliTest {
@@ -45,6 +47,26 @@ class GuardrailsCliTest {
         return RunDirFixtures.snapshot(dir).stream()
                 .filter(l -> !l.startsWith(".RUNNING.lock.flock "))
                 .toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"execute", "rollback"})
+    void answersAndPipelineApprovalsTogetherAreAUsageErrorThatWritesNothing(String verb) throws Exception {
+        Path answers = Files.writeString(tmp.resolve("answers.txt"), "approve * approve\n");
+        List<String> before = unchanged(demo);
+
+        CliRunner.Result r = CliRunner.run(
+                verb,
+                "--run-dir",
+                demo.toString(),
+                "--answers",
+                answers.toString(),
+                "--pipeline-approvals",
+                answers.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--pipeline-approvals and --answers exclude each other");
+        assertThat(unchanged(demo)).as("no journal, no report").isEqualTo(before);
     }
 
     @Test

@@ -19,6 +19,21 @@ class ReportCommandTest {
     Path tmp;
 
     @Test
+    void statusReportAndRepairWhereNoRunStartedSayHowToStartOne() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("not-started"));
+        for (String verb : List.of("status", "report", "repair")) {
+            CliRunner.Result r = CliRunner.run(verb, "--run-dir", dir.toString());
+
+            assertThat(r.exit()).as(verb).isEqualTo(2);
+            assertThat(r.err())
+                    .as(verb)
+                    .contains("no run has started there")
+                    .contains("cutover execute --run-dir DIR")
+                    .doesNotContain("cutover compile");
+        }
+    }
+
+    @Test
     void anEndedRunKeepsTheEnginesReportAndOnlyAMissingOneIsRebuiltWithTheRecordedVerdict() throws Exception {
         Scenario s = Scenario.demo(tmp);
         RunOutcome run = s.run(new ScriptedApprover());

@@ -155,6 +155,25 @@ class FailureDialogTest {
     }
 
     @Test
+    void aRollbackThatKeepsFailingIsOfferedThreeTimesSoAFixedAnswerCannotLoopForever() throws Exception {
+        Path answers = java.nio.file.Files.writeString(
+                tmp.resolve("answers.txt"),
+                "go-no-go * proceed\nhandoff * approve\ngate * approve\napprove * approve\n"
+                        + "irreversible * approve\nfailure * rollback-stop\n");
+
+        RunOutcome run = FailingStep.scenario(tmp, NEVER, "test -e service/no-backup")
+                .answersFile(answers)
+                .run(new ScriptedApprover());
+
+        assertThat(run.entries(STEP, "rollback-executed")).as("three attempts").hasSize(3);
+        assertThat(run.verdict()).isEqualTo("halted");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output())
+                .contains("answers failure on " + STEP + " with 'rollback-stop', which this question does not allow"
+                        + " (allowed: skip-rollback-stop (4), abort-no-rollback (5))");
+    }
+
+    @Test
     void aStepWithoutRollbackIsNotOfferedTheRollbackOptions() {
         RunOutcome run = FailingStep.scenario(tmp, "test -e service/attempt-1", ROLLBACK)
                 .editItem("dp-phase3-010-copy-config", i -> i.put("verification_command", NEVER))
