@@ -66,6 +66,7 @@ public final class PreflightCheck {
             StepCommands commands = commands(request);
             Preflight checks = new Preflight(clock, commands);
             if (!journal.startsFresh()) {
+                InterruptedCommands.requireNoneRunning(request.runDir());
                 StartedEnvironment started =
                         StartedEnvironment.of(journal.toContinue().entries());
                 started.requireSameAs(plan.config().environment());

@@ -91,6 +91,7 @@ final class PreflightRun {
                             + " be resumed forward. Continue the rollback with `cutover rollback --run-dir "
                             + request.runDir().root() + "`, or cut over again from a new run directory.");
         }
+        InterruptedCommands.requireNoneRunning(request.runDir());
         LoadedPlan plan = source.load();
         StartedEnvironment started = StartedEnvironment.of(previous.entries());
         started.requireSameAs(plan.config().environment());

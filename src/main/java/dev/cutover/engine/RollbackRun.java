@@ -33,6 +33,7 @@ final class RollbackRun {
 
     RunResult run(PlanSource source) {
         JournalContents previous = new JournalGate(request.runDir()).existing();
+        InterruptedCommands.requireNoneRunning(request.runDir());
         PreflightRun shared = new PreflightRun(engine, request, operator, lock);
         LoadedPlan plan = source.load();
         shared.requireStoredPlan(plan);

@@ -7,7 +7,9 @@ import dev.cutover.shell.ChildEnvironment;
 import dev.cutover.shell.CommandRequest;
 import dev.cutover.shell.CommandResult;
 import dev.cutover.shell.CommandRunner;
+import dev.cutover.shell.RunningMarker;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Runs a step's commands the way FORMATS.md §6.2 prescribes: cwd {@code terraform/root} when the first program
@@ -32,6 +34,12 @@ final class StepCommands {
         this.logFolder = logFolder;
     }
 
+    /** The kinds of command that change things: while one runs, its {@link RunningMarker} exists. */
+    static final Set<String> MUTATING_KINDS = Set.of("execute", "rollback");
+
+    /** Suffix of a running mutating command's marker, next to its step's logs. */
+    static final String MARKER_SUFFIX = ".running";
+
     CommandResult run(ExecutionStep step, String kind, String command) {
         return run(step.stepId(), kind, command);
     }
@@ -42,14 +50,16 @@ final class StepCommands {
                 CommandFacts.firstProgram(command).map("terraform"::equals).orElse(false);
         Path cwd = terraform ? runDir.terraformRoot() : runDir.root();
         Path logs = runDir.root().resolve(logFolder);
-        return runner.run(new CommandRequest(
-                command,
-                cwd,
-                terraform ? environment.forTerraformCommand() : environment.forCommand(),
-                logs.resolve(logName + ".stdout.log"),
-                logs.resolve(logName + ".stderr.log"),
-                kind,
-                null));
+        return runner.run(
+                new CommandRequest(
+                        command,
+                        cwd,
+                        terraform ? environment.forTerraformCommand() : environment.forCommand(),
+                        logs.resolve(logName + ".stdout.log"),
+                        logs.resolve(logName + ".stderr.log"),
+                        kind,
+                        null),
+                MUTATING_KINDS.contains(kind) ? logs.resolve(logName + "." + kind + MARKER_SUFFIX) : null);
     }
 
     /** The stdout log of a step, relative to the run directory (where an execute's job id can be read). */

@@ -45,6 +45,10 @@ public enum ErrorCode {
             4,
             "Another live cutover run holds the run directory's lock.",
             "Wait for that run to finish; if it runs on another host and is certainly dead, delete RUNNING.lock."),
+    COMMAND_STILL_RUNNING(
+            4,
+            "A mutating command started by the interrupted run is still running (Cutover died, its command did not).",
+            "Wait for the named process to end (or stop it once you know what it did), then resume or roll back."),
     STALE_LOCK(
             3,
             "RUNNING.lock was left by a cutover run that is no longer running.",

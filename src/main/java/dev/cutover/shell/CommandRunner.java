@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,8 +66,17 @@ public final class CommandRunner {
      *     killed first, the end frame written and the interrupt flag restored)
      */
     public CommandResult run(CommandRequest request) {
+        return run(request, null);
+    }
+
+    /**
+     * Runs the request to completion with a {@link RunningMarker} at {@code runningMarker} (when not null) for as
+     * long as bash runs: written right after the start, removed once bash has exited or its tree was killed. A
+     * process that dies in between leaves it, for {@code --resume} to find.
+     */
+    public CommandResult run(CommandRequest request, Path runningMarker) {
         try {
-            return runLogged(request);
+            return runLogged(request, runningMarker);
         } catch (IOException e) {
             throw new CutoverException(
                     ErrorCode.IO_FAILURE,
@@ -76,20 +86,27 @@ public final class CommandRunner {
         }
     }
 
-    private CommandResult runLogged(CommandRequest request) throws IOException {
+    private CommandResult runLogged(CommandRequest request, Path runningMarker) throws IOException {
         StepLogs logs = StepLogs.open(request);
         Instant startedAt = clock.instant();
         logs.appendLine("==== " + UtcMillis.format(startedAt) + " " + request.kind() + " start ====");
         StepLogs.Offsets from = logs.sizes();
+        Process process = null;
         Completion completion;
         try {
-            completion = await(request, start(request, logs));
+            process = start(request, logs);
         } catch (IOException e) {
             // The command could not be run (no working directory, bash not startable): a failed command with the
             // reason as its stderr (written before the end offsets, so the journal's stderr_tail and the failure
             // dialog show it), not a crash of the whole run.
             logs.err().appendLine("cutover: the command was not run (exit code 127): " + e.getMessage());
+        }
+        if (process == null) {
             completion = Completion.exited(CommandResult.NOT_STARTED_EXIT_CODE);
+        } else if (runningMarker == null) {
+            completion = await(request, process);
+        } else {
+            completion = awaitMarked(request, process, runningMarker);
         }
         StepLogs.Offsets to = logs.sizes();
         Instant endedAt = clock.instant();
@@ -155,6 +172,24 @@ public final class CommandRunner {
             logs.err().appendLine(completion.note());
         }
         logs.appendLine(endFrame);
+    }
+
+    private Completion awaitMarked(CommandRequest request, Process process, Path runningMarker) throws IOException {
+        RunningMarker marker;
+        try {
+            marker = RunningMarker.write(runningMarker, process.toHandle(), request.kind());
+        } catch (IOException | RuntimeException e) {
+            // Without its marker a crash would go unnoticed on resume: never leave such a command running.
+            killQuietly(process, new ProcessTree(process.toHandle()));
+            throw e;
+        }
+        Completion completion = await(request, process);
+        try {
+            marker.delete();
+        } catch (IOException e) {
+            // Harmless: the pid it names has exited, so a resume sees the marker as stale and removes it.
+        }
+        return completion;
     }
 
     private Completion await(CommandRequest request, Process process) {

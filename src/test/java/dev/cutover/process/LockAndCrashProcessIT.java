@@ -155,6 +155,52 @@ class LockAndCrashProcessIT {
         assertThat(lockEvents(dir)).containsSubsequence("lock-acquired", "lock-taken-over-from-stale", "lock-released");
     }
 
+    @Test
+    void aCommandThatOutlivesItsKilledRunBlocksResumeUntilItEndsAndRunsOnce() throws Exception {
+        Path dir = tmp.resolve("run");
+        DemoFixture.write(dir);
+        String step = "dp-phase3-010-copy-config";
+        DemoFixture.editJson(
+                dir,
+                DemoFixture.DP_JSON,
+                root -> DemoFixture.dpItem(root, step)
+                        .put(
+                                "command",
+                                "bash -c 'sleep 4; echo ran >> service/count;"
+                                        + " cp service/source/app.conf service/target/config/app.conf'"));
+        Path answers = DemoFixture.answers(tmp, DemoFixture.APPROVE_ALL);
+        Path marker = dir.resolve("execution/" + step + ".execute.running");
+        long orphan;
+        try (CutoverProcess.Running run = CutoverProcess.start(
+                tmp, List.of(), "execute", "--run-dir", dir.toString(), "--answers", answers.toString())) {
+            String text = CutoverProcess.awaitFile(run, marker, t -> t.startsWith("pid="), "the marker of " + step);
+            orphan = Long.parseLong(text.substring("pid=".length(), text.indexOf(' ')));
+            run.killNine();
+        }
+
+        // kill -9 stops Cutover, not the bash it started: that command is still changing things.
+        CutoverProcess.Result refused = CutoverProcess.run(
+                tmp, "execute", "--run-dir", dir.toString(), "--answers", answers.toString(), "--resume");
+
+        assertThat(refused.exit()).as(refused.both()).isEqualTo(4);
+        assertThat(refused.err()).contains("execute command of " + step + " is still running (pid ");
+        assertThat(ProcessHandle.of(orphan)).as("the orphaned bash").isPresent();
+        ProcessHandle.of(orphan)
+                .ifPresent(p -> p.onExit()
+                        .orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+                        .join());
+
+        CutoverProcess.Result resumed = CutoverProcess.run(
+                tmp, "execute", "--run-dir", dir.toString(), "--answers", answers.toString(), "--resume");
+
+        assertThat(resumed.exit()).as(resumed.both()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("service/count")))
+                .as("the mutation ran once")
+                .containsExactly("ran");
+        assertThat(marker).doesNotExist();
+        CutoverProcess.assertJournalValid(dir);
+    }
+
     private static List<String> lockEvents(Path dir) throws Exception {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("execution-log.jsonl"))) {
