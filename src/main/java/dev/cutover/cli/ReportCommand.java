@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Write execution-report.md and execution-summary.json for a run that crashed or was killed",
+            "Write execution-report.md, execution-report.html and execution-summary.json for a run that crashed or was"
+                    + " killed",
             "(verdict interrupted, naming the step and event it stopped at), from its journal alone. For a",
             "run that ended, shows where its report is (rebuilt only if missing)."
         },

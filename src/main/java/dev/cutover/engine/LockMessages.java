@@ -26,7 +26,8 @@ final class LockMessages {
 
     static String stale(Path lockFile, LockFile holder) {
         return "Stale lock from a crashed run (" + holder.describe() + "; " + pidFate(holder.pid())
-                + "). Re-run with --resume to continue it, or delete " + lockFile + " to start fresh.";
+                + "). Re-run with --resume to continue it; to start over instead, use a new run directory (this"
+                + " one keeps its journal).";
     }
 
     static String unreadable(Path lockFile, String reason) {

@@ -52,7 +52,8 @@ public enum ErrorCode {
     STALE_LOCK(
             3,
             "RUNNING.lock was left by a cutover run that is no longer running.",
-            "Re-run with --resume to continue that run, or delete RUNNING.lock to start fresh."),
+            "Re-run with --resume to continue that run; to start over instead, use a new run directory (its journal"
+                    + " stays here)."),
     SIGNOFF_MISSING(
             3,
             "A signed checklist has no valid sign-off line in its first 50 lines.",

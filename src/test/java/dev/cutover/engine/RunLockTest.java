@@ -108,7 +108,8 @@ class RunLockTest {
         assertThat(refusal.message())
                 .isEqualTo("Stale lock from a crashed run (pid=" + deadPid + ", host host-a, operator bob, started"
                         + " 2026-11-20T08:00:00Z (cutover execute); pid " + deadPid + " is no longer running)."
-                        + " Re-run with --resume to continue it, or delete " + lockFile() + " to start fresh.");
+                        + " Re-run with --resume to continue it; to start over instead, use a new run directory"
+                        + " (this one keeps its journal).");
         assertThat(Files.readAllBytes(lockFile())).isEqualTo(before);
         assertThat(refused(runLock.probe(dir(), EXECUTE)).state())
                 .as("the refusal released the OS lock")
