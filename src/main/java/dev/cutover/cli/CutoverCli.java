@@ -16,6 +16,17 @@ import picocli.CommandLine.Command;
         description = {
             "Compiles two signed cutover checklists into deterministic steps and executes them one at a time",
             "with per-step human approval, an append-only journal and crash-safe resume."
+        },
+        exitCodeListHeading = "%nExit codes (every command; each command's --help says which it uses):%n",
+        exitCodeList = {
+            "0:completed",
+            "1:halted, or a step failed",
+            "2:invalid input or usage; nothing executed",
+            "3:refused by pre-flight or policy",
+            "4:another live run holds the lock (or its command still runs)",
+            "5:aborted by the operator",
+            "6:journal or plan conflict",
+            "70:internal error (a bug)"
         })
 // The verbs are registered from VERBS below, not by a `subcommands` attribute, so that a run builds only its own.
 public final class CutoverCli implements Runnable {

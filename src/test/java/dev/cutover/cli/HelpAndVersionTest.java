@@ -25,7 +25,10 @@ class HelpAndVersionTest {
                 .contains("execute")
                 .contains("status")
                 .contains("verify-journal")
-                .contains("demo");
+                .contains("demo")
+                .contains("Exit codes")
+                .containsPattern("(?m)^ +4 +another live run holds the lock")
+                .containsPattern("(?m)^ +70 +internal error \\(a bug\\)$");
     }
 
     @ParameterizedTest
