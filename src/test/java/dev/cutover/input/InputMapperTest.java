@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The hand-written mapping makes of real run directories exactly what Jackson's data binding made of them. */
 class InputMapperTest {
-    private static final String CP = Plane.CP.jsonFile();
 
     @TempDir
     Path tmp;
@@ -34,8 +33,10 @@ class InputMapperTest {
     @Test
     void anIntegerTooLargeForItsFieldIsAProblemAtItsPointer() {
         Path dir = TestRunDirs.complete(tmp.resolve("run"));
-        String pointer = "/phases/4/during_cutover/0/time_box_minutes";
-        TestRunDirs.replace(dir, CP, pointer, new BigInteger("3000000000"));
+        // time_box_minutes has a schema maximum now; a freeze window's duration is still only bounded below.
+        String dp = Plane.DP.jsonFile();
+        String pointer = "/freeze_windows/0/duration_minutes";
+        TestRunDirs.replace(dir, dp, pointer, new BigInteger("3000000000"));
         // Schema-valid and as large, but no record reads it: not a problem.
         TestRunDirs.replace(dir, RunDirectory.MIGRATION_PLAN, "/phases/0/estimated_duration_minutes", 1L << 40);
 
@@ -46,7 +47,7 @@ class InputMapperTest {
         assertThat(e.problems())
                 .extracting(Problem::file, Problem::pointer, Problem::message, Problem::fix)
                 .containsExactly(tuple(
-                        CP, pointer, "3000000000 is out of range", "use an integer from -2147483648 to 2147483647"));
+                        dp, pointer, "3000000000 is out of range", "use an integer from -2147483648 to 2147483647"));
     }
 
     private static void assertMapsAsDataBindingDid(Path dir) {
