@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * operator chose {@code resume retry}.
  *
  * <p>The harness acts like a scripted operator: it adds {@code --resume} whenever {@code execution-log.jsonl}
- * exists, runs {@code cutover repair} when a start exits 6 naming it, and fails on any other exit. Kills land
+ * exists, runs {@code cutover repair} when a start exits 6 naming it, waits for the killed run's command when a
+ * start exits 4 naming it (COMMAND_STILL_RUNNING), and fails on any other exit. Kills land
  * anywhere, including the first milliseconds of a fresh run, between {@code RUNNING.lock} being written and
  * the journal's first line.
  *
@@ -246,10 +247,36 @@ class ResumeFaultInjectionIT {
                                 .isZero();
                         continue;
                     }
+                    if (r.exit() == 4 && waitForLeftoverCommands(r.both())) {
+                        continue;
+                    }
                     throw new AssertionError(failure("exit " + r.exit(), r.both()));
                 }
             }
             throw new AssertionError(failure("no completed run after " + MAX_STARTS_PER_ROUND + " starts", ""));
+        }
+
+        /**
+         * A kill can leave the step's command running (kill -9 stops Cutover, not its bash), and resume refuses
+         * until it ends (COMMAND_STILL_RUNNING): waits for every pid the refusal names, as an operator would.
+         * Returns false when the refusal names none (another exit 4 is a failure).
+         */
+        private boolean waitForLeftoverCommands(String output) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("is still running \\(pid (\\d+)")
+                    .matcher(output);
+            boolean any = false;
+            while (m.find()) {
+                any = true;
+                long pid = Long.parseLong(m.group(1));
+                history.append("waited for the killed run's command, pid ")
+                        .append(pid)
+                        .append('\n');
+                ProcessHandle.of(pid)
+                        .ifPresent(p -> p.onExit()
+                                .orTimeout(60, java.util.concurrent.TimeUnit.SECONDS)
+                                .join());
+            }
+            return any;
         }
 
         /**
