@@ -119,11 +119,6 @@ final class ExecuteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (answers != null && pipelineApprovals != null) {
-            // Refused as a usage error before anything is read or written (no journal, no report).
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "--pipeline-approvals and --answers exclude each other: give one");
-        }
         if (parallelism.maxParallelJobs < 1) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--max-parallel-jobs must be at least 1; use --sequential for none");

@@ -66,10 +66,6 @@ final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (answers != null && pipelineApprovals != null) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "--pipeline-approvals and --answers exclude each other: give one");
-        }
         PrintWriter out = spec.commandLine().getOut();
         RunDirectory dir = runDir.resolve();
         RollbackService.Result result = service(out).rollback(request(dir), runDir.expectedRunId());

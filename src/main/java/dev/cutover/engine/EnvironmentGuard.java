@@ -89,10 +89,6 @@ final class EnvironmentGuard {
         boolean pipeline = asked.pipelineApprovals() != null;
         DirectMutation direct = verdict.permissions().directMutation();
         String whose = verdict.rulesOf() + " (" + verdict.source() + ")";
-        if (pipeline && request.answersFile() != null) {
-            throw new CutoverException(
-                    ErrorCode.USAGE, "--pipeline-approvals and --answers exclude each other: give one");
-        }
         if (direct == DirectMutation.PIPELINE_ONLY && !pipeline) {
             throw new CutoverException(
                     ErrorCode.DIRECT_MUTATION_REFUSED,

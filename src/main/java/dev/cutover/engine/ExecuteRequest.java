@@ -1,5 +1,7 @@
 package dev.cutover.engine;
 
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunDirectory;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,5 +43,11 @@ public record ExecuteRequest(
         }
         environment = Map.copyOf(environment);
         Objects.requireNonNull(guard, "guard");
+        if (answersFile != null && guard.pipelineApprovals() != null) {
+            // Refused where the flags become a request, so execute, dry run and rollback refuse it before anything
+            // is read or written (no journal, no report).
+            throw new CutoverException(
+                    ErrorCode.USAGE, "--pipeline-approvals and --answers exclude each other: give one");
+        }
     }
 }
