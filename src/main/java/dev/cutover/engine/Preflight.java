@@ -11,7 +11,7 @@ import dev.cutover.input.Environment;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
 import dev.cutover.input.RunDirectory;
-import dev.cutover.policy.CommandFacts;
+import dev.cutover.journal.JournalEntry;
 import dev.cutover.policy.CommandLint;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.policy.LintResult;
@@ -57,12 +57,17 @@ final class Preflight {
     private boolean missingRehearsalIsAWarning;
 
     /**
-     * These checks are for continuing a run that already started ({@code --resume}) under the class declared now:
-     * the rehearsal gate, which guards starting a production run, does not apply again — unless the journal does
-     * not say which class the run started under (then nothing shows it passed the gate, and it applies).
+     * These checks are for continuing a run that already started ({@code --resume}), whose journal holds
+     * {@code entries}: refused when it started under another class than {@code declared}; the rehearsal gate,
+     * which guards starting a production run, does not apply again — unless the journal does not say which class
+     * the run started under (then nothing shows it passed the gate, and it applies).
+     *
+     * @throws CutoverException {@link ErrorCode#ENVIRONMENT_CHANGED}
      */
-    Preflight continuingRun(boolean startedUnderThisClass) {
-        this.continuing = startedUnderThisClass;
+    Preflight continuingRun(List<JournalEntry> entries, Environment declared) {
+        StartedEnvironment started = StartedEnvironment.of(entries);
+        started.requireSameAs(declared);
+        this.continuing = started.known();
         return this;
     }
 
@@ -298,12 +303,11 @@ final class Preflight {
         return clock.instant();
     }
 
-    /** Whether any of the step's commands starts with terraform, so runs in terraform/root (FORMATS.md §6.2). */
+    /** Whether any of the step's commands runs in terraform/root. */
     private static boolean runsTerraform(ExecutionStep s) {
         return Stream.of(s.previewCmd(), s.executeCmd(), s.verifyCmd(), s.rollbackCmd())
                 .filter(Objects::nonNull)
-                .anyMatch(cmd ->
-                        CommandFacts.firstProgram(cmd).map("terraform"::equals).orElse(false));
+                .anyMatch(StepCommands::runsInTerraformRoot);
     }
 
     private static void audit(

@@ -67,10 +67,8 @@ public final class PreflightCheck {
             Preflight checks = new Preflight(clock, commands);
             if (!journal.startsFresh()) {
                 InterruptedCommands.requireNoneRunning(request.runDir());
-                StartedEnvironment started =
-                        StartedEnvironment.of(journal.toContinue().entries());
-                started.requireSameAs(plan.config().environment());
-                checks.continuingRun(started.known());
+                checks.continuingRun(
+                        journal.toContinue().entries(), plan.config().environment());
             }
             if (dryRun) {
                 checks.reportingMissingRehearsal();

@@ -93,10 +93,9 @@ final class PreflightRun {
         }
         InterruptedCommands.requireNoneRunning(request.runDir());
         LoadedPlan plan = source.load();
-        StartedEnvironment started = StartedEnvironment.of(previous.entries());
-        started.requireSameAs(plan.config().environment());
         StepCommands commands = commands();
-        Preflight checks = new Preflight(engine.clock(), commands).continuingRun(started.known());
+        Preflight checks = new Preflight(engine.clock(), commands)
+                .continuingRun(previous.entries(), plan.config().environment());
         EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
         guard.refuse(guard.declared());
         Approver approver = engine.approver(request);

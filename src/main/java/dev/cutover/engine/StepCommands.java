@@ -46,8 +46,7 @@ final class StepCommands {
 
     /** Runs a command logged under {@code logName} (a step id, or the run-level id for probes). */
     CommandResult run(String logName, String kind, String command) {
-        boolean terraform =
-                CommandFacts.firstProgram(command).map("terraform"::equals).orElse(false);
+        boolean terraform = runsInTerraformRoot(command);
         Path cwd = terraform ? runDir.terraformRoot() : runDir.root();
         Path logs = runDir.root().resolve(logFolder);
         return runner.run(
@@ -60,6 +59,11 @@ final class StepCommands {
                         kind,
                         null),
                 MUTATING_KINDS.contains(kind) ? logs.resolve(logName + "." + kind + MARKER_SUFFIX) : null);
+    }
+
+    /** Whether {@code command} runs in {@code terraform/root}: its first program is terraform (FORMATS.md §6.2). */
+    static boolean runsInTerraformRoot(String command) {
+        return CommandFacts.firstProgram(command).map("terraform"::equals).orElse(false);
     }
 
     /** The stdout log of a step, relative to the run directory (where an execute's job id can be read). */
