@@ -59,10 +59,11 @@ public final class CommandRunner {
     }
 
     /**
-     * Runs the request to completion.
+     * Runs the request to completion. A command that cannot be started (no working directory, bash not startable)
+     * is a result with exit code {@link CommandResult#NOT_STARTED_EXIT_CODE} and the reason as its stderr.
      *
-     * @throws CutoverException {@link ErrorCode#IO_FAILURE} when bash cannot be started or a log cannot be
-     *     written or read; {@link ErrorCode#INTERNAL} when the calling thread is interrupted (the tree is
+     * @throws CutoverException {@link ErrorCode#IO_FAILURE} when a log (or a running marker) cannot be written or
+     *     read; {@link ErrorCode#INTERNAL} when the calling thread is interrupted (the tree is
      *     killed first, the end frame written and the interrupt flag restored)
      */
     public CommandResult run(CommandRequest request) {
@@ -99,7 +100,9 @@ public final class CommandRunner {
             // The command could not be run (no working directory, bash not startable): a failed command with the
             // reason as its stderr (written before the end offsets, so the journal's stderr_tail and the failure
             // dialog show it), not a crash of the whole run.
-            logs.err().appendLine("cutover: the command was not run (exit code 127): " + e.getMessage());
+            logs.err()
+                    .appendLine("cutover: the command was not run (exit code " + CommandResult.NOT_STARTED_EXIT_CODE
+                            + "): " + e.getMessage());
         }
         if (process == null) {
             completion = Completion.exited(CommandResult.NOT_STARTED_EXIT_CODE);
