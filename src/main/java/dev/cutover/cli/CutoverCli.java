@@ -1,9 +1,13 @@
 package dev.cutover.cli;
 
+import dev.cutover.approval.VisibleTextWriter;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.error.Problem;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -73,11 +77,27 @@ public final class CutoverCli implements Runnable {
         return commandLine();
     }
 
+    /**
+     * The writer for the process's standard output or error: what picocli would make (the JVM's encoding for the
+     * stream, autoflush on println), but showing control and invisible formatting characters as escapes, so that
+     * text from inputs or command output can never act on the operator's terminal ({@link VisibleTextWriter}).
+     */
+    static PrintWriter consoleWriter(OutputStream stream, String encodingProperty) {
+        String encoding = System.getProperty(encodingProperty);
+        Charset charset = encoding != null && Charset.isSupported(encoding)
+                ? Charset.forName(encoding)
+                : Charset.defaultCharset();
+        return new PrintWriter(new VisibleTextWriter(new OutputStreamWriter(stream, charset)), true);
+    }
+
     private static CommandLine configured(List<Class<?>> verbs) {
         CommandLine cl = new CommandLine(new CutoverCli());
         for (Class<?> verb : verbs) {
             cl.addSubcommand(verb);
         }
+        // No colours in help (set after the verbs, so they have it too): the console writer would show their
+        // escape sequences as text.
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         ExitCodes exitCodes = new ExitCodes();
         cl.setExecutionExceptionHandler(exitCodes);
         cl.setParameterExceptionHandler(exitCodes);

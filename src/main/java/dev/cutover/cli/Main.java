@@ -8,6 +8,8 @@ public final class Main {
 
     public static void main(String[] args) {
         CommandLine cli = CutoverCli.commandLine(args);
+        cli.setOut(CutoverCli.consoleWriter(System.out, "sun.stdout.encoding"));
+        cli.setErr(CutoverCli.consoleWriter(System.err, "sun.stderr.encoding"));
         int exitCode = cli.execute(args);
         // picocli's writers flush on println only; System.exit does not flush them, so output a command ended
         // with print (a graph, a prompt) would be lost.

@@ -101,6 +101,30 @@ class OutputAndSecretsProcessIT {
         assertThat(journal).contains(secret.toString()); // the path is recorded, the contents are not
     }
 
+    @Test
+    void controlSequencesInChecklistTextAndCommandOutputNeverReachTheConsoleRaw() throws Exception {
+        String hideLine = "\u001b[1A\u001b[2K"; // cursor up, erase the line: could hide the command being approved
+        Path dir = DemoFixture.write(tmp.resolve("run"));
+        DemoFixture.editJson(
+                dir,
+                DemoFixture.DP_JSON,
+                root -> DemoFixture.dpItem(root, CONFIG_STEP)
+                        .put("description", "Copy the config." + hideLine + "Nothing to see \u202eeno")
+                        // The demo allows bash, so the lint lets it write to stderr and fail.
+                        .put("verification_command", "bash -c 'printf \"broken\\033]0;owned\\007\\n\" >&2; exit 1'"));
+        Path answers = DemoFixture.answers(tmp, DemoFixture.APPROVE_ALL + "failure * skip-rollback-stop\n");
+
+        CutoverProcess.Result r =
+                CutoverProcess.run(tmp, "execute", "--run-dir", dir.toString(), "--answers", answers.toString());
+
+        assertThat(r.exit()).as(r.both()).isEqualTo(1);
+        assertThat(r.out()).contains("Copy the config.\\x1b[1A\\x1b[2KNothing to see \\u202eeno");
+        assertThat(r.both()).contains("broken\\x1b]0;owned\\x07");
+        assertThat(r.both()).doesNotContain("\u001b", "\u0007", "\u202e");
+        // The journal keeps the exact bytes (escaped by JSON); only what is shown is made visible.
+        assertThat(Files.readString(dir.resolve("execution-log.jsonl"))).contains("\\u001B]0;owned");
+    }
+
     private static boolean contains(Path file, String marker) throws IOException {
         if (Files.size(file) > 64L * 1024 * 1024) {
             throw new AssertionError(file + " is unexpectedly large");
