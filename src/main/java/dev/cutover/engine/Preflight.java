@@ -6,7 +6,7 @@ import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.PlanIdentity;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
-import dev.cutover.input.ChecklistMetadata;
+import dev.cutover.input.CapturedAtText;
 import dev.cutover.input.Environment;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
@@ -194,14 +194,9 @@ final class Preflight {
     /** Check 5: inputs captured at most 14 days ago unless accepted. Returns whether staleness was accepted. */
     boolean staleness(Inputs inputs, boolean acceptStale) {
         List<CapturedAt> captured = new ArrayList<>();
-        addCaptured(
-                captured,
-                inputs.controlPlane().plane().jsonFile(),
-                inputs.controlPlane().metadata());
-        addCaptured(
-                captured,
-                inputs.dataPlane().plane().jsonFile(),
-                inputs.dataPlane().metadata());
+        for (CapturedAtText input : inputs.capturedAt()) {
+            captured.add(CapturedAt.parse(input));
+        }
         StalenessResult result = new Staleness(clock).evaluate(captured, acceptStale);
         warnings.addAll(result.warnings());
         result.refusal().ifPresent(message -> {
@@ -318,15 +313,6 @@ final class Preflight {
         LintResult result = lint.check(cmd, r);
         if (!result.executable()) {
             refusals.add(s.stepId() + " " + role + ": " + String.join("; ", result.reasons()));
-        }
-    }
-
-    private static void addCaptured(List<CapturedAt> out, String file, ChecklistMetadata metadata) {
-        try {
-            out.add(new CapturedAt(file, Instant.parse(metadata.capturedAt())));
-        } catch (RuntimeException e) {
-            throw new CutoverException(
-                    ErrorCode.INPUT_INVALID, file + ": /metadata/captured_at: not an ISO-8601 instant");
         }
     }
 

@@ -51,8 +51,23 @@ final class InputMapper {
                 plan,
                 graph,
                 hardcoded,
-                ownership);
+                ownership,
+                capturedAt(documents));
         return new Mapped(inputs, List.of());
+    }
+
+    /** Every JSON input's {@code metadata.captured_at}, in the inputs' order (each schema requires one). */
+    private static List<CapturedAtText> capturedAt(Map<InputFile, JsonNode> documents) {
+        List<CapturedAtText> captured = new ArrayList<>();
+        for (InputFile file : InputFile.values()) {
+            JsonNode at = file.isJson() && documents.get(file) != null
+                    ? documents.get(file).path("metadata").path("captured_at")
+                    : null;
+            if (at != null && at.isTextual()) {
+                captured.add(new CapturedAtText(file.fileName(), at.asText()));
+            }
+        }
+        return captured;
     }
 
     private static <T> T whole(

@@ -1,5 +1,6 @@
 package dev.cutover.input;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,7 +22,8 @@ public record Inputs(
         MigrationPlan migrationPlan,
         DependencyGraph dependencyGraph,
         HardcodedValues hardcodedValues,
-        ResourceOwnership resourceOwnership) {
+        ResourceOwnership resourceOwnership,
+        List<CapturedAtText> capturedAt) {
     public Inputs {
         Objects.requireNonNull(runDirectory, "runDirectory");
         Objects.requireNonNull(controlPlane, "controlPlane");
@@ -33,6 +35,7 @@ public record Inputs(
         Objects.requireNonNull(dependencyGraph, "dependencyGraph");
         Objects.requireNonNull(hardcodedValues, "hardcodedValues");
         Objects.requireNonNull(resourceOwnership, "resourceOwnership");
+        capturedAt = List.copyOf(capturedAt);
     }
 
     /** The checklist of one plane. */

@@ -52,6 +52,45 @@ class PreflightCommandTest {
     }
 
     @Test
+    void check5JudgesEveryJsonInputNotOnlyTheChecklists() throws Exception {
+        Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
+        String twentyDaysAgo =
+                java.time.Instant.now().minus(java.time.Duration.ofDays(20)).toString();
+        Path graph = dir.resolve("dependency-graph.json");
+        Files.writeString(
+                graph,
+                Files.readString(graph)
+                        .replaceFirst("\"captured_at\": \"[^\"]+\"", "\"captured_at\": \"" + twentyDaysAgo + "\""));
+
+        CliRunner.Result refused = CliRunner.run("preflight", "--run-dir", dir.toString());
+        CliRunner.Result accepted = CliRunner.run("preflight", "--run-dir", dir.toString(), "--accept-stale");
+
+        assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(3);
+        assertThat(refused.err()).contains("check 5 (staleness)").contains("dependency-graph.json is 20 days");
+        assertThat(accepted.exit()).as(accepted.out() + accepted.err()).isZero();
+        assertThat(accepted.out()).contains("dependency-graph.json is 20 days");
+    }
+
+    @Test
+    void aCapturedAtWithASpaceForTheTIsReadAsTheSchemaAdmitsIt() throws Exception {
+        Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
+        String spaced = java.time.Instant.now()
+                .minus(java.time.Duration.ofDays(20))
+                .toString()
+                .replace('T', ' ');
+        Path plan = dir.resolve("migration-plan.json");
+        Files.writeString(
+                plan,
+                Files.readString(plan)
+                        .replaceFirst("\"captured_at\": \"[^\"]+\"", "\"captured_at\": \"" + spaced + "\""));
+
+        CliRunner.Result r = CliRunner.run("preflight", "--run-dir", dir.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err()).contains("migration-plan.json is 20 days");
+    }
+
+    @Test
     void aStepThatRunsTerraformWithoutTerraformRootIsRefusedEvenWhenCheck7IsOff() throws Exception {
         Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
         Path checklist = dir.resolve("cutover-checklist-control-plane.json");

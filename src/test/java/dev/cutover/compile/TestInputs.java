@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.cutover.input.CapturedAtText;
 import dev.cutover.input.Checklist;
 import dev.cutover.input.ChecklistMetadata;
 import dev.cutover.input.ChecklistPhase;
@@ -12,6 +13,7 @@ import dev.cutover.input.DataMigrationPlan;
 import dev.cutover.input.DependencyGraph;
 import dev.cutover.input.FreezeWindow;
 import dev.cutover.input.HardcodedValues;
+import dev.cutover.input.InputFile;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.MigrationPlan;
 import dev.cutover.input.Plane;
@@ -45,7 +47,26 @@ final class TestInputs {
                 read(dir, RunDirectory.MIGRATION_PLAN, MigrationPlan.class),
                 read(dir, RunDirectory.DEPENDENCY_GRAPH, DependencyGraph.class),
                 read(dir, RunDirectory.HARDCODED_VALUES, HardcodedValues.class),
-                read(dir, RunDirectory.RESOURCE_OWNERSHIP, ResourceOwnership.class));
+                read(dir, RunDirectory.RESOURCE_OWNERSHIP, ResourceOwnership.class),
+                capturedAt(dir));
+    }
+
+    private static List<CapturedAtText> capturedAt(Path dir) {
+        List<CapturedAtText> captured = new ArrayList<>();
+        for (InputFile file : InputFile.values()) {
+            Path path = dir.resolve(file.fileName());
+            if (file.isJson() && Files.exists(path)) {
+                try {
+                    JsonNode at = JSON.readTree(path.toFile()).path("metadata").path("captured_at");
+                    if (at.isTextual()) {
+                        captured.add(new CapturedAtText(file.fileName(), at.asText()));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return captured;
     }
 
     private static Checklist checklist(Path dir, Plane plane) {
