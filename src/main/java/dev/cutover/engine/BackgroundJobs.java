@@ -102,6 +102,19 @@ final class BackgroundJobs {
         return Optional.empty();
     }
 
+    /**
+     * Tells the operator, when the walk stops with jobs still in flight, that they keep running: a halt stops
+     * Cutover's polling, never the job (a DataSync task or an S3 batch job runs on in the cloud).
+     */
+    void warnIfAbandoned() {
+        if (!running.isEmpty()) {
+            ctx.out()
+                    .println("WARNING: " + running.size() + " job(s) started by this run are still in flight and no"
+                            + " longer polled: " + inFlight() + ". They keep running outside Cutover; `--resume`"
+                            + " polls them again.");
+        }
+    }
+
     private String inFlight() {
         return String.join(
                 ", ",

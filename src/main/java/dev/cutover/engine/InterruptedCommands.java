@@ -28,7 +28,7 @@ final class InterruptedCommands {
      * @throws CutoverException {@link ErrorCode#COMMAND_STILL_RUNNING}
      */
     static void requireNoneRunning(RunDirectory dir) {
-        Path logs = dir.root().resolve("execution");
+        Path logs = dir.stepLogs();
         if (!Files.isDirectory(logs)) {
             return;
         }

@@ -45,6 +45,7 @@ final class PreflightRun {
     }
 
     RunResult run(PlanSource source) {
+        Preflight.writableRunDirectory(request.runDir());
         LoadedPlan plan;
         try {
             plan = source.load();
@@ -92,6 +93,7 @@ final class PreflightRun {
                             + request.runDir().root() + "`, or cut over again from a new run directory.");
         }
         InterruptedCommands.requireNoneRunning(request.runDir());
+        Preflight.writableRunDirectory(request.runDir());
         LoadedPlan plan = source.load();
         StepCommands commands = commands();
         Preflight checks = new Preflight(engine.clock(), commands)
@@ -182,12 +184,29 @@ final class PreflightRun {
                         return walker.walk(steps);
                     });
         } catch (CutoverException e) {
+            if (e.code() == ErrorCode.IO_FAILURE) {
+                return haltOnIoFailure(e, walker.currentStepId());
+            }
             if (e.code() != ErrorCode.NO_SCRIPTED_ANSWER && e.code() != ErrorCode.OPERATOR_INPUT_CLOSED) {
                 throw e;
             }
             engine.out().println("HALT: " + e.getMessage());
             return RunEnding.halted(e.getMessage(), walker.currentStepId());
         }
+    }
+
+    /**
+     * A file the walk needs could not be written (a full disk, a step log folder that is a file): the walk
+     * stops where it is, as after a crash — the lock file stays, and the step in flight is re-verified by
+     * {@code --resume}, never run again blindly — but with a halted verdict and a report when the disk still
+     * takes them, instead of an internal error.
+     */
+    private RunEnding haltOnIoFailure(CutoverException e, String stepId) {
+        engine.out().println("HALT: " + e.getMessage());
+        engine.out()
+                .println("  " + ErrorCode.IO_FAILURE.fix() + " The lock is kept: continue with `cutover execute"
+                        + " --run-dir " + request.runDir().root() + " --resume`.");
+        return new RunEnding(Verdict.HALTED, "I/O failure: " + e.getMessage(), stepId, true);
     }
 
     /**

@@ -23,7 +23,7 @@ final class StepCommands {
     private final String logFolder;
 
     StepCommands(RunDirectory runDir, CommandRunner runner, ChildEnvironment environment) {
-        this(runDir, runner, environment, "execution");
+        this(runDir, runner, environment, RunDirectory.STEP_LOGS);
     }
 
     /** Logs under {@code logFolder} of the run directory instead of {@code execution/} (dry runs). */

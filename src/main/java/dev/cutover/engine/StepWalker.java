@@ -34,10 +34,21 @@ final class StepWalker {
     }
 
     RunEnding walk(List<ExecutionStep> steps) {
-        GateCriteria criteria = new GateCriteria(ctx, steps);
         int maxJobs = ctx.settings().maxParallelJobs();
         BackgroundJobs jobs =
                 maxJobs == EngineSettings.SEQUENTIAL ? null : new BackgroundJobs(ctx, maxJobs, this::record);
+        try {
+            return walk(steps, jobs);
+        } finally {
+            // Also when an exception ends the walk: the operator must know what still runs.
+            if (jobs != null) {
+                jobs.warnIfAbandoned();
+            }
+        }
+    }
+
+    private RunEnding walk(List<ExecutionStep> steps, BackgroundJobs jobs) {
+        GateCriteria criteria = new GateCriteria(ctx, steps);
         JobBarriers barriers = new JobBarriers(ctx.settings().gates().keySet(), steps);
         String phase = null;
         for (ExecutionStep step : steps) {

@@ -54,6 +54,10 @@ public enum ErrorCode {
             "RUNNING.lock was left by a cutover run that is no longer running.",
             "Re-run with --resume to continue that run; to start over instead, use a new run directory (its journal"
                     + " stays here)."),
+    RUN_DIR_NOT_WRITABLE(
+            3,
+            "The run directory, or the folder of its per-step logs (`execution`), cannot be written.",
+            "Make the run directory writable and `execution` a writable folder (or absent), then run again."),
     SIGNOFF_MISSING(
             3,
             "A signed checklist has no valid sign-off line in its first 50 lines.",

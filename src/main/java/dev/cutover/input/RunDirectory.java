@@ -20,6 +20,8 @@ public record RunDirectory(Path root) {
     public static final String REPORT = "execution-report.md";
     public static final String REPORT_HTML = "execution-report.html";
     public static final String LOCK = "RUNNING.lock";
+    /** The folder of the per-step logs ({@code <step_id>.stdout.log}, …) and running-command markers. */
+    public static final String STEP_LOGS = "execution";
 
     public RunDirectory {
         Objects.requireNonNull(root, "root");
@@ -37,6 +39,10 @@ public record RunDirectory(Path root) {
 
     public Path journalFile() {
         return file(JOURNAL);
+    }
+
+    public Path stepLogs() {
+        return file(STEP_LOGS);
     }
 
     public Path terraformRoot() {

@@ -177,6 +177,33 @@ class ParallelJobsTest {
     }
 
     @Test
+    void aRunThatStopsWithJobsInFlightSaysTheyKeepRunningAndResumePollsThem() {
+        Scenario s = plan(50, false);
+        RunOutcome stopped = s.run(new ScriptedApprover().answer(PromptKind.APPROVE, QUICK, Choice.ABORT));
+
+        assertThat(stopped.verdict()).isEqualTo("aborted");
+        assertThat(stopped.output())
+                .contains("WARNING: 2 job(s) started by this run are still in flight and no longer polled: " + JOB_A
+                        + " (not polled yet), " + JOB_B + " (not polled yet).")
+                .contains("They keep running outside Cutover; `--resume` polls them again.");
+
+        RunOutcome resumed = s.resume(new ScriptedApprover());
+
+        assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
+        assertThat(resumed.timeline()).contains(JOB_A + " poll-terminal");
+        assertThat(resumed.entries(JOB_A, "executed")).hasSize(1);
+        assertThat(resumed.output()).doesNotContain("still in flight and no longer polled");
+    }
+
+    @Test
+    void aCompletedRunHasNoJobInFlightToWarnAbout() {
+        RunOutcome run = plan(3, false).run(new ScriptedApprover());
+
+        assertThat(run.verdict()).isEqualTo("completed");
+        assertThat(run.output()).doesNotContain("no longer polled");
+    }
+
+    @Test
     void statusShowsEveryJobInFlightWithItsLastStateAfterACrash() {
         Scenario s = plan(3, false);
         s.run(new ScriptedApprover());
