@@ -15,25 +15,54 @@ final class StepIds {
     private static final int SLUG_LENGTH = 48;
 
     private final CompileErrors errors;
+    /** Step ids given so far, with the item that got each. */
     private final Map<String, SourceItem> seen = new HashMap<>();
+    /** The checklists' own item ids so far: freeze windows and people cite them, so each must name one item. */
+    private final Map<String, SourceItem> itemIds = new HashMap<>();
 
     StepIds(CompileErrors errors) {
+        // The handoff's id needs no entry: sequence 999 is refused in item ids and never generated.
         this.errors = errors;
-        seen.put(ExecutionStep.HANDOFF_STEP_ID, null);
     }
 
     /** The id of one item, or null when it has an id error (already recorded). */
     String assign(SourceItem at, String action) {
+        String itemId = at.item().id();
+        if (itemId != null) {
+            SourceItem first = itemIds.putIfAbsent(itemId, at);
+            if (first != null) {
+                errors.add(
+                        at,
+                        "id",
+                        "item id " + itemId + " is also the id of " + where(first),
+                        "Give every checklist item a unique id.");
+                return null;
+            }
+        }
         String id = idOf(at, action);
         if (id == null) {
             return null;
         }
         if (seen.containsKey(id)) {
-            errors.add(at, "id", "duplicate step id " + id, "Give every checklist item a unique id.");
+            errors.add(at, "id", collision(at, id, seen.get(id)), "Give every checklist item a unique id.");
             return null;
         }
         seen.put(id, at);
         return id;
+    }
+
+    /** Why {@code id}, given to {@code at}, is taken, naming the item that has it and where each id came from. */
+    private static String collision(SourceItem at, String id, SourceItem holder) {
+        String mine = id.equals(at.item().id())
+                ? "its own id"
+                : "the id generated for it (item id " + at.item().id() + ")";
+        String theirs = id.equals(holder.item().id()) ? "its own id" : "generated for it";
+        return "step id " + id + " (" + mine + ") is already the step id of " + where(holder) + " (" + theirs + ")";
+    }
+
+    /** An item for a message: its id, file and JSON pointer. */
+    private static String where(SourceItem item) {
+        return "item " + item.item().id() + " (" + item.file() + " " + item.pointer() + ")";
     }
 
     private String idOf(SourceItem at, String action) {

@@ -78,7 +78,28 @@ class StepIdsTest {
         CutoverException e =
                 Compiles.failure(dir, replace(DP, "/phases/3/during_cutover/1/id", "\"dp-phase4-010-freeze-docs\""));
         assertThat(Compiles.problemAt(e, DP, "/phases/3/during_cutover/1/id").message())
-                .contains("duplicate");
+                .isEqualTo("item id dp-phase4-010-freeze-docs is also the id of item dp-phase4-010-freeze-docs"
+                        + " (cutover-checklist-data-plane.json /phases/3/during_cutover/0)");
+    }
+
+    @Test
+    void duplicateItemIdsThatAreNotStepIdsAreCompileErrorsToo() {
+        // Both would get step ids of their own, but a freeze window or a person citing the id would be ambiguous.
+        CutoverException e = Compiles.failure(dir, replace(CP, "/phases/1/pre_cutover/0/id", "\"verify-auth\""));
+
+        assertThat(Compiles.problemAt(e, CP, "/phases/1/pre_cutover/0/id").message())
+                .isEqualTo("item id verify-auth is also the id of item verify-auth"
+                        + " (cutover-checklist-control-plane.json /phases/0/pre_cutover/0)");
+    }
+
+    @Test
+    void anItemIdEqualToAnotherItemsGeneratedStepIdNamesBothItems() {
+        CutoverException e =
+                Compiles.failure(dir, replace(CP, "/phases/0/post_cutover/0/id", "\"cp-phase0-010-verify-only\""));
+
+        assertThat(Compiles.problemAt(e, CP, "/phases/0/post_cutover/0/id").message())
+                .isEqualTo("step id cp-phase0-010-verify-only (its own id) is already the step id of item verify-auth"
+                        + " (cutover-checklist-control-plane.json /phases/0/pre_cutover/0) (generated for it)");
     }
 
     @Test
