@@ -82,6 +82,8 @@ final class InputFileReader {
         }
     }
 
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     Read<String> readMarkdown(Path root, String fileName) {
         Read<byte[]> bytes = readBytes(root, fileName);
         if (bytes.content().isEmpty()) {
@@ -89,12 +91,15 @@ final class InputFileReader {
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes.content().get());
         try {
-            return Read.of(StandardCharsets.UTF_8
+            String text = StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(buffer)
-                    .toString());
+                    .toString();
+            // A byte-order mark (editors on Windows write one) says how the file is encoded; it is not part of
+            // the first line, where the sign-off may be.
+            return Read.of(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
         } catch (CharacterCodingException e) {
             return Read.failed(new Problem(
                     fileName,

@@ -1,5 +1,6 @@
 package dev.cutover.input;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -127,6 +128,28 @@ class InputLoaderTest {
 
         assertThat(problem.file()).isEqualTo(Plane.CP.markdownFile());
         assertThat(problem.message()).isEqualTo("is not valid UTF-8 (bad byte sequence at byte offset 2)");
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstLineOfAMarkdownOrJsonInput() throws Exception {
+        Path dir = TestRunDirs.complete(tmp.resolve("run"));
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path md = dir.resolve(Plane.CP.markdownFile());
+        String signOff = "> APPROVED BY: Jane Approver  ON: 2026-03-01\n";
+        TestRunDirs.write(dir, Plane.CP.markdownFile(), concat(bom, (signOff + Files.readString(md)).getBytes(UTF_8)));
+        Path plan = dir.resolve("migration-plan.json");
+        TestRunDirs.write(dir, "migration-plan.json", concat(bom, Files.readAllBytes(plan)));
+
+        Inputs inputs = loader.load(new RunDirectory(dir));
+
+        assertThat(inputs.controlPlaneMarkdown()).startsWith(signOff);
+        assertThat(inputs.migrationPlan().phases()).hasSize(6);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test
