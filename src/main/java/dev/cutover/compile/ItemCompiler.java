@@ -49,7 +49,7 @@ final class ItemCompiler {
                         at,
                         "operation_type",
                         "unknown operation_type '" + at.item().operationType() + "'",
-                        "Use one of the operation types listed in FORMATS.md §4.2 for this plane.");
+                        "Use one of this plane's operation types: " + OperationTypes.namesFor(at.plane()) + ".");
                 return Optional.empty();
             }
             type = row.get();
@@ -101,7 +101,16 @@ final class ItemCompiler {
 
     private boolean moduleIsValid(SourceItem at) {
         String module = at.item().terraformModule();
-        if (module == null || !MODULE_NAME.matcher(module).matches()) {
+        if (module == null) {
+            errors.add(
+                    at,
+                    "terraform_module",
+                    "a terraform-apply item needs a terraform_module (the module it applies, targeted as"
+                            + " -target=module.<name>)",
+                    "Add \"terraform_module\": \"<name>\" to the item, e.g. \"networking\".");
+            return false;
+        }
+        if (!MODULE_NAME.matcher(module).matches()) {
             errors.add(
                     at,
                     "terraform_module",

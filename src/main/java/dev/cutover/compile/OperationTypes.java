@@ -3,6 +3,8 @@ package dev.cutover.compile;
 import dev.cutover.input.Plane;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The FORMATS.md §4.2 operation_type → action/tool/long-running table, as data. */
 final class OperationTypes {
@@ -56,6 +58,15 @@ final class OperationTypes {
                     });
         }
         return Optional.ofNullable(SHARED.get(operationType));
+    }
+
+    /** Every operation_type a during-cutover item on {@code plane} may have, sorted, for error messages. */
+    static String namesFor(Plane plane) {
+        Set<String> names = new TreeSet<>(plane == Plane.CP ? CONTROL_PLANE_ONLY.keySet() : SHARED.keySet());
+        if (plane == Plane.CP) {
+            names.add("terraform-apply");
+        }
+        return String.join(", ", names);
     }
 
     private static Map.Entry<String, OperationType> row(

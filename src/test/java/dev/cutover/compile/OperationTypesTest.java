@@ -1,10 +1,13 @@
 package dev.cutover.compile;
 
+import static dev.cutover.compile.Compiles.CP;
 import static dev.cutover.compile.Compiles.DP;
+import static dev.cutover.compile.Compiles.Edit.remove;
 import static dev.cutover.compile.Compiles.Edit.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.error.CutoverException;
+import dev.cutover.error.Problem;
 import dev.cutover.input.Plane;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -47,9 +50,28 @@ class OperationTypesTest {
     void unknownOperationTypeIsACompileErrorAtItsPointer() {
         CutoverException e =
                 Compiles.failure(dir, replace(DP, "/phases/3/during_cutover/1/operation_type", "\"teleport\""));
-        assertThat(Compiles.problemAt(e, DP, "/phases/3/during_cutover/1/operation_type")
-                        .message())
-                .contains("unknown operation_type");
+        Problem problem = Compiles.problemAt(e, DP, "/phases/3/during_cutover/1/operation_type");
+        assertThat(problem.message()).isEqualTo("unknown operation_type 'teleport'");
+        assertThat(problem.fix())
+                .startsWith("Use one of this plane's operation types: ami-share, cognito-deploy-user-migration-lambda,")
+                .contains(" s3-batch-replication,", " terraform-apply,")
+                .doesNotContain("aws-cli, ", "FORMATS");
+    }
+
+    @Test
+    void theControlPlanesOperationTypesAreTheThreeItsSchemaAllows() {
+        assertThat(OperationTypes.namesFor(Plane.CP)).isEqualTo("aws-cli, manual, terraform-apply");
+    }
+
+    @Test
+    void aTerraformApplyItemWithoutAModuleIsToldToNameOne() {
+        CutoverException e = Compiles.failure(dir, remove(CP, "/phases/1/during_cutover/0/terraform_module"));
+
+        Problem problem = Compiles.problemAt(e, CP, "/phases/1/during_cutover/0/terraform_module");
+        assertThat(problem.message())
+                .startsWith("a terraform-apply item needs a terraform_module")
+                .doesNotContain("null");
+        assertThat(problem.fix()).contains("\"terraform_module\"");
     }
 
     @Test
