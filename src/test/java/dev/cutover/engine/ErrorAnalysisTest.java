@@ -28,7 +28,8 @@ class ErrorAnalysisTest {
                 "Error: Error acquiring the state lock|terraform-lock",
                 "An error occurred (InvalidParameterValue) when calling the ModifyDBSnapshotAttribute operation: Invalid snapshot identifier|validation-error",
                 "An error occurred (ValidationException) when calling the StartTaskExecution operation: 1 validation error detected|validation-error",
-                "bash: line 1: frobnicate: command not found|not-found",
+                "bash: line 1: frobnicate: command not found|program-missing",
+                "cutover: the command was not run (exit code 127): Cannot run program \"bash\" (in directory \"/run/terraform/root\"): error=2, No such file or directory|program-missing",
                 "something went wrong|unknown"
             })
     void everyRealErrorTextLandsInItsCategory(String stderr, String category) {
