@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the demo cutover completed",
             "1:halted (a step failed or you stopped it)",
-            "2:--dir is not empty, or a bad answers file",
+            "2:--dir is not empty or cannot be created, or a bad answers file",
             "3:no terminal to ask you (use --answers)",
             "5:you aborted it",
             "70:internal error (bug)"
@@ -53,6 +53,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (dir != null) {
+            OutputPaths.requireCreatableFolder("--dir", dir);
+        }
         Path target = dir != null ? dir : Files.createTempDirectory("cutover-demo-");
         new DemoRunDirectory(Clock.systemUTC()).write(target);
         CompileResult result = new CompileService().compileAndWrite(new RunDirectory(target), Optional.empty());

@@ -24,7 +24,11 @@ import picocli.CommandLine.Spec;
             "the .html beside it. Same inputs, same bytes."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "2:invalid input or compile error", "70:internal error (bug)"})
+        exitCodeList = {
+            "0:written",
+            "2:invalid input, compile error, or an --out path that cannot be written",
+            "70:internal error (bug)"
+        })
 final class RunbookCommand implements Callable<Integer> {
     @Mixin
     RunDirOptions runDir;
@@ -41,6 +45,9 @@ final class RunbookCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            OutputPaths.requireWritableFile("--out", out);
+        }
         RunbookService.Result r = new RunbookService(new CompileService())
                 .write(runDir.resolve(), runDir.expectedRunId(), Optional.ofNullable(out));
         PrintWriter w = spec.commandLine().getOut();

@@ -81,6 +81,21 @@ class DemoCommandTest {
     }
 
     @Test
+    void aDirThatIsAFileOrLiesUnderOneIsAUsageErrorNamingIt() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "mine");
+
+        CliRunner.Result itself = CliRunner.run("demo", "--dir", file.toString());
+        CliRunner.Result under =
+                CliRunner.run("demo", "--dir", file.resolve("demo").toString());
+
+        assertThat(itself.exit()).isEqualTo(2);
+        assertThat(itself.err()).contains("--dir " + file + ": " + file + " exists and is not a folder");
+        assertThat(under.exit()).isEqualTo(2);
+        assertThat(under.err()).contains(file + " is not a folder, so nothing can be created under it");
+        assertThat(Files.readString(file)).isEqualTo("mine");
+    }
+
+    @Test
     void demoRefusesANonEmptyDirectory() throws Exception {
         Files.writeString(tmp.resolve("keep.txt"), "mine");
 

@@ -94,6 +94,37 @@ class RunbookCommandTest {
     }
 
     @Test
+    void anOutWhoseFolderIsMissingOrAFileIsAUsageErrorNamingItAndNothingIsWritten() throws Exception {
+        Path dir = RunDirFixtures.copy("complete", tmp.resolve("run"));
+        List<String> before = RunDirFixtures.snapshot(dir);
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+
+        CliRunner.Result missing = CliRunner.run(
+                "runbook",
+                "--run-dir",
+                dir.toString(),
+                "--out",
+                tmp.resolve("no/such/rb.md").toString());
+        CliRunner.Result underFile = CliRunner.run(
+                "runbook",
+                "--run-dir",
+                dir.toString(),
+                "--out",
+                file.resolve("rb.md").toString());
+        CliRunner.Result folder = CliRunner.run("runbook", "--run-dir", dir.toString(), "--out", tmp.toString());
+
+        assertThat(missing.exit()).as(missing.err()).isEqualTo(2);
+        assertThat(missing.err())
+                .contains("--out " + tmp.resolve("no/such/rb.md") + ": the folder " + tmp.resolve("no/such")
+                        + " does not exist");
+        assertThat(underFile.exit()).isEqualTo(2);
+        assertThat(underFile.err()).contains("the folder " + file + " does not exist");
+        assertThat(folder.exit()).isEqualTo(2);
+        assertThat(folder.err()).contains("is a folder; name a file in it");
+        assertThat(RunDirFixtures.snapshot(dir)).isEqualTo(before);
+    }
+
+    @Test
     void invalidInputExitsTwoAndWritesNothing() {
         Path dir = RunDirFixtures.materialiseInvalid("compile-unknown-operation-type", tmp.resolve("run"));
         List<String> before = RunDirFixtures.snapshot(dir);
