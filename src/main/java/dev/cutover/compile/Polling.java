@@ -16,10 +16,12 @@ final class Polling {
 
     private final CommandPreparer preparer;
     private final CompileErrors errors;
+    private final Warnings warnings;
 
-    Polling(CommandPreparer preparer, CompileErrors errors) {
+    Polling(CommandPreparer preparer, CompileErrors errors, Warnings warnings) {
         this.preparer = preparer;
         this.errors = errors;
+        this.warnings = warnings;
     }
 
     /** Whether the step polls: the item flag, else the table default; s3-sync never polls (§4.2 (R)). */
@@ -66,6 +68,13 @@ final class Polling {
         for (String raw : candidates) {
             PreparedCommand prepared = preparer.prepare(raw, purpose, ctx.values());
             if (prepared.executable()) {
+                if (!raw.equals(candidates.get(0))) {
+                    // §4.3 selection falls through silently; the operator must know their poll will not run.
+                    warnings.add(
+                            ctx.stepId(),
+                            "poll_cmd is not executable here (program or syntax not allowed); polls run `"
+                                    + prepared.text() + "` instead");
+                }
                 return Optional.of(prepared);
             }
         }

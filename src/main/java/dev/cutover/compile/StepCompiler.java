@@ -54,7 +54,7 @@ public final class StepCompiler {
 
     private ItemCompiler itemCompiler(Inputs inputs, CompileErrors errors, Warnings warnings) {
         CommandPreparer preparer = new CommandPreparer(allowed, errors);
-        CommandSelector selector = new CommandSelector(preparer, new Polling(preparer, errors), warnings);
+        CommandSelector selector = new CommandSelector(preparer, new Polling(preparer, errors, warnings), warnings);
         StepAssembler assembler =
                 new StepAssembler(new RollbackResolver(inputs), new RiskAndOwnership(inputs), warnings);
         return new ItemCompiler(inputs, errors, selector, assembler);

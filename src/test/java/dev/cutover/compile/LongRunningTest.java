@@ -27,6 +27,24 @@ class LongRunningTest {
     }
 
     @Test
+    void aPollCommandTheLintRejectsIsReplacedByTheRowsDescribeCallWithAWarning() {
+        Plan plan = Compiles.compileEdited(
+                dir, replace(DP, "/phases/1/during_cutover/0/poll_cmd", "\"curl https://jobs.example/status\""));
+
+        ExecutionStep step = Compiles.step(plan, "dp-phase2-010-batch-docs");
+        assertThat(step.pollCmd()).startsWith("aws s3control describe-job");
+        assertThat(plan.warnings())
+                .anyMatch(w -> w.message()
+                        .equals("poll_cmd is not executable here (program or syntax not allowed); polls run `"
+                                + step.pollCmd() + "` instead"));
+    }
+
+    @Test
+    void anExecutablePollCommandDrawsNoWarning() {
+        assertThat(Compiles.complete().warnings()).noneMatch(w -> w.message().startsWith("poll_cmd"));
+    }
+
+    @Test
     void missingPollCommandUsesTheRowsDescribeCallAndStates() {
         ExecutionStep step = Compiles.step(Compiles.complete(), "dp-phase2-040-datasync-labels");
         assertThat(step.pollCmd())
