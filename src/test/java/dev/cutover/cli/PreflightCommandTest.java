@@ -51,16 +51,22 @@ class PreflightCommandTest {
         assertThat(contents(dir)).isEqualTo(before);
     }
 
+    private static String twentyDaysAgo() {
+        return java.time.Instant.now().minus(java.time.Duration.ofDays(20)).toString();
+    }
+
+    /** Rewrites the first {@code captured_at} of a JSON input (its metadata's) to {@code value}. */
+    private static void setCapturedAt(Path file, String value) throws java.io.IOException {
+        Files.writeString(
+                file,
+                Files.readString(file)
+                        .replaceFirst("\"captured_at\": \"[^\"]+\"", "\"captured_at\": \"" + value + "\""));
+    }
+
     @Test
     void check5JudgesEveryJsonInputNotOnlyTheChecklists() throws Exception {
         Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
-        String twentyDaysAgo =
-                java.time.Instant.now().minus(java.time.Duration.ofDays(20)).toString();
-        Path graph = dir.resolve("dependency-graph.json");
-        Files.writeString(
-                graph,
-                Files.readString(graph)
-                        .replaceFirst("\"captured_at\": \"[^\"]+\"", "\"captured_at\": \"" + twentyDaysAgo + "\""));
+        setCapturedAt(dir.resolve("dependency-graph.json"), twentyDaysAgo());
 
         CliRunner.Result refused = CliRunner.run("preflight", "--run-dir", dir.toString());
         CliRunner.Result accepted = CliRunner.run("preflight", "--run-dir", dir.toString(), "--accept-stale");
@@ -74,15 +80,7 @@ class PreflightCommandTest {
     @Test
     void aCapturedAtWithASpaceForTheTIsReadAsTheSchemaAdmitsIt() throws Exception {
         Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
-        String spaced = java.time.Instant.now()
-                .minus(java.time.Duration.ofDays(20))
-                .toString()
-                .replace('T', ' ');
-        Path plan = dir.resolve("migration-plan.json");
-        Files.writeString(
-                plan,
-                Files.readString(plan)
-                        .replaceFirst("\"captured_at\": \"[^\"]+\"", "\"captured_at\": \"" + spaced + "\""));
+        setCapturedAt(dir.resolve("migration-plan.json"), twentyDaysAgo().replace('T', ' '));
 
         CliRunner.Result r = CliRunner.run("preflight", "--run-dir", dir.toString());
 
