@@ -81,8 +81,6 @@ final class Preflight {
      */
     boolean runAll(LoadedPlan plan, ExecuteRequest request, EnvironmentVerdict declared) {
         requireProfiles(plan, request);
-        writableRunDirectory(plan.inputs().runDirectory());
-        passed.add("run directory: writable, and its step-log folder too");
         signOffs(plan.inputs());
         passed.add("check 4 (sign-off): both checklists signed");
         boolean staleAccepted = staleness(plan.inputs(), request.acceptStale());
@@ -191,21 +189,27 @@ final class Preflight {
     /**
      * The places a run writes must be writable before the first step, or the walk would stop after changing
      * things: the run directory itself, and the step-log folder, which must be a folder if it exists. Checked
-     * before anything is written (a run directory that cannot be written cannot hold a failure journal either),
-     * and again with the other checks for {@code cutover preflight}.
+     * before the inputs are loaded and anything is written (a run directory that cannot be written cannot hold a
+     * failure journal either).
      */
     static void writableRunDirectory(RunDirectory dir) {
-        Path logs = dir.stepLogs();
-        String problem = !Files.isWritable(dir.root())
-                ? "the run directory " + dir.root() + " is not writable"
-                : Files.exists(logs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(logs)
-                        ? logs + " exists and is not a folder (the per-step logs go there): move it away"
-                        : Files.isDirectory(logs) && !Files.isWritable(logs)
-                                ? "the step-log folder " + logs + " is not writable"
-                                : null;
-        if (problem != null) {
+        runDirectoryProblem(dir).ifPresent(problem -> {
             throw new CutoverException(ErrorCode.RUN_DIR_NOT_WRITABLE, "check 3 (run directory): " + problem);
+        });
+    }
+
+    private static Optional<String> runDirectoryProblem(RunDirectory dir) {
+        if (!Files.isWritable(dir.root())) {
+            return Optional.of("the run directory " + dir.root() + " is not writable");
         }
+        Path logs = dir.stepLogs();
+        if (Files.exists(logs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(logs)) {
+            return Optional.of(logs + " exists and is not a folder (the per-step logs go there): move it away");
+        }
+        if (Files.isDirectory(logs) && !Files.isWritable(logs)) {
+            return Optional.of("the step-log folder " + logs + " is not writable");
+        }
+        return Optional.empty();
     }
 
     /** Check 4: both sign-off lines, control plane first. */

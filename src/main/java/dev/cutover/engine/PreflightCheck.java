@@ -61,6 +61,8 @@ public final class PreflightCheck {
             JournalGate journal = new JournalGate(request.runDir());
             journal.peek(request.resume());
             passed.add("check 2 (journal): consistent with " + (request.resume() ? "--resume" : "a fresh run"));
+            Preflight.writableRunDirectory(request.runDir());
+            passed.add("check 3 (run directory): writable, and its step-log folder too");
             LoadedPlan plan = source.load();
             passed.add("check 3 (inputs): " + plan.plan().steps().size() + " steps compiled");
             StepCommands commands = commands(request);

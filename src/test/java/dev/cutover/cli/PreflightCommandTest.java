@@ -89,6 +89,22 @@ class PreflightCommandTest {
     }
 
     @Test
+    void aStepLogFolderThatIsAFileIsRefusedAndThePassingCheckIsListed() throws Exception {
+        Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
+        CliRunner.Result passing = CliRunner.run("preflight", "--run-dir", dir.toString());
+        Files.writeString(dir.resolve("execution"), "not a folder\n");
+        List<String> before = contents(dir);
+
+        CliRunner.Result refused = CliRunner.run("preflight", "--run-dir", dir.toString());
+
+        assertThat(passing.out()).contains("check 3 (run directory): writable, and its step-log folder too");
+        assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(3);
+        assertThat(refused.err())
+                .contains("check 3 (run directory): " + dir.resolve("execution") + " exists and is not a folder");
+        assertThat(contents(dir)).isEqualTo(before);
+    }
+
+    @Test
     void aStepThatRunsTerraformWithoutTerraformRootIsRefusedEvenWhenCheck7IsOff() throws Exception {
         Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
         Path checklist = dir.resolve("cutover-checklist-control-plane.json");
