@@ -60,12 +60,7 @@ final class InputMapper {
     private static List<CapturedAtText> capturedAt(Map<InputFile, JsonNode> documents) {
         List<CapturedAtText> captured = new ArrayList<>();
         for (InputFile file : InputFile.values()) {
-            JsonNode at = file.isJson() && documents.get(file) != null
-                    ? documents.get(file).path("metadata").path("captured_at")
-                    : null;
-            if (at != null && at.isTextual()) {
-                captured.add(new CapturedAtText(file.fileName(), at.asText()));
-            }
+            CapturedAtText.of(file.fileName(), documents.get(file)).ifPresent(captured::add);
         }
         return captured;
     }

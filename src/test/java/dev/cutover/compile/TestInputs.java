@@ -57,10 +57,8 @@ final class TestInputs {
             Path path = dir.resolve(file.fileName());
             if (file.isJson() && Files.exists(path)) {
                 try {
-                    JsonNode at = JSON.readTree(path.toFile()).path("metadata").path("captured_at");
-                    if (at.isTextual()) {
-                        captured.add(new CapturedAtText(file.fileName(), at.asText()));
-                    }
+                    CapturedAtText.of(file.fileName(), JSON.readTree(path.toFile()))
+                            .ifPresent(captured::add);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
