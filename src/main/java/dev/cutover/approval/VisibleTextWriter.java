@@ -2,6 +2,7 @@ package dev.cutover.approval;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.CharBuffer;
 
 /**
  * A writer that shows every control and invisible formatting character it is given as an escape
@@ -22,7 +23,7 @@ public final class VisibleTextWriter extends Writer {
 
     @Override
     public void write(char[] chars, int off, int len) throws IOException {
-        write(java.nio.CharBuffer.wrap(chars, off, len), 0, len);
+        write(CharBuffer.wrap(chars, off, len), 0, len);
     }
 
     @Override

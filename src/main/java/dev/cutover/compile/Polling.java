@@ -60,15 +60,16 @@ final class Polling {
     private Optional<PreparedCommand> pollCommand(
             ItemContext ctx, Optional<PollRule> rule, String query, String readProfile) {
         CommandPreparer.Purpose purpose = CommandPreparer.Purpose.poll(query, readProfile);
+        String own = ctx.at().item().pollCmd();
         List<String> candidates = new ArrayList<>();
-        if (ctx.at().item().pollCmd() != null) {
-            candidates.add(ctx.at().item().pollCmd());
+        if (own != null) {
+            candidates.add(own);
         }
         rule.ifPresent(r -> candidates.add(r.describeCall()));
         for (String raw : candidates) {
             PreparedCommand prepared = preparer.prepare(raw, purpose, ctx.values());
             if (prepared.executable()) {
-                if (!raw.equals(candidates.get(0))) {
+                if (own != null && !raw.equals(own)) {
                     // §4.3 selection falls through silently; the operator must know their poll will not run.
                     warnings.add(
                             ctx.stepId(),

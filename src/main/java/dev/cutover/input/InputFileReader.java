@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  * unreadable, not UTF-8, not JSON) into a {@link Problem} instead of an exception.
  */
 final class InputFileReader {
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     /** The result of reading one file: its content, or the problem that prevented reading it. */
     record Read<T>(Optional<T> content, Optional<Problem> problem) {
         static <T> Read<T> of(T content) {
@@ -81,8 +83,6 @@ final class InputFileReader {
             return Read.failed(unreadable(fileName, e));
         }
     }
-
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     Read<String> readMarkdown(Path root, String fileName) {
         Read<byte[]> bytes = readBytes(root, fileName);
