@@ -55,15 +55,12 @@ public final class StatusService {
             throw new CutoverException(ErrorCode.JOURNAL_CORRUPT, e.getMessage(), e);
         }
         ReportInput input = ReportInput.of(journal, steps, freezes(dir));
-        LockInfo lock = LockInspection.of(dir, env)
-                .map(l -> new LockInfo(
-                        l.holder().pid(),
-                        l.holder().host(),
-                        l.holder().operator(),
-                        l.holder().startedAt(),
-                        l.live()))
+        LockInspection inspection = LockInspection.of(dir, env);
+        LockInfo lock = inspection
+                .holder()
+                .map(h -> new LockInfo(h.pid(), h.host(), h.operator(), h.startedAt(), inspection.live()))
                 .orElse(null);
-        return StatusViews.of(dir.root(), input, lock, recorded(dir), clock.instant());
+        return StatusViews.of(dir.root(), input, lock, inspection.live(), recorded(dir), clock.instant());
     }
 
     static List<ExecutionStep> readSteps(RunDirectory dir) {

@@ -49,6 +49,26 @@ final class OsLock {
         return Optional.empty();
     }
 
+    /**
+     * Whether another process holds an exclusive lock on {@code path}: tries a shared lock on a read-only channel
+     * and releases it at once. The caller makes sure this process itself holds no lock on the file, since closing
+     * the channel would drop it.
+     *
+     * @throws IOException when the file cannot be opened or locked
+     */
+    static boolean isHeldElsewhere(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            FileLock shared = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (shared == null) {
+                return true;
+            }
+            shared.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        }
+    }
+
     /** Releases the lock and closes the channel; later calls do nothing. */
     synchronized void release() {
         if (released) {

@@ -3,12 +3,16 @@ package dev.cutover.engine;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunDirectory;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Pre-flight check 1 (FORMATS.md §5, §3.3): decides whether this process may run the cutover in a run
@@ -16,16 +20,28 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Liveness is the OS lock on {@code RUN/.RUNNING.lock.flock}, never {@code kill -0 pid}: the kernel drops
  * it when the holder dies, so a reused pid cannot make a dead run look alive, and two racing processes
- * cannot both win. Wire one instance per process: POSIX drops every lock a process holds on a file when any
- * of its descriptors for that file is closed, so this class never opens a second channel on a file it holds.
+ * cannot both win. POSIX drops every lock a process holds on a file when any of its descriptors for that file
+ * is closed, so no code of this process opens a second channel on a lock file this process holds or probes: the
+ * run directories in use are kept process-wide, whichever instance took them.
+ *
+ * <p>{@link #observe} lets {@code cutover status} see whether a live process holds the lock by taking a shared
+ * lock for an instant; so that such a look can never make a starting run refuse, {@link #probe} keeps trying a
+ * busy lock for {@link #ACQUIRE_PATIENCE} before it calls the run directory live.
  */
 public final class RunLock {
     /** The OS lock file, next to {@code RUNNING.lock}; never deleted. */
     public static final String OS_LOCK_FILE = ".RUNNING.lock.flock";
 
+    /** How long {@link #probe} retries a busy OS lock: far longer than any {@link #observe} holds it. */
+    static final Duration ACQUIRE_PATIENCE = Duration.ofMillis(250);
+
+    private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    /** Run directories whose OS lock this process holds or is looking at, by real path. */
+    private static final Set<Path> IN_USE_HERE = ConcurrentHashMap.newKeySet();
+
     private final Clock clock;
     private final HostInfo host;
-    private final Set<Path> heldHere = ConcurrentHashMap.newKeySet();
 
     public RunLock(Clock clock, HostInfo host) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -34,26 +50,62 @@ public final class RunLock {
 
     /**
      * Takes the OS lock and classifies the run directory without writing {@code RUNNING.lock}; on
-     * {@link LockProbe.Acquired} the caller owns the OS lock until it releases, abandons or closes it.
+     * {@link LockProbe.Acquired} the caller owns the OS lock until it releases, abandons or closes it. A busy
+     * lock is retried for {@link #ACQUIRE_PATIENCE} before the directory counts as live.
      */
     public LockProbe probe(RunDirectory dir, LockRequest request) {
         LockFileStore store = new LockFileStore(dir.file(RunDirectory.LOCK));
         Path key = identity(dir);
-        if (!heldHere.add(key)) {
-            return live(store); // we hold it ourselves; opening another channel would drop our own lock
+        long deadline = System.nanoTime() + ACQUIRE_PATIENCE.toNanos();
+        while (true) {
+            Optional<OsLock> osLock = tryTake(dir, key);
+            if (osLock.isPresent()) {
+                return classify(store, request, osLock.get());
+            }
+            if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                return live(store);
+            }
+            LockSupport.parkNanos(RETRY_PAUSE_NANOS);
         }
-        Optional<OsLock> osLock;
+    }
+
+    /**
+     * Whether a live process holds the OS lock of {@code dir}, seen without creating or writing anything: a
+     * shared lock is taken and released at once (a live run holds an exclusive one). {@link OsLockSight#UNKNOWN}
+     * when the lock file does not exist (no run ever locked this directory, or it was copied) or cannot be opened.
+     */
+    public static OsLockSight observe(RunDirectory dir) {
+        Path file = dir.file(OS_LOCK_FILE);
+        if (!Files.isRegularFile(file)) {
+            return OsLockSight.UNKNOWN;
+        }
+        Path key = identity(dir);
+        if (!IN_USE_HERE.add(key)) {
+            return OsLockSight.HELD; // this process holds it: opening a channel would drop that lock
+        }
         try {
-            osLock = OsLock.tryAcquire(dir.file(OS_LOCK_FILE), () -> heldHere.remove(key));
+            return OsLock.isHeldElsewhere(file) ? OsLockSight.HELD : OsLockSight.FREE;
+        } catch (IOException e) {
+            return OsLockSight.UNKNOWN;
+        } finally {
+            IN_USE_HERE.remove(key);
+        }
+    }
+
+    private static Optional<OsLock> tryTake(RunDirectory dir, Path key) {
+        if (!IN_USE_HERE.add(key)) {
+            return Optional.empty(); // held or being looked at in this process: as busy as another process's lock
+        }
+        try {
+            Optional<OsLock> osLock = OsLock.tryAcquire(dir.file(OS_LOCK_FILE), () -> IN_USE_HERE.remove(key));
+            if (osLock.isEmpty()) {
+                IN_USE_HERE.remove(key);
+            }
+            return osLock;
         } catch (RuntimeException e) {
-            heldHere.remove(key);
+            IN_USE_HERE.remove(key);
             throw e;
         }
-        if (osLock.isEmpty()) {
-            heldHere.remove(key);
-            return live(store);
-        }
-        return classify(store, request, osLock.get());
     }
 
     private LockProbe classify(LockFileStore store, LockRequest request, OsLock osLock) {

@@ -43,7 +43,12 @@ public final class StatusText {
                         + MarkdownText.oneLine(lock.operator()) + ", since " + ReportTime.format(lock.startedAt())
                         + ")";
         return switch (view.activity()) {
-            case RUNNING -> "running" + holder;
+            case RUNNING ->
+                "running"
+                        + (lock == null
+                                ? " (RUNNING.lock is missing or unreadable, but a live process holds the run"
+                                        + " directory's OS lock .RUNNING.lock.flock)"
+                                : holder);
             case INTERRUPTED -> "interrupted" + (lock == null ? " (no lock file)" : ", lock left by dead" + holder);
             case ENDED -> "ended" + (view.verdict() == null ? "" : ": " + view.verdict());
         };

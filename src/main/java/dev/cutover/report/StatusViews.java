@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds {@link StatusView}: a live lock means running; else a summary written after the last lock
- * acquisition means ended; else the run was interrupted (crash or kill) and the view names where.
+ * Builds {@link StatusView}: a live process holding the run directory means running; else a summary written after
+ * the last lock acquisition means ended; else the run was interrupted (crash or kill) and the view names where.
  */
 public final class StatusViews {
     private StatusViews() {}
@@ -20,17 +20,19 @@ public final class StatusViews {
     /**
      * The status of the run in {@code runDir} at {@code now}.
      *
-     * @param lock the lock file, or null when there is none
+     * @param lock the lock file, or null when there is none (or it is unreadable)
+     * @param live whether a live process holds the run directory's lock, with or without a lock file
      * @param recorded the verdict in {@code execution-summary.json}, or null when there is none
      */
-    public static StatusView of(Path runDir, ReportInput input, LockInfo lock, RecordedVerdict recorded, Instant now) {
+    public static StatusView of(
+            Path runDir, ReportInput input, LockInfo lock, boolean live, RecordedVerdict recorded, Instant now) {
         List<StepOutcome> outcomes = StepOutcomes.of(input.steps(), input.entries());
         StepCounts counts = StepCounts.of(outcomes);
         List<JournalEntry> entries = input.entries();
         Optional<JournalEntry> last =
                 entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
         String current = currentStep(outcomes);
-        Situation situation = situation(new Facts(runDir, input, lock, recorded, counts, last, current));
+        Situation situation = situation(new Facts(runDir, input, lock, live, recorded, counts, last, current));
         return new StatusView(
                 runDir.toString(),
                 input.runId(),
@@ -66,6 +68,7 @@ public final class StatusViews {
             Path runDir,
             ReportInput input,
             LockInfo lock,
+            boolean live,
             RecordedVerdict recorded,
             StepCounts counts,
             Optional<JournalEntry> last,
@@ -74,7 +77,7 @@ public final class StatusViews {
     private record Situation(RunActivity activity, String verdict, String waitingFor, String nextCommand) {}
 
     private static Situation situation(Facts f) {
-        if (f.lock() != null && f.lock().live()) {
+        if (f.live()) {
             String doing = lastWork(f.input().entries())
                     .map(e -> WaitingFor.describe(e, f.input().steps()))
                     .orElse("starting");

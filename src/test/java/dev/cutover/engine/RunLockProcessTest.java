@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +81,81 @@ class RunLockProcessTest {
             }
             assertThat(held.state()).isEqualTo(LockState.FREE);
         }
+    }
+
+    @Test
+    void statusSeesTheOsLockOfALiveRunEvenWithoutItsLockFileAndNotAfterSigkill() throws Exception {
+        Map<String, String> env = System.getenv();
+        assertThat(RunLock.observe(dir())).as("no run ever locked here").isEqualTo(OsLockSight.UNKNOWN);
+        try (LockHolderProcess child = LockHolderProcess.start(root)) {
+            child.awaitLine("READY");
+            child.go();
+            assertThat(child.awaitLine("WON", "LOST")).startsWith("WON");
+            assertThat(LockInspection.of(dir(), env).live()).isTrue();
+
+            Files.delete(root.resolve(RunDirectory.LOCK)); // as an operator told to delete a stale lock might
+
+            assertThat(RunLock.observe(dir())).isEqualTo(OsLockSight.HELD);
+            LockInspection inspection = LockInspection.of(dir(), env);
+            assertThat(inspection.holder()).isEmpty();
+            assertThat(inspection.live()).isTrue();
+            assertThat(refused(runLock.probe(dir(), RESUME)).state())
+                    .as("looking did not loosen the child's lock")
+                    .isEqualTo(LockState.LIVE);
+            child.kill();
+        }
+        assertThat(RunLock.observe(dir())).isEqualTo(OsLockSight.FREE);
+        assertThat(LockInspection.of(dir(), env).live()).isFalse();
+    }
+
+    @Test
+    void aLockFileNamingALiveProcessIsNotLiveWhenNobodyHoldsTheOsLock() throws Exception {
+        try (AcquiredLock held = acquired(runLock.probe(dir(), EXECUTE))) {
+            held.commit(); // RUNNING.lock names this test's own, very alive, pid
+            held.abandonKeepingFile();
+        }
+        assertThat(root.resolve(RunDirectory.LOCK)).exists();
+
+        LockInspection inspection = LockInspection.of(dir(), System.getenv());
+
+        assertThat(inspection.holder())
+                .hasValueSatisfying(h ->
+                        assertThat(h.pid()).isEqualTo(ProcessHandle.current().pid()));
+        assertThat(inspection.live())
+                .as("a pid alone proves nothing: it may have been reused")
+                .isFalse();
+    }
+
+    @Test
+    void aStatusLookingAtTheLockOverAndOverNeverMakesAStartingRunRefuse() throws Exception {
+        RunLock.observe(dir()); // nothing to see yet; creates nothing
+        assertThat(root.resolve(RunLock.OS_LOCK_FILE)).doesNotExist();
+        try (AcquiredLock first = acquired(runLock.probe(dir(), EXECUTE))) {
+            first.release(); // leaves the OS lock file for the looks below
+        }
+        AtomicBoolean looking = new AtomicBoolean(true);
+        AtomicInteger looks = new AtomicInteger();
+        Thread status = new Thread(() -> {
+            while (looking.get()) {
+                RunLock.observe(dir());
+                looks.incrementAndGet();
+            }
+        });
+        status.start();
+        try {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                try (LockHolderProcess child = LockHolderProcess.start(root)) {
+                    child.awaitLine("READY");
+                    child.go();
+                    assertThat(child.awaitLine("WON", "LOST")).startsWith("WON");
+                    assertThat(child.finish()).isZero();
+                }
+            }
+        } finally {
+            looking.set(false);
+            status.join();
+        }
+        assertThat(looks.get()).as("the looks really overlapped the starts").isGreaterThan(100);
     }
 
     @ParameterizedTest(name = "{0} processes")

@@ -32,7 +32,7 @@ class StatusOutputTest {
         LockInfo lock = new LockInfo(4242, "bastion-1", "alice", TestJournal.T0, false);
         ReportInput input = journal.input(Scenario.PLAN, List.of(Scenario.ORDERS_FREEZE));
         return StatusViews.of(
-                Path.of("/runs/r"), input, lock, null, journal.now().plus(Duration.ofHours(3)));
+                Path.of("/runs/r"), input, lock, false, null, journal.now().plus(Duration.ofHours(3)));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutover.journal.EntryDraft;
 import dev.cutover.journal.JournalEvent;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,9 @@ class StatusViewsTest {
 
     private StatusView status(LockInfo lock, RecordedVerdict recorded) {
         ReportInput input = journal.input(Scenario.PLAN, List.of(Scenario.ORDERS_FREEZE));
-        return StatusViews.of(RUN_DIR, input, lock, recorded, journal.now().plus(Duration.ofMinutes(1)));
+        boolean live = lock != null && lock.live();
+        return StatusViews.of(
+                RUN_DIR, input, lock, live, recorded, journal.now().plus(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -86,6 +90,35 @@ class StatusViewsTest {
         assertThat(view.waitingFor()).isEqualTo("waiting for the operator to approve " + Scenario.VPC);
         assertThat(view.nextCommand()).isNull();
         assertThat(view.currentStepId()).isEqualTo(Scenario.VPC);
+    }
+
+    @Test
+    void aLiveRunWhoseLockFileWasDeletedIsStillRunningAndTheTextSaysWhy() {
+        journal.lockAcquired().succeed(Scenario.BACKEND).event(Scenario.VPC, JournalEvent.STEP_STARTED);
+        journal.event(Scenario.VPC, JournalEvent.APPROVAL_REQUESTED, "{}");
+        ReportInput input = journal.input(Scenario.PLAN, List.of(Scenario.ORDERS_FREEZE));
+
+        StatusView view = StatusViews.of(RUN_DIR, input, null, true, null, journal.now());
+
+        assertThat(view.activity()).isEqualTo(RunActivity.RUNNING);
+        assertThat(view.waitingFor()).isEqualTo("waiting for the operator to approve " + Scenario.VPC);
+        assertThat(view.nextCommand()).isNull();
+        StringWriter text = new StringWriter();
+        StatusText.render(view, new PrintWriter(text, true));
+        assertThat(text.toString())
+                .contains("State: running (RUNNING.lock is missing or unreadable, but a live process holds the run"
+                        + " directory's OS lock .RUNNING.lock.flock)");
+    }
+
+    @Test
+    void aLockFileNamingALivePidIsNotRunningWhenNoProcessHoldsTheRunDirectory() {
+        Scenario.crashedMidStep(journal);
+        ReportInput input = journal.input(Scenario.PLAN, List.of(Scenario.ORDERS_FREEZE));
+
+        StatusView view = StatusViews.of(RUN_DIR, input, lock(false), false, null, journal.now());
+
+        assertThat(view.activity()).isEqualTo(RunActivity.INTERRUPTED);
+        assertThat(view.nextCommand()).isEqualTo(RESUME);
     }
 
     @Test
