@@ -52,7 +52,11 @@ final class CommandPreparer {
         Placeholders.Substitution substituted = Placeholders.substitute(normalized, safe, purpose.poll());
         LintResult result = lint.check(substituted.text(), purpose.role());
         return new PreparedCommand(
-                substituted.text(), substituted.openParameters(), result.executable(), result.programs());
+                substituted.text(),
+                substituted.openParameters(),
+                result.executable(),
+                result.programs(),
+                result.reasons());
     }
 
     private Map<String, String> safeValuesUsed(String text, boolean poll, Map<String, SourcedValue> values) {

@@ -111,13 +111,21 @@ final class CommandSelector {
         if (!apply) {
             template.map(Template::execute).ifPresent(candidates::add);
         }
+        PreparedCommand own = null;
         for (String raw : candidates) {
             PreparedCommand prepared = preparer.prepare(raw, CommandPreparer.Purpose.write(), ctx.values());
             if (prepared.executable()) {
                 return Optional.of(prepared);
             }
+            if (raw.equals(itemCommand)) {
+                own = prepared;
+            }
         }
-        warnings.add(ctx.stepId(), "no executable execute command; downgraded to a manual step");
+        warnings.add(
+                ctx.stepId(),
+                "no executable execute command"
+                        + (own == null ? "" : " (" + own.whyNotExecutable() + ")")
+                        + "; downgraded to a manual step");
         return Optional.empty();
     }
 
@@ -129,17 +137,16 @@ final class CommandSelector {
     private record Verify(PreparedCommand command, String text, String pattern) {}
 
     private Verify chooseVerify(ItemContext ctx, Optional<Template> template, PreparedCommand poll, String profile) {
-        String own = ctx.at().item().verificationCommand();
-        PreparedCommand chosen = chooseRead(Optional.ofNullable(own), ctx, profile);
-        if (chosen != null) {
-            return new Verify(chosen, chosen.text(), null);
+        PreparedCommand own = prepareRead(Optional.ofNullable(ctx.at().item().verificationCommand()), ctx, profile);
+        if (own != null && own.executable()) {
+            return new Verify(own, own.text(), null);
         }
         Verify fallback = fallbackVerify(ctx, template, poll, profile);
-        if (own != null && !own.isBlank()) {
+        if (own != null) {
             // §4.3 selection falls through silently; an operator must know the written check will not run.
             warnings.add(
                     ctx.stepId(),
-                    "verification_command is not executable here (program or syntax not allowed); verify uses `"
+                    "verification_command is not executable here (" + own.whyNotExecutable() + "); verify uses `"
                             + fallback.text() + "` instead"
                             + (TRUE.equals(fallback.text()) ? ", which checks nothing" : ""));
         }
@@ -159,11 +166,16 @@ final class CommandSelector {
     }
 
     private PreparedCommand chooseRead(Optional<String> raw, ItemContext ctx, String profile) {
+        PreparedCommand prepared = prepareRead(raw, ctx, profile);
+        return prepared != null && prepared.executable() ? prepared : null;
+    }
+
+    /** The command prepared in the read role, executable or not; null when there is no text. */
+    private PreparedCommand prepareRead(Optional<String> raw, ItemContext ctx, String profile) {
         if (raw.isEmpty() || raw.get().isBlank()) {
             return null;
         }
-        PreparedCommand prepared = preparer.prepare(raw.get(), CommandPreparer.Purpose.read(profile), ctx.values());
-        return prepared.executable() ? prepared : null;
+        return preparer.prepare(raw.get(), CommandPreparer.Purpose.read(profile), ctx.values());
     }
 
     /** §4.2 (R): the table's tool holds for aws commands; otherwise terraform or shell. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Poll command and states of a long-running step (FORMATS.md §4.5). A long-running step without an
@@ -35,13 +36,21 @@ final class Polling {
     Optional<PollPlan> plan(ItemContext ctx, String readProfile) {
         Optional<PollRule> rule = PollRules.forAction(ctx.action(), ctx.resourceType());
         String query = rule.map(PollRule::query).orElse(null);
-        Optional<PreparedCommand> command = pollCommand(ctx, rule, query, readProfile);
+        List<PreparedCommand> refused = new ArrayList<>();
+        Optional<PreparedCommand> command = pollCommand(ctx, rule, query, readProfile, refused);
         if (command.isEmpty()) {
             errors.add(
                     ctx.at(),
                     "poll_cmd",
-                    "long-running step has no executable poll command",
-                    "Give the item an executable read-only poll_cmd (e.g. an aws describe-* call) or set long_running to false.");
+                    "long-running step has no executable poll command"
+                            + refused.stream()
+                                    .map(c -> "; `" + c.text() + "`: " + c.whyNotExecutable())
+                                    .collect(Collectors.joining()),
+                    refused.stream().anyMatch(Polling::refusedByAllowList)
+                            ? "Add the program to allowed_programs in cutover.yaml (a read program), give the item"
+                                    + " a read-only poll_cmd whose programs are allowed, or set long_running to false."
+                            : "Give the item an executable read-only poll_cmd (e.g. an aws describe-* call) or set"
+                                    + " long_running to false.");
             return Optional.empty();
         }
         List<String> terminal = terminalStates(ctx.at().item(), rule);
@@ -57,8 +66,9 @@ final class Polling {
         return Optional.of(new PollPlan(command.get(), terminal, success));
     }
 
+    /** The first executable candidate; the refused ones are added to {@code refused}, in order. */
     private Optional<PreparedCommand> pollCommand(
-            ItemContext ctx, Optional<PollRule> rule, String query, String readProfile) {
+            ItemContext ctx, Optional<PollRule> rule, String query, String readProfile, List<PreparedCommand> refused) {
         CommandPreparer.Purpose purpose = CommandPreparer.Purpose.poll(query, readProfile);
         String own = ctx.at().item().pollCmd();
         List<String> candidates = new ArrayList<>();
@@ -73,13 +83,18 @@ final class Polling {
                     // §4.3 selection falls through silently; the operator must know their poll will not run.
                     warnings.add(
                             ctx.stepId(),
-                            "poll_cmd is not executable here (program or syntax not allowed); polls run `"
+                            "poll_cmd is not executable here (" + refused.get(0).whyNotExecutable() + "); polls run `"
                                     + prepared.text() + "` instead");
                 }
                 return Optional.of(prepared);
             }
+            refused.add(prepared);
         }
         return Optional.empty();
+    }
+
+    private static boolean refusedByAllowList(PreparedCommand command) {
+        return command.lintReasons().stream().anyMatch(r -> r.contains("allowed_programs"));
     }
 
     private static List<String> terminalStates(ChecklistItem item, Optional<PollRule> rule) {

@@ -52,6 +52,7 @@ public final class RunConfigLoader {
         programNamesAsText(root);
         List<Problem> problems = new ArrayList<>(validator.validate(CutoverSchema.RUN_CONFIG, FILE, root));
         problems.addAll(pollFloor(root));
+        problems.addAll(noProgramAllowed(root));
         problems.addAll(webhookUrls(root));
         if (!problems.isEmpty()) {
             throw invalid(dir, problems);
@@ -74,6 +75,32 @@ public final class RunConfigLoader {
                 }
             }
         }
+    }
+
+    /**
+     * An allowed_programs that allows nothing ({@code []}, or {@code {read: [], write: []}}) is a mistake, not a
+     * policy: every command but {@code true} would be refused, so every step would be downgraded to a manual one
+     * and every long-running step would fail to compile — with errors that blame the checklists.
+     */
+    private static List<Problem> noProgramAllowed(JsonNode root) {
+        JsonNode programs = root.path("allowed_programs");
+        boolean empty = programs.isArray()
+                ? programs.isEmpty()
+                : programs.isObject() && isEmptyList(programs.path("read")) && isEmptyList(programs.path("write"));
+        if (!empty) {
+            return List.of();
+        }
+        return List.of(new Problem(
+                FILE,
+                "/allowed_programs",
+                "allowed_programs allows no program: every command but `true` would be refused, every step would"
+                        + " become a manual one and no long-running step could be polled",
+                "list the programs the checklists run, e.g. `allowed_programs: [aws, terraform, dig, true]`, or"
+                        + " remove the key to use that list"));
+    }
+
+    private static boolean isEmptyList(JsonNode list) {
+        return list.isMissingNode() || (list.isArray() && list.isEmpty());
     }
 
     /** The environment-dependent minimum of poll_interval_seconds, which a schema cannot express. */

@@ -123,7 +123,9 @@ class HandoffAndWarningsTest {
         Plan plan = Compiles.complete();
         ExecutionStep batch = Compiles.step(plan, "dp-phase2-010-batch-docs");
         assertThat(plan.warnings()).anyMatch(w -> batch.stepId().equals(w.stepId()));
-        assertThat(batch.notes()).contains("WARNING: no executable execute command; downgraded to a manual step");
+        assertThat(batch.notes())
+                .contains("WARNING: no executable execute command (`...` marks elided arguments); downgraded to a"
+                        + " manual step");
         assertThat(batch.notes()).startsWith("MANUAL: ");
     }
 

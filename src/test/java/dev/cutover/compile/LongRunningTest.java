@@ -3,9 +3,13 @@ package dev.cutover.compile;
 import static dev.cutover.compile.Compiles.DP;
 import static dev.cutover.compile.Compiles.Edit.replace;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cutover.error.CutoverException;
+import dev.cutover.error.Problem;
+import dev.cutover.policy.AllowedPrograms;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +39,24 @@ class LongRunningTest {
         assertThat(step.pollCmd()).startsWith("aws s3control describe-job");
         assertThat(plan.warnings())
                 .anyMatch(w -> w.message()
-                        .equals("poll_cmd is not executable here (program or syntax not allowed); polls run `"
+                        .equals("poll_cmd is not executable here (program `curl` is not allowed in a read command"
+                                + " (preview, verify, poll, probe) (allowed_programs in cutover.yaml)); polls run `"
                                 + step.pollCmd() + "` instead"));
+    }
+
+    @Test
+    void aLongRunningStepWhosePollProgramsAreNotAllowedBlamesTheAllowListAndNamesEachRefusedCommand() {
+        Path run = Compiles.edited(dir, replace(DP, "/phases/1/during_cutover/0/poll_cmd", "\"cat job.state\""));
+        StepCompiler withoutAws = new StepCompiler(AllowedPrograms.flat(List.of("terraform", "true")));
+        CutoverException e =
+                catchThrowableOfType(CutoverException.class, () -> withoutAws.compile(TestInputs.load(run)));
+
+        Problem problem = Compiles.problemAt(e, DP, "/phases/1/during_cutover/0/poll_cmd");
+        assertThat(problem.message())
+                .startsWith("long-running step has no executable poll command; `cat job.state`: program `cat` is not"
+                        + " allowed in a read command")
+                .contains("; `aws s3control describe-job");
+        assertThat(problem.fix()).startsWith("Add the program to allowed_programs in cutover.yaml (a read program)");
     }
 
     @Test

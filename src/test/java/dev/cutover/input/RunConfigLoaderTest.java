@@ -62,6 +62,25 @@ class RunConfigLoaderTest {
     }
 
     @Test
+    void anAllowedProgramsThatAllowsNothingIsRefusedAtItsOwnKey() throws Exception {
+        for (String yaml : List.of(
+                "allowed_programs: []\n",
+                "allowed_programs: {}\n",
+                "allowed_programs:\n  read: []\n  write: []\n",
+                "allowed_programs:\n  write: []\n")) {
+            assertThat(problems(yaml)).as(yaml).singleElement().satisfies(p -> {
+                assertThat(p.file()).isEqualTo("cutover.yaml");
+                assertThat(p.pointer()).isEqualTo("/allowed_programs");
+                assertThat(p.message()).startsWith("allowed_programs allows no program: every command but `true`");
+                assertThat(p.fix()).contains("allowed_programs: [aws, terraform, dig, true]");
+            });
+        }
+        assertThat(load("allowed_programs:\n  read: [dig]\n  write: []\n").allowedPrograms())
+                .as("a read-only run is a policy, not a mistake")
+                .isPresent();
+    }
+
+    @Test
     void anAbsentFileMeansTheDefaults() {
         RunConfig config = loader.load(new RunDirectory(dir));
 
