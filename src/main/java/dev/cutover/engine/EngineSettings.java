@@ -9,6 +9,7 @@ import java.util.Map;
  * What the walk needs from the inputs and configuration besides the steps.
  *
  * @param pollIntervalOverride {@code poll_interval_seconds} from cutover.yaml, or null to use each step's
+ * @param pollTimeout {@code poll_timeout_seconds} from cutover.yaml: how long one poll command may run
  * @param handoffCriteria the control plane's {@code handoff_to_data_plane.criteria}
  * @param gates go/no-go gates by phase bucket key ({@code cp6}, {@code dp4}, …)
  * @param awsAllowed whether {@code aws} is an allowed program (then SSO expiry is watched for)
@@ -18,6 +19,7 @@ import java.util.Map;
  */
 record EngineSettings(
         Duration pollIntervalOverride,
+        Duration pollTimeout,
         List<String> handoffCriteria,
         Map<String, GoNoGoGate> gates,
         boolean awsAllowed,

@@ -6,6 +6,7 @@ import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.input.PollIntervals;
+import dev.cutover.journal.EntryDraft;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.shell.CommandResult;
 import dev.cutover.shell.PollStateParser;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * Polls a long-running job until a terminal state (FORMATS.md §6.5): sleep, run the poll command, journal a
  * {@code poll-tick}; three consecutive unknown states ask retry/abort; there is no iteration cap. A progress
- * line (elapsed, last state, next poll) is printed while waiting.
+ * line (elapsed, last state, next poll) is printed while waiting. A poll command that runs longer than
+ * {@code poll_timeout_seconds} is killed and counts as an unknown state, so a hung query cannot hold up the walk.
  */
 final class PollLoop {
     static final int UNKNOWN_LIMIT = 3;
@@ -63,16 +65,23 @@ final class PollLoop {
      */
     Optional<Result> pollOnce() {
         String cmd = pollCommand();
-        CommandResult r = ctx.commands().run(step, "poll", cmd);
+        CommandResult r =
+                ctx.commands().runWithTimeout(step, "poll", cmd, ctx.settings().pollTimeout());
         String state = PollStateParser.parse(r.stdoutHead(), r.exitCode());
         Optional<String> expired = ctx.settings().awsAllowed() ? SsoProbe.expiry(r.stderrTail()) : Optional.empty();
+        EntryDraft tick = ctx.journal()
+                .draft(step, JournalEvent.POLL_TICK)
+                .withCmd(cmd)
+                .withExitCode(r.exitCode())
+                .withTails(r.stdoutTail(), r.stderrTail())
+                .withPollState(state);
         ctx.journal()
-                .append(ctx.journal()
-                        .draft(step, JournalEvent.POLL_TICK)
-                        .withCmd(cmd)
-                        .withExitCode(r.exitCode())
-                        .withTails(r.stdoutTail(), r.stderrTail())
-                        .withPollState(state));
+                .append(
+                        r.timedOut()
+                                ? tick.withNotes("poll command timed out after "
+                                        + PollIntervals.seconds(ctx.settings().pollTimeout())
+                                        + " s (poll_timeout_seconds); its process tree was killed")
+                                : tick);
         lastState = state;
         if (expired.isPresent()) {
             // The first expiry in a poll is retried once: a token refresh may be under way (FORMATS §6.3).

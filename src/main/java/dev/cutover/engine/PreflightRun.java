@@ -247,6 +247,7 @@ final class PreflightRun {
         Map<String, GoNoGoGate> gates = GateKeys.of(in);
         EngineSettings settings = new EngineSettings(
                 plan.config().pollInterval().orElse(null),
+                plan.config().pollTimeout(),
                 in.controlPlane().handoffCriteria(),
                 gates,
                 plan.allowed().allowsAws(),

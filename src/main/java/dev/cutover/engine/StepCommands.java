@@ -9,6 +9,7 @@ import dev.cutover.shell.CommandResult;
 import dev.cutover.shell.CommandRunner;
 import dev.cutover.shell.RunningMarker;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -44,8 +45,20 @@ final class StepCommands {
         return run(step.stepId(), kind, command);
     }
 
+    /**
+     * Runs a read-only command whose process tree is killed after {@code timeout} (exit 124, a note in its
+     * stderr log). Only polls get one: killing a mutation half-way could leave it worse than finished.
+     */
+    CommandResult runWithTimeout(ExecutionStep step, String kind, String command, Duration timeout) {
+        return run(step.stepId(), kind, command, timeout);
+    }
+
     /** Runs a command logged under {@code logName} (a step id, or the run-level id for probes). */
     CommandResult run(String logName, String kind, String command) {
+        return run(logName, kind, command, null);
+    }
+
+    private CommandResult run(String logName, String kind, String command, Duration timeout) {
         boolean terraform = runsInTerraformRoot(command);
         Path cwd = terraform ? runDir.terraformRoot() : runDir.root();
         Path logs = runDir.root().resolve(logFolder);
@@ -57,7 +70,7 @@ final class StepCommands {
                         logs.resolve(logName + ".stdout.log"),
                         logs.resolve(logName + ".stderr.log"),
                         kind,
-                        null),
+                        timeout),
                 MUTATING_KINDS.contains(kind) ? logs.resolve(logName + "." + kind + MARKER_SUFFIX) : null);
     }
 

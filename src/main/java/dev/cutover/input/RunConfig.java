@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * @param terraformPreflight when pre-flight runs terraform init/validate
  * @param pollInterval the time between polls of every long-running job when configured; empty means each step's
  *     own interval (60 s unless the plan says otherwise)
+ * @param pollTimeout how long one poll command may run before it is killed and counts as an unknown state
  * @param approvers who may sign each approver team's go/no-go gates: team → operator names
  * @param stakeholders the communication plan: who is told about the cutover, and where
  * @param webhooks where notifications of the events that matter are sent
@@ -31,6 +32,7 @@ public record RunConfig(
         List<String> identityProbes,
         TerraformPreflight terraformPreflight,
         Optional<Duration> pollInterval,
+        Duration pollTimeout,
         Map<String, List<String>> approvers,
         List<Stakeholder> stakeholders,
         List<Webhook> webhooks,
@@ -38,12 +40,19 @@ public record RunConfig(
     /** FORMATS.md §4.5: long-running jobs are polled every 60 s unless configured otherwise. */
     public static final int DEFAULT_POLL_INTERVAL_SECONDS = 60;
 
+    /**
+     * A poll is a status query: one that has not answered in five minutes is hung (a dead connection, a
+     * credential prompt), and while it hangs the walk cannot ask for anything else.
+     */
+    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMinutes(5);
+
     public RunConfig {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(terraformPreflight, "terraformPreflight");
         Objects.requireNonNull(allowedPrograms, "allowedPrograms");
         identityProbes = List.copyOf(identityProbes);
         Objects.requireNonNull(pollInterval, "pollInterval");
+        Objects.requireNonNull(pollTimeout, "pollTimeout");
         Map<String, List<String>> copy = new TreeMap<>();
         approvers.forEach((team, operators) -> copy.put(team, List.copyOf(operators)));
         approvers = Collections.unmodifiableMap(copy);
@@ -70,6 +79,7 @@ public record RunConfig(
                 List.of(),
                 TerraformPreflight.AUTO,
                 Optional.empty(),
+                DEFAULT_POLL_TIMEOUT,
                 Map.of(),
                 List.of(),
                 List.of(),

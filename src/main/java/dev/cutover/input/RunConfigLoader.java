@@ -24,6 +24,7 @@ import java.util.TreeMap;
 public final class RunConfigLoader {
     private static final String FILE = RunDirectory.CONFIG;
     private static final String POLL_INTERVAL = "poll_interval_seconds";
+    private static final String POLL_TIMEOUT = "poll_timeout_seconds";
 
     private final SchemaValidator validator;
 
@@ -147,6 +148,9 @@ public final class RunConfigLoader {
                 texts(root.path("identity_probes")),
                 terraform,
                 interval,
+                root.hasNonNull(POLL_TIMEOUT)
+                        ? PollIntervals.of(root.get(POLL_TIMEOUT).decimalValue())
+                        : RunConfig.DEFAULT_POLL_TIMEOUT,
                 approvers(root.path("approvers")),
                 stakeholders(root.path("stakeholders")),
                 webhooks(root.path("notifications")),

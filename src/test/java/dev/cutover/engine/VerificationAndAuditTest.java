@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.input.RunConfig;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.journal.EntryDraft;
 import dev.cutover.journal.JournalEvent;
@@ -65,7 +66,14 @@ class VerificationAndAuditTest {
                 new FreezeTracker(List.of()),
                 new SsoProbe(List.of(), clock.instant(), "resume"),
                 new CommandLint(AllowedPrograms.flat(List.of("echo", "true"))),
-                new EngineSettings(null, List.of(), Map.of(), false, Map.of(), EngineSettings.SEQUENTIAL),
+                new EngineSettings(
+                        null,
+                        RunConfig.DEFAULT_POLL_TIMEOUT,
+                        List.of(),
+                        Map.of(),
+                        false,
+                        Map.of(),
+                        EngineSettings.SEQUENTIAL),
                 RunNotifications.none());
     }
 

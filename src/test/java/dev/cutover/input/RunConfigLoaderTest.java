@@ -81,6 +81,15 @@ class RunConfigLoaderTest {
     }
 
     @Test
+    void aPollTimeoutIsReadToTheMillisecondAndDefaultsToFiveMinutes() throws Exception {
+        assertThat(load("poll_timeout_seconds: 0.25\n").pollTimeout()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(load("environment: sandbox\n").pollTimeout()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(problems("poll_timeout_seconds: 0\n"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.pointer()).isEqualTo("/poll_timeout_seconds"));
+    }
+
+    @Test
     void anAbsentFileMeansTheDefaults() {
         RunConfig config = loader.load(new RunDirectory(dir));
 
@@ -314,6 +323,7 @@ class RunConfigLoaderTest {
                         List.of(),
                         TerraformPreflight.AUTO,
                         Optional.of(java.time.Duration.ofSeconds(5)),
+                        RunConfig.DEFAULT_POLL_TIMEOUT,
                         java.util.Map.of(),
                         List.of(),
                         List.of(),

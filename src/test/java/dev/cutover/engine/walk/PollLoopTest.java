@@ -12,7 +12,9 @@ import dev.cutover.testing.ScriptedApprover;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Long-running steps are polled until a terminal state (FORMATS.md §6.5), with no real waiting. */
@@ -58,6 +60,27 @@ class PollLoopTest {
         assertThat(run.output()).contains("last state RUNNING");
         assertThat(run.asked(PromptKind.APPROVE, STEP).get(0).prompt())
                 .contains("polled every 1 s until SUCCESS or ERROR");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // the hung poll sleeps 600 s: only the timeout ends it
+    void aPollThatHangsIsKilledAfterPollTimeoutSecondsAndCountsAsAnUnknownState() {
+        String hangsOnce = "if [ -f service/hung-once ]; then echo '\"SUCCESS\"'; else touch service/hung-once;"
+                + " exec sleep 600; fi\n";
+        RunOutcome run = Scenario.demo(tmp)
+                .file("service/hang-once.sh", hangsOnce)
+                .config("environment: sandbox\npoll_interval_seconds: 1\npoll_timeout_seconds: 0.5\n"
+                        + "allowed_programs: [bash, cat, cmp, cp, diff, grep, ln, mkdir, readlink, rm, sha256sum,"
+                        + " test, touch, true]\n")
+                .editItem(STEP, i -> i.put("poll_cmd", "bash service/hang-once.sh"))
+                .run(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(states(run)).containsExactly("unknown", "SUCCESS");
+        JsonNode killed = run.entries(STEP, "poll-tick").get(0);
+        assertThat(killed.path("exit_code").asInt()).isEqualTo(124);
+        assertThat(killed.path("notes").asText())
+                .isEqualTo("poll command timed out after 0.5 s (poll_timeout_seconds); its process tree was killed");
     }
 
     @Test
