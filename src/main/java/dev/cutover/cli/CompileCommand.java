@@ -13,10 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "compile",
         mixinStandardHelpOptions = true,
-        description = {
-            "Validate the run directory's inputs and compile both checklists into execution-steps.json.",
-            "The output is byte-identical for identical inputs. Invalid input exits 2 and writes nothing."
-        },
+        header = "Validate the inputs and write execution-steps.json.",
+        description = "Validate the run directory's inputs and compile both checklists into execution-steps.json. The "
+                + "output is byte-identical for identical inputs. Invalid input exits 2 and writes nothing.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:compiled (file written or already current)",

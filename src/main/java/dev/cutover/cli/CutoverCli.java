@@ -17,10 +17,8 @@ import picocli.CommandLine.Command;
         name = "cutover",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {
-            "Compiles two signed cutover checklists into deterministic steps and executes them one at a time",
-            "with per-step human approval, an append-only journal and crash-safe resume."
-        },
+        description = "Compiles two signed cutover checklists into deterministic steps and executes them one at a time "
+                + "with per-step human approval, an append-only journal and crash-safe resume.",
         exitCodeListHeading = "%nExit codes (every command; each command's --help says which it uses):%n",
         exitCodeList = {
             "0:completed",
@@ -33,6 +31,8 @@ import picocli.CommandLine.Command;
             "70:internal error (a bug)"
         })
 // The verbs are registered from VERBS below, not by a `subcommands` attribute, so that a run builds only its own.
+// A verb's `header` is its line in this command's list (the first line of a description is cut mid-sentence there);
+// descriptions are one string per paragraph, wrapped to the width by picocli, never by hand.
 public final class CutoverCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

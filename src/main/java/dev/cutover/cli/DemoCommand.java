@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = {
-            "Write a complete sandbox run directory that migrates a small local service (data files, a polled",
-            "background copy job, a write freeze, an irreversible symlink switch, checksum validation), show the",
-            "plan, and execute it: interactively at your terminal, or with --answers for a scripted rehearsal.",
-            "Needs nothing but bash and coreutils."
-        },
+        header = "Run a complete cutover of a small local sandbox service.",
+        description =
+                "Write a complete sandbox run directory that migrates a small local service (data files, a polled "
+                        + "background copy job, a write freeze, an irreversible symlink switch, checksum "
+                        + "validation), show the plan, and execute it: interactively at your terminal, or with "
+                        + "--answers for a scripted rehearsal. Needs nothing but bash and coreutils.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the demo cutover completed",

@@ -29,11 +29,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "execute",
         mixinStandardHelpOptions = true,
-        description = {
-            "Run the cutover: pre-flight (lock, journal, inputs, sign-offs, staleness, identity, Terraform), a",
-            "go/no-go summary, then one step at a time with approval bound to the exact command, an fsynced",
-            "journal, polling of long-running jobs and a rollback dialog on every failure."
-        },
+        header = "Run the cutover one approved step at a time.",
+        description =
+                "Run the cutover: pre-flight (lock, journal, inputs, sign-offs, staleness, identity, Terraform), a "
+                        + "go/no-go summary, then one step at a time with approval bound to the exact command, an "
+                        + "fsynced journal, polling of long-running jobs and a rollback dialog on every failure.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:completed",

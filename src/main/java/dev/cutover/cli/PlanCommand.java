@@ -25,11 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "plan",
         mixinStandardHelpOptions = true,
-        description = {
-            "Compile the run directory in memory and show what the cutover will do: steps per phase,",
-            "long-running jobs, high-risk and irreversible steps, human steps, runtime parameters, warnings",
-            "and the estimated duration. Writes nothing."
-        },
+        header = "Show what the cutover will do, without writing anything.",
+        description = "Compile the run directory in memory and show what the cutover will do: steps per phase, "
+                + "long-running jobs, high-risk and irreversible steps, human steps, runtime parameters, "
+                + "warnings and the estimated duration. Writes nothing.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:shown", "2:invalid input or compile error", "70:internal error (bug)"})
 final class PlanCommand implements Callable<Integer> {

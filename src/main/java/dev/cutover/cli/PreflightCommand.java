@@ -18,12 +18,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "preflight",
         mixinStandardHelpOptions = true,
-        description = {
-            "Run the checks `cutover execute` runs first, in the same order: lock, journal, inputs, both",
-            "sign-offs, staleness, the allow-list, identity probes, Terraform, the environment cross-check against",
-            "the organisation's environments.yaml. Writes nothing (the empty OS lock",
-            "file .RUNNING.lock.flock is created once per run directory and never deleted)."
-        },
+        header = "Run execute's pre-flight checks without changing anything.",
+        description = "Run the checks `cutover execute` runs first, in the same order: lock, journal, inputs, both "
+                + "sign-offs, staleness, the allow-list, identity probes, Terraform, the environment "
+                + "cross-check against the organisation's environments.yaml. Writes nothing (the empty OS "
+                + "lock file .RUNNING.lock.flock is created once per run directory and never deleted).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every check passed",

@@ -19,13 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "prepare-pipeline",
         mixinStandardHelpOptions = true,
-        description = {
-            "For an environment class whose direct mutation is pipeline-only: commit, on a new branch of the git",
-            "repository you name, the compiled steps, the signed inputs, a pipeline job (a generic bash script and",
-            "a GitHub Actions workflow) that runs `cutover execute` only under the CI system's approval gate, the",
-            "approvals file bound to this plan, and CHANGE.md (summary, risks, rollback, point of no return, gates).",
-            "Your checkout is not touched (a temporary worktree is used) and nothing is pushed."
-        },
+        header = "Commit the cutover to a new branch for a CI pipeline.",
+        description = "For an environment class whose direct mutation is pipeline-only: commit, on a new branch of the "
+                + "git repository you name, the compiled steps, the signed inputs, a pipeline job (a generic "
+                + "bash script and a GitHub Actions workflow) that runs `cutover execute` only under the CI "
+                + "system's approval gate, the approvals file bound to this plan, and CHANGE.md (summary, "
+                + "risks, rollback, point of no return, gates). Your checkout is not touched (a temporary "
+                + "worktree is used) and nothing is pushed.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the branch and its commit were created",

@@ -19,13 +19,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "rehearse",
         mixinStandardHelpOptions = true,
-        description = {
-            "Rehearse the cutover in a sandbox, development, test or staging run directory: execute the plan (same",
-            "pre-flight, prompts and journal as execute), then, if it completed, roll back every step that has a",
-            "rollback (as cutover rollback), then write rehearsal-evidence.json: plan identity, timings per step,",
-            "rollback timings and outcome, verifiable from the journal and steps it embeds. A production execute",
-            "of the same plan needs that file (docs/rehearsal.md)."
-        },
+        header = "Rehearse the cutover and its rollback before production.",
+        description = "Rehearse the cutover in a sandbox, development, test or staging run directory: execute the plan "
+                + "(same pre-flight, prompts and journal as execute), then, if it completed, roll back every "
+                + "step that has a rollback (as cutover rollback), then write rehearsal-evidence.json: plan "
+                + "identity, timings per step, rollback timings and outcome, verifiable from the journal and "
+                + "steps it embeds. A production execute of the same plan needs that file "
+                + "(docs/rehearsal.md).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the rehearsal succeeded (every step, every rollback); evidence written",

@@ -15,11 +15,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "repair",
         mixinStandardHelpOptions = true,
-        description = {
-            "When the journal's last line is torn (the process died while appending it), copy exactly those",
-            "bytes to execution-log.torn-<n>.bin, cut them off and record the repair in the journal. Changes",
-            "nothing else; refuses any other damage (see cutover verify-journal) and any live run."
-        },
+        header = "Set a torn last journal line aside after a crash.",
+        description = "When the journal's last line is torn (the process died while appending it), copy exactly those "
+                + "bytes to execution-log.torn-<n>.bin, cut them off and record the repair in the journal. "
+                + "Changes nothing else; refuses any other damage (see cutover verify-journal) and any live "
+                + "run.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:repaired, or nothing to repair",

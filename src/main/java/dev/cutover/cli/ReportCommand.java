@@ -12,12 +12,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        description = {
-            "Write execution-report.md, execution-report.html and execution-summary.json for a run that crashed or was"
-                    + " killed",
-            "(verdict interrupted, naming the step and event it stopped at), from its journal alone. For a",
-            "run that ended, shows where its report is (rebuilt only if missing)."
-        },
+        header = "Write the report of a run that crashed or was killed.",
+        description = "Write execution-report.md, execution-report.html and execution-summary.json for a run that "
+                + "crashed or was killed (verdict interrupted, naming the step and event it stopped at), "
+                + "from its journal alone. For a run that ended, shows where its report is (rebuilt only if "
+                + "missing).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:report written or already there",

@@ -17,12 +17,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "review",
         mixinStandardHelpOptions = true,
-        description = {
-            "Compile the run directory in memory and review its rollback readiness: every mutating step has a",
-            "rollback (or is irreversible), freezes cover every datastore that takes writes and are released,",
-            "go/no-go gates have concrete criteria and approvers, every team is in the communication plan with a",
-            "channel, and each phase's rollback fits the RTO. One line per finding, then a summary. Writes nothing."
-        },
+        header = "Review the plan's rollback readiness.",
+        description =
+                "Compile the run directory in memory and review its rollback readiness: every mutating step has a "
+                        + "rollback (or is irreversible), freezes cover every datastore that takes writes and are "
+                        + "released, go/no-go gates have concrete criteria and approvers, every team is in the "
+                        + "communication plan with a channel, and each phase's rollback fits the RTO. One line per "
+                        + "finding, then a summary. Writes nothing.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no check failed (warnings allowed)",

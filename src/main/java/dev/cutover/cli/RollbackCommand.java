@@ -20,13 +20,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "rollback",
         mixinStandardHelpOptions = true,
-        description = {
-            "Unwind the steps that succeeded in this run, latest first: each step's exact rollback command is shown",
-            "and approved (bound to its SHA-256), run, checked with the step's verify (which must no longer pass) and",
-            "journaled in the run's journal. Steps without a rollback are reported as remaining. At an irreversible",
-            "step or the point of no return the rollback stops unless you confirm its manual procedure. Run it",
-            "again to continue a rollback that stopped."
-        },
+        header = "Unwind the steps that succeeded, latest first.",
+        description =
+                "Unwind the steps that succeeded in this run, latest first: each step's exact rollback command is "
+                        + "shown and approved (bound to its SHA-256), run, checked with the step's verify (which "
+                        + "must no longer pass) and journaled in the run's journal. Steps without a rollback are "
+                        + "reported as remaining. At an irreversible step or the point of no return the rollback "
+                        + "stops unless you confirm its manual procedure. Run it again to continue a rollback that "
+                        + "stopped.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every step that succeeded was rolled back or left as it is (the report lists which)",

@@ -18,10 +18,9 @@ public final class RunDirOptions {
     @Option(
             names = "--run-id",
             paramLabel = "ID",
-            description = {
-                "Run id; the directory is ${AWS_MIGRATION_ROOT:-~/.aws-migration}/runs/<source>-to-<target>-<ID>/.",
-                "When given, every input's run_id must equal it."
-            })
+            description =
+                    "Run id; the directory is ${AWS_MIGRATION_ROOT:-~/.aws-migration}/runs/<source>-to-<target>-<ID>/. "
+                            + "When given, every input's run_id must equal it.")
     String runId;
 
     @Option(

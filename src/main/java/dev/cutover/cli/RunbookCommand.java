@@ -16,13 +16,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "runbook",
         mixinStandardHelpOptions = true,
-        description = {
-            "Compile the run directory in memory and write the runbook: run context, every step in order with",
-            "owner, time box, risk, exact commands and checkpoints, go/no-go gates, the point of no return,",
-            "rollback per phase with windows, freeze windows, communication plan and post-cutover checks.",
-            "Writes runbook.md and runbook.html (self-contained) into the run directory, or --out FILE and",
-            "the .html beside it. Same inputs, same bytes."
-        },
+        header = "Write the runbook as Markdown and HTML.",
+        description =
+                "Compile the run directory in memory and write the runbook: run context, every step in order with "
+                        + "owner, time box, risk, exact commands and checkpoints, go/no-go gates, the point of no "
+                        + "return, rollback per phase with windows, freeze windows, communication plan and "
+                        + "post-cutover checks. Writes runbook.md and runbook.html (self-contained) into the run "
+                        + "directory, or the Markdown to --out FILE and the HTML beside it. Same inputs, same bytes.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:written",

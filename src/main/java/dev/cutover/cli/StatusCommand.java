@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = {
-            "Show a run's state from its journal: each step's state, the current step, what the run is waiting",
-            "for (or that it was interrupted and where) and the exact command to continue. Reads only."
-        },
+        header = "Show a run's state and the command to continue it.",
+        description =
+                "Show a run's state from its journal: each step's state, the current step, what the run is waiting "
+                        + "for (or that it was interrupted and where) and the exact command to continue. Reads only.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:shown",

@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "verify-evidence",
         mixinStandardHelpOptions = true,
-        description = {
-            "Verify rehearsal-evidence.json from its own contents: the embedded journal's hash chain, the embedded",
-            "steps, that the journal ran exactly those steps, every claim (plan identity, environment, outcome,",
-            "timings, rollbacks) re-derived from them, and the seal. Names the first mismatch. With --run-dir, also",
-            "whether it is a successful rehearsal of the plan that directory compiles to."
-        },
+        header = "Check that a rehearsal evidence file is authentic.",
+        description = "Verify rehearsal-evidence.json from its own contents: the embedded journal's hash chain, the "
+                + "embedded steps, that the journal ran exactly those steps, every claim (plan identity, "
+                + "environment, outcome, timings, rollbacks) re-derived from them, and the seal. Names the "
+                + "first mismatch. With --run-dir, also whether it is a successful rehearsal of the plan "
+                + "that directory compiles to.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the evidence is authentic (and, with --run-dir, a successful rehearsal of that plan)",

@@ -14,11 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "verify-journal",
         mixinStandardHelpOptions = true,
-        description = {
-            "Check execution-log.jsonl: valid metadata, every line a valid entry, ids e1..eN without gaps or",
-            "duplicates, every prev_sha256 equal to the hash of the line before, time never going backwards,",
-            "and a final newline. Names the first bad line."
-        },
+        header = "Check that a run's journal is complete and unedited.",
+        description = "Check execution-log.jsonl: valid metadata, every line a valid entry, ids e1..eN without gaps or "
+                + "duplicates, every prev_sha256 equal to the hash of the line before, time never going "
+                + "backwards, and a final newline. Names the first bad line.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the journal is intact", "2:no journal", "6:the journal is damaged (first bad line named)"})
 final class VerifyJournalCommand implements Callable<Integer> {
