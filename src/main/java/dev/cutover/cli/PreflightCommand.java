@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "0:every check passed",
             "2:invalid input or usage",
             "3:a check refused (named in the message)",
-            "4:another live run holds the lock"
+            "4:another live run holds the lock",
+            "70:internal error (bug)"
         })
 final class PreflightCommand implements Callable<Integer> {
     @Mixin

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "0:the branch and its commit were created",
             "2:invalid input, usage or organisation file",
             "3:refused: not pipeline-only, unsigned checklist, literal secret, environment mismatch, or the repository"
-                    + " is not a clean git work tree / the branch or folder exists; nothing was created"
+                    + " is not a clean git work tree / the branch or folder exists; nothing was created",
+            "70:internal error (bug)"
         })
 final class PreparePipelineCommand implements Callable<Integer> {
     @Mixin

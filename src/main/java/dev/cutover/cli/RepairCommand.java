@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "0:repaired, or nothing to repair",
             "2:no journal",
             "4:a live run holds the lock",
-            "6:the damage is not a torn last line; nothing changed"
+            "6:the damage is not a torn last line; nothing changed",
+            "70:internal error (bug)"
         })
 final class RepairCommand implements Callable<Integer> {
     @Mixin

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             "0:report written or already there",
             "2:not a run directory, or no run has started there",
             "4:the run is live; its report is written when it ends (see cutover status)",
-            "6:the journal is corrupt (see cutover verify-journal)"
+            "6:the journal is corrupt (see cutover verify-journal)",
+            "70:internal error (bug)"
         })
 final class ReportCommand implements Callable<Integer> {
     @Mixin

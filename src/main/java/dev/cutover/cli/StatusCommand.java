@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:shown",
             "2:not a run directory, or no run has started there",
-            "6:the journal is corrupt (see cutover verify-journal)"
+            "6:the journal is corrupt (see cutover verify-journal)",
+            "70:internal error (bug)"
         })
 final class StatusCommand implements Callable<Integer> {
     @Mixin

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "0:the evidence is authentic (and, with --run-dir, a successful rehearsal of that plan)",
             "2:the file cannot be read, or the run directory's inputs are invalid",
             "3:with --run-dir: authentic, but a failed rehearsal or a different plan",
-            "6:the evidence does not verify (first mismatch named)"
+            "6:the evidence does not verify (first mismatch named)",
+            "70:internal error (bug)"
         })
 final class VerifyEvidenceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The evidence file, e.g. rehearsal-evidence.json.")

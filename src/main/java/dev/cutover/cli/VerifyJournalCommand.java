@@ -19,7 +19,12 @@ import picocli.CommandLine.Spec;
                 + "duplicates, every prev_sha256 equal to the hash of the line before, time never going "
                 + "backwards, and a final newline. Names the first bad line.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the journal is intact", "2:no journal", "6:the journal is damaged (first bad line named)"})
+        exitCodeList = {
+            "0:the journal is intact",
+            "2:no journal",
+            "6:the journal is damaged (first bad line named)",
+            "70:internal error (bug)"
+        })
 final class VerifyJournalCommand implements Callable<Integer> {
     @Mixin
     RunDirOptions runDir;
