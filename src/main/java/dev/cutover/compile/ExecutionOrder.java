@@ -4,6 +4,7 @@ import dev.cutover.input.Plane;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,9 +85,11 @@ final class ExecutionOrder {
 
     /** Steps Kahn's algorithm could not place wait on each other: report them at the first one's item. */
     private void reportCycle(List<StepFacts> phase, List<String> placed) {
+        // A set: asking the list for every step of the phase cost the square of the phase's size.
+        Set<String> placedIds = new HashSet<>(placed);
         List<String> stuck = phase.stream()
                 .map(StepFacts::stepId)
-                .filter(id -> !placed.contains(id))
+                .filter(id -> !placedIds.contains(id))
                 .sorted()
                 .toList();
         if (stuck.isEmpty()) {

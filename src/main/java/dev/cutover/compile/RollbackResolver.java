@@ -5,6 +5,7 @@ import dev.cutover.input.Inputs;
 import dev.cutover.input.MigrationPlan;
 import dev.cutover.input.Plane;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,12 @@ final class RollbackResolver {
             Map.of("networking", 1, "storage", 2, "databases", 3, "compute", 4);
 
     private final Inputs inputs;
+    /**
+     * {@link #namedDatastore} by text. Every step of a plan phase asks about the same text, its {@code steps[0]};
+     * building a pattern per datastore for each step cost steps × datastores pattern compilations, about half of
+     * a compile (docs/performance.md).
+     */
+    private final Map<String, Optional<String>> namedDatastores = new HashMap<>();
 
     RollbackResolver(Inputs inputs) {
         this.inputs = inputs;
@@ -50,7 +57,7 @@ final class RollbackResolver {
             return new Rollback("", Rollback.NONE, null, notes);
         }
         String first = plan.steps().get(0);
-        Optional<String> named = namedDatastore(first);
+        Optional<String> named = namedDatastores.computeIfAbsent(first, this::namedDatastore);
         if (named.isPresent()
                 && !(ctx.at().plane() == Plane.DP
                         && named.get().equals(ctx.at().item().datastoreArn()))) {

@@ -30,16 +30,20 @@ public final class StepCompiler {
         StepIds ids = new StepIds(errors);
         List<ExecutionStep> drafts = new ArrayList<>();
         List<StepFacts> facts = new ArrayList<>();
+        // A flag, not a search of the drafts for the handoff before every data-plane item: that search made
+        // compiling n items cost n² (docs/performance.md). No item compiles to the handoff's id (StepIds).
+        boolean handoffAdded = false;
         for (SourceItem at : ChecklistItems.collect(inputs)) {
-            if (at.plane() == Plane.DP && drafts.stream().noneMatch(ExecutionStep::handoff)) {
+            if (at.plane() == Plane.DP && !handoffAdded) {
                 addHandoff(inputs, drafts, facts);
+                handoffAdded = true;
             }
             items.compile(at, ids).ifPresent(c -> {
                 drafts.add(c.step());
                 facts.add(c.facts());
             });
         }
-        if (drafts.stream().noneMatch(ExecutionStep::handoff)) {
+        if (!handoffAdded) {
             addHandoff(inputs, drafts, facts);
         }
         DependsOnCycles.check(inputs.dataMigrationPlan(), errors);

@@ -21,6 +21,7 @@ final class Runbook {
     private final RunbookInput input;
     private final Optional<PointOfNoReturn> pointOfNoReturn;
     private final List<PhaseSteps> phases;
+    private final StepPositions positions;
 
     /** A phase bucket with its steps, in execution order. */
     record PhaseSteps(RunbookInput.Phase phase, List<ExecutionStep> steps) {}
@@ -32,6 +33,7 @@ final class Runbook {
         this.input = input;
         this.pointOfNoReturn = PointOfNoReturn.of(input.steps());
         this.phases = group(input);
+        this.positions = new StepPositions(input.steps());
     }
 
     RunbookInput input() {
@@ -67,7 +69,7 @@ final class Runbook {
 
     /** 1-based position of a step in execution order. */
     int sequence(ExecutionStep step) {
-        return input.steps().indexOf(step) + 1;
+        return positions.of(step);
     }
 
     long estimatedSeconds() {
