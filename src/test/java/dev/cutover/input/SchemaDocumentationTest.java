@@ -49,7 +49,7 @@ class SchemaDocumentationTest {
         List<String> keys = new ArrayList<>();
         read(CutoverSchema.RUN_CONFIG).path("properties").fieldNames().forEachRemaining(keys::add);
 
-        assertThat(keys).hasSize(9).allSatisfy(key -> assertThat(page).contains("### `" + key + "`"));
+        assertThat(keys).hasSize(10).allSatisfy(key -> assertThat(page).contains("### `" + key + "`"));
     }
 
     /** Conditional fragments ({@code if}/{@code then}) restate constraints, so they need no descriptions. */
