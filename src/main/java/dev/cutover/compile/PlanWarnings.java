@@ -33,7 +33,9 @@ final class PlanWarnings {
         checkFreezeWindows(ids, steps);
         warnBlockers();
         warnUnusedModules();
-        steps.forEach(this::warnIfMissingFromMarkdown);
+        MarkdownShortIds controlPlane = new MarkdownShortIds(inputs.controlPlaneMarkdown());
+        MarkdownShortIds dataPlane = new MarkdownShortIds(inputs.dataPlaneMarkdown());
+        steps.forEach(s -> warnIfMissingFromMarkdown(s, "cp".equals(s.plane()) ? controlPlane : dataPlane));
     }
 
     private void checkFreezeWindows(Set<String> ids, List<ExecutionStep> steps) {
@@ -95,13 +97,12 @@ final class PlanWarnings {
         }
     }
 
-    private void warnIfMissingFromMarkdown(ExecutionStep step) {
+    private void warnIfMissingFromMarkdown(ExecutionStep step, MarkdownShortIds markdown) {
         if (step.handoff()) {
             return;
         }
         String shortId = step.stepId()
                 .substring(0, step.stepId().indexOf('-', step.stepId().indexOf("-phase") + 8));
-        String markdown = "cp".equals(step.plane()) ? inputs.controlPlaneMarkdown() : inputs.dataPlaneMarkdown();
         if (!markdown.contains(shortId)) {
             warnings.add(
                     step.stepId(),
