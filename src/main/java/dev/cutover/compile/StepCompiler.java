@@ -70,12 +70,18 @@ public final class StepCompiler {
         facts.add(new StepFacts(handoff.stepId(), Plane.CP, 6, null, handoff.action(), false, Set.of(), null));
     }
 
-    /** A step's own warnings, shown again at its prompt (§3.1: notes carry warnings). */
-    private static List<String> warningNotes(String stepId, List<CompileWarning> warnings) {
-        return warnings.stream()
-                .filter(w -> stepId.equals(w.stepId()))
-                .map(w -> "WARNING: " + w.message())
-                .toList();
+    /**
+     * Each step's own warnings, in the order found, to show again at its prompt (§3.1: notes carry warnings).
+     * Grouped once: filtering every warning for each step cost steps × warnings.
+     */
+    private static Map<String, List<String>> warningNotes(List<CompileWarning> warnings) {
+        Map<String, List<String>> byStep = new HashMap<>();
+        for (CompileWarning w : warnings) {
+            if (w.stepId() != null) {
+                byStep.computeIfAbsent(w.stepId(), id -> new ArrayList<>()).add("WARNING: " + w.message());
+            }
+        }
+        return byStep;
     }
 
     /** The steps in execution order, each with its requires sorted by execution order. */
@@ -90,12 +96,13 @@ public final class StepCompiler {
         for (int i = 0; i < order.size(); i++) {
             position.put(order.get(i), i);
         }
+        Map<String, List<String>> notes = warningNotes(warnings);
         List<ExecutionStep> out = new ArrayList<>();
         for (String id : order) {
             List<String> sorted = requires.getOrDefault(id, Set.of()).stream()
                     .sorted((a, b) -> Integer.compare(position.get(a), position.get(b)))
                     .toList();
-            out.add(Steps.withRequires(byId.get(id), sorted, warningNotes(id, warnings)));
+            out.add(Steps.withRequires(byId.get(id), sorted, notes.getOrDefault(id, List.of())));
         }
         return out;
     }
