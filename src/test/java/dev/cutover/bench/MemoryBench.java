@@ -23,7 +23,7 @@ final class MemoryBench implements Benchmark {
         Path base = ctx.workDir("memory");
         JarRunner.Run big = execute(ctx, base, "big", bytes);
         JarRunner.Run small = execute(ctx, base, "small", 1000);
-        Path log = base.resolve("big/execution/cp-phase0-500-item-000000.stdout.log");
+        Path log = base.resolve("big/execution/" + SyntheticPlan.itemId(0) + ".stdout.log");
         long logged = Files.size(log);
         Files.delete(log); // a gigabyte of zeros is not worth keeping for inspection
         if (logged < bytes) {

@@ -1,11 +1,13 @@
 package dev.cutover.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.app.CompileService;
 import dev.cutover.app.CompiledPlan;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.input.RunDirectory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -39,6 +41,27 @@ class SyntheticPlanTest {
         assertThat(steps)
                 .filteredOn(s -> s.plane().equals("dp"))
                 .anySatisfy(s -> assertThat(s.requires()).anyMatch(r -> r.startsWith("dp-")));
+    }
+
+    @Test
+    void theSignedMarkdownListsEveryItemByItsOwnShortId() throws Exception {
+        Path dir = new SyntheticPlan(50, "true", "true", List.of("true")).write(tmp.resolve("run"), Clock.systemUTC());
+
+        String controlPlane = Files.readString(dir.resolve("cutover-checklist-control-plane.md"));
+        String dataPlane = Files.readString(dir.resolve("cutover-checklist-data-plane.md"));
+
+        // 50 items round-robin over 7 control-plane and 5 data-plane phases: 30 and 20.
+        assertThat(controlPlane.lines().filter(l -> l.startsWith("- [ ] `cp-phase")))
+                .hasSize(30);
+        assertThat(dataPlane.lines().filter(l -> l.startsWith("- [ ] `dp-phase")))
+                .hasSize(20);
+        assertThat(controlPlane).contains("`cp-phase0-001`", "`cp-phase0-005`", "`cp-phase6-004`");
+    }
+
+    @Test
+    void aPlanHasAtMostWhatTheSequenceNumbersOfTwelvePhasesAllow() {
+        assertThatThrownBy(() -> new SyntheticPlan(SyntheticPlan.MAX_ITEMS + 1, "true", "true", List.of("true")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
