@@ -51,12 +51,7 @@ final class CommandPreparer {
         Map<String, String> safe = safeValuesUsed(normalized, purpose.poll(), values);
         Placeholders.Substitution substituted = Placeholders.substitute(normalized, safe, purpose.poll());
         LintResult result = lint.check(substituted.text(), purpose.role());
-        return new PreparedCommand(
-                substituted.text(),
-                substituted.openParameters(),
-                result.executable(),
-                result.programs(),
-                result.reasons());
+        return new PreparedCommand(substituted.text(), substituted.openParameters(), result);
     }
 
     private Map<String, String> safeValuesUsed(String text, boolean poll, Map<String, SourcedValue> values) {

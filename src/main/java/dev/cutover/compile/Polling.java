@@ -46,7 +46,7 @@ final class Polling {
                             + refused.stream()
                                     .map(c -> "; `" + c.text() + "`: " + c.whyNotExecutable())
                                     .collect(Collectors.joining()),
-                    refused.stream().anyMatch(Polling::refusedByAllowList)
+                    refused.stream().anyMatch(PreparedCommand::refusedByAllowList)
                             ? "Add the program to allowed_programs in cutover.yaml (a read program), give the item"
                                     + " a read-only poll_cmd whose programs are allowed, or set long_running to false."
                             : "Give the item an executable read-only poll_cmd (e.g. an aws describe-* call) or set"
@@ -91,10 +91,6 @@ final class Polling {
             refused.add(prepared);
         }
         return Optional.empty();
-    }
-
-    private static boolean refusedByAllowList(PreparedCommand command) {
-        return command.lintReasons().stream().anyMatch(r -> r.contains("allowed_programs"));
     }
 
     private static List<String> terminalStates(ChecklistItem item, Optional<PollRule> rule) {

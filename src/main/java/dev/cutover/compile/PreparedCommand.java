@@ -1,5 +1,6 @@
 package dev.cutover.compile;
 
+import dev.cutover.policy.LintResult;
 import java.util.List;
 
 /**
@@ -7,16 +8,26 @@ import java.util.List;
  *
  * @param text the command text as it would be stored
  * @param openParameters canonical names of placeholders still open (runtime parameters)
- * @param executable whether the lint accepted it in its role
- * @param programs the programs it invokes, in order
- * @param lintReasons why the lint refused it, one sentence each (empty when executable)
+ * @param lint what the lint said of it in its role
  */
-record PreparedCommand(
-        String text, List<String> openParameters, boolean executable, List<String> programs, List<String> lintReasons) {
+record PreparedCommand(String text, List<String> openParameters, LintResult lint) {
     PreparedCommand {
         openParameters = List.copyOf(openParameters);
-        programs = List.copyOf(programs);
-        lintReasons = List.copyOf(lintReasons);
+    }
+
+    /** Whether the lint accepted it in its role. */
+    boolean executable() {
+        return lint.executable();
+    }
+
+    /** The programs it invokes, in order. */
+    List<String> programs() {
+        return lint.programs();
+    }
+
+    /** Whether some program of it is refused only because allowed_programs does not list it for its role. */
+    boolean refusedByAllowList() {
+        return !lint.notAllowed().isEmpty();
     }
 
     /**
@@ -24,10 +35,10 @@ record PreparedCommand(
      * from allowed_programs reads very differently from a syntax the lint refuses).
      */
     String whyNotExecutable() {
-        return lintReasons.isEmpty() ? "refused by the command lint" : String.join("; ", lintReasons);
+        return lint.reasons().isEmpty() ? "refused by the command lint" : String.join("; ", lint.reasons());
     }
 
     String firstProgram() {
-        return programs.isEmpty() ? "" : programs.get(0);
+        return programs().isEmpty() ? "" : programs().get(0);
     }
 }

@@ -26,23 +26,31 @@ public final class CommandLint {
         ParsedCommand parsed = CommandParser.parse(command);
         List<String> reasons = new ArrayList<>(parsed.syntaxProblems());
         List<String> programs = new ArrayList<>();
+        List<String> notAllowed = new ArrayList<>();
         for (SimpleCommand simple : parsed.commands()) {
             for (int i = 0; i < simple.stages().size(); i++) {
                 Stage stage = simple.stages().get(i);
                 String program = stage.program().orElseThrow();
                 programs.add(program);
-                checkStage(stage, program, role, i > 0, reasons);
+                checkStage(stage, program, role, i > 0, reasons, notAllowed);
             }
         }
-        return new LintResult(reasons.isEmpty(), reasons, programs);
+        return new LintResult(reasons.isEmpty(), reasons, programs, notAllowed);
     }
 
-    private void checkStage(Stage stage, String program, CommandRole role, boolean pipeStage, List<String> reasons) {
+    private void checkStage(
+            Stage stage,
+            String program,
+            CommandRole role,
+            boolean pipeStage,
+            List<String> reasons,
+            List<String> notAllowed) {
         if (program.contains("=") && !program.startsWith("=")) {
             reasons.add("`" + program + "` sets an environment variable before the program; that is not allowed");
         } else if (!AllowedPrograms.NAME.matcher(program).matches()) {
             reasons.add("`" + program + "` is not a bare program name; list bare names in allowed_programs");
         } else if (!programAllowed(program, role, pipeStage)) {
+            notAllowed.add(program);
             reasons.add("program `" + program + "` is not allowed " + where(role, pipeStage)
                     + " (allowed_programs in cutover.yaml)");
         } else if (program.equals("aws")) {

@@ -127,6 +127,18 @@ class CommandLintTest {
         }
     }
 
+    @Test
+    void onlyProgramsTheAllowListRefusesAreNamedAsNotAllowed() {
+        assertThat(DEFAULT.check("aws s3 ls" + T + " | jq . | sort", READ).notAllowed())
+                .containsExactly("jq", "sort");
+        assertThat(DEFAULT.check("/usr/bin/aws s3 ls" + T, READ).notAllowed())
+                .as("a path is refused for not being a bare name; listing it would not help")
+                .isEmpty();
+        assertThat(DEFAULT.check("aws s3 rm s3://b/k" + T, READ).notAllowed())
+                .as("aws is allowed; its rules refuse the call")
+                .isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
