@@ -99,10 +99,11 @@ class CommandSelectionTest {
 
     @Test
     void nonAwsProgramGivesShellTool() {
-        Plan plan = new StepCompiler(AllowedPrograms.flat(java.util.List.of("aws", "terraform", "dig", "true", "curl")))
-                .compile(TestInputs.load(Compiles.edited(
+        Plan plan = Compiles.compile(
+                Compiles.edited(
                         dir,
-                        replace(CP, "/phases/0/during_cutover/0/command", "\"curl -sf https://example.com/health\""))));
+                        replace(CP, "/phases/0/during_cutover/0/command", "\"curl -sf https://example.com/health\"")),
+                AllowedPrograms.flat(java.util.List.of("aws", "terraform", "dig", "true", "curl")));
         assertThat(Compiles.step(plan, "cp-phase0-020-create-state-bucket").tool())
                 .isEqualTo("shell");
     }
@@ -161,8 +162,9 @@ class CommandSelectionTest {
 
     @Test
     void terraformApplyWithoutTerraformAllowedBecomesAHumanStep() {
-        Plan plan = new StepCompiler(AllowedPrograms.flat(java.util.List.of("aws", "dig", "true")))
-                .compile(TestInputs.load(dev.cutover.testing.RunDirFixtures.source("complete")));
+        Plan plan = Compiles.compile(
+                dev.cutover.testing.RunDirFixtures.source("complete"),
+                AllowedPrograms.flat(java.util.List.of("aws", "dig", "true")));
         ExecutionStep step = Compiles.step(plan, "cp-phase1-010-apply-networking");
         assertThat(step.tool()).isEqualTo("human");
         assertThat(step.executeCmd()).isEqualTo("true");

@@ -28,7 +28,11 @@ final class Compiles {
     }
 
     static Plan compile(Path dir) {
-        return new StepCompiler(AllowedPrograms.upstreamDefault()).compile(TestInputs.load(dir));
+        return compile(dir, AllowedPrograms.upstreamDefault());
+    }
+
+    static Plan compile(Path dir, AllowedPrograms allowed) {
+        return new StepCompiler(allowed).compile(TestInputs.load(dir));
     }
 
     /** A copy of the complete fixture in {@code dir} with the edits applied. */
@@ -45,8 +49,13 @@ final class Compiles {
     }
 
     static CutoverException failure(Path dir, Edit... edits) {
+        return failure(dir, AllowedPrograms.upstreamDefault(), edits);
+    }
+
+    /** As {@link #failure(Path, Edit...)}, compiled under {@code allowed} instead of the upstream default list. */
+    static CutoverException failure(Path dir, AllowedPrograms allowed, Edit... edits) {
         Path run = edited(dir, edits);
-        CutoverException e = catchThrowableOfType(CutoverException.class, () -> compile(run));
+        CutoverException e = catchThrowableOfType(CutoverException.class, () -> compile(run, allowed));
         assertThat(e).as("compile should fail").isNotNull();
         assertThat(e.code()).isEqualTo(ErrorCode.COMPILE_FAILED);
         return e;

@@ -3,7 +3,6 @@ package dev.cutover.compile;
 import static dev.cutover.compile.Compiles.DP;
 import static dev.cutover.compile.Compiles.Edit.replace;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.Problem;
@@ -46,10 +45,10 @@ class LongRunningTest {
 
     @Test
     void aLongRunningStepWhosePollProgramsAreNotAllowedBlamesTheAllowListAndNamesEachRefusedCommand() {
-        Path run = Compiles.edited(dir, replace(DP, "/phases/1/during_cutover/0/poll_cmd", "\"cat job.state\""));
-        StepCompiler withoutAws = new StepCompiler(AllowedPrograms.flat(List.of("terraform", "true")));
-        CutoverException e =
-                catchThrowableOfType(CutoverException.class, () -> withoutAws.compile(TestInputs.load(run)));
+        CutoverException e = Compiles.failure(
+                dir,
+                AllowedPrograms.flat(List.of("terraform", "true")),
+                replace(DP, "/phases/1/during_cutover/0/poll_cmd", "\"cat job.state\""));
 
         Problem problem = Compiles.problemAt(e, DP, "/phases/1/during_cutover/0/poll_cmd");
         assertThat(problem.message())
