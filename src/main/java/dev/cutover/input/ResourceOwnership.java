@@ -1,5 +1,6 @@
 package dev.cutover.input;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,13 +14,20 @@ public record ResourceOwnership(Map<String, Team> teams, List<String> unownedRes
         unownedResources = unownedResources == null ? List.of() : List.copyOf(unownedResources);
     }
 
-    /** The alphabetically first team whose resources list {@code arn}. */
+    /** The alphabetically first team whose resources list {@code arn}. For many look-ups, {@link #ownersByArn}. */
     public Optional<String> ownerOf(String arn) {
-        return new TreeMap<>(teams)
-                .entrySet().stream()
-                        .filter(e -> e.getValue().resources().contains(arn))
-                        .map(Map.Entry::getKey)
-                        .findFirst();
+        return Optional.ofNullable(ownersByArn().get(arn));
+    }
+
+    /**
+     * Every listed resource ARN with its owner, the alphabetically first team listing it: built in one pass over
+     * the teams, so a caller asking for each of many resources need not scan every team's list each time.
+     */
+    public Map<String, String> ownersByArn() {
+        Map<String, String> owners = new HashMap<>();
+        new TreeMap<>(teams)
+                .forEach((team, listing) -> listing.resources().forEach(arn -> owners.putIfAbsent(arn, team)));
+        return owners;
     }
 
     public record Team(List<String> resources, String contact) {

@@ -1,0 +1,36 @@
+package dev.cutover.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The owner of a resource is the alphabetically first team listing it, whatever the file's key order. */
+class ResourceOwnershipTest {
+    private static final String SHARED = "arn:aws:s3:::shared";
+    private static final String OWN = "arn:aws:s3:::own";
+
+    private static ResourceOwnership ownership() {
+        Map<String, ResourceOwnership.Team> teams = new LinkedHashMap<>();
+        teams.put("zeta", new ResourceOwnership.Team(List.of(SHARED, OWN), null));
+        teams.put("alpha", new ResourceOwnership.Team(List.of("arn:aws:s3:::other", SHARED), null));
+        teams.put("mid", new ResourceOwnership.Team(List.of(SHARED), null));
+        return new ResourceOwnership(teams, List.of());
+    }
+
+    @Test
+    void theAlphabeticallyFirstTeamListingAResourceOwnsIt() {
+        assertThat(ownership().ownerOf(SHARED)).contains("alpha");
+        assertThat(ownership().ownerOf(OWN)).contains("zeta");
+        assertThat(ownership().ownerOf("arn:aws:s3:::unlisted")).isEmpty();
+    }
+
+    @Test
+    void theIndexHasEveryListedResourceWithItsOwner() {
+        assertThat(ownership().ownersByArn())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(SHARED, "alpha", OWN, "zeta", "arn:aws:s3:::other", "alpha"));
+    }
+}
