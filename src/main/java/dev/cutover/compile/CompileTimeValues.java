@@ -4,6 +4,8 @@ import dev.cutover.input.DataMigrationPlan;
 import dev.cutover.input.DependencyGraph;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunDirectory;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,34 @@ import java.util.regex.Pattern;
 final class CompileTimeValues {
     private static final Pattern SECRET_ID = Pattern.compile("--secret-id(?:=|\\s+)([^\\s'\"]+)");
     private final Inputs inputs;
+    /**
+     * Indexed once: searching the plan's datastores and the graph's edges for every item cost items × (datastores
+     * + edges) (docs/performance.md). Each keeps the first match, as the searches did.
+     */
+    private final Map<String, Integer> datastoreIndexes = new HashMap<>();
+    /** The first {@code kms-key-use} edge (with a target) from each resource. */
+    private final Map<String, Integer> keyUseEdges = new HashMap<>();
+    /** The {@code r53-*} edges with a context, in file order. */
+    private final List<Integer> recordNameEdges = new ArrayList<>();
 
     CompileTimeValues(Inputs inputs) {
         this.inputs = inputs;
+        List<DataMigrationPlan.Datastore> stores = inputs.dataMigrationPlan().datastores();
+        for (int i = 0; i < stores.size(); i++) {
+            if (stores.get(i).resourceArn() != null) {
+                datastoreIndexes.putIfAbsent(stores.get(i).resourceArn(), i);
+            }
+        }
+        List<DependencyGraph.Edge> edges = inputs.dependencyGraph().edges();
+        for (int i = 0; i < edges.size(); i++) {
+            DependencyGraph.Edge e = edges.get(i);
+            if ("kms-key-use".equals(e.relation()) && e.from() != null && e.to() != null) {
+                keyUseEdges.putIfAbsent(e.from(), i);
+            }
+            if (e.relation() != null && e.relation().startsWith("r53-") && e.context() != null) {
+                recordNameEdges.add(i);
+            }
+        }
     }
 
     Map<String, SourcedValue> forItem(SourceItem at) {
@@ -97,14 +124,13 @@ final class CompileTimeValues {
                         "/datastores/" + index + "/encryption/source_kms_key_arn"));
             }
         }
-        List<DependencyGraph.Edge> edges = inputs.dependencyGraph().edges();
-        for (int i = 0; i < edges.size(); i++) {
-            DependencyGraph.Edge e = edges.get(i);
-            if ("kms-key-use".equals(e.relation()) && datastoreArn.equals(e.from()) && e.to() != null) {
-                return Optional.of(new SourcedValue(e.to(), RunDirectory.DEPENDENCY_GRAPH, "/edges/" + i + "/to"));
-            }
-        }
-        return Optional.empty();
+        Integer edge = keyUseEdges.get(datastoreArn);
+        return edge == null
+                ? Optional.empty()
+                : Optional.of(new SourcedValue(
+                        inputs.dependencyGraph().edges().get(edge).to(),
+                        RunDirectory.DEPENDENCY_GRAPH,
+                        "/edges/" + edge + "/to"));
     }
 
     private void addRecordName(Map<String, SourcedValue> values, SourceItem at) {
@@ -113,11 +139,8 @@ final class CompileTimeValues {
                 + nullToEmpty(at.item().command());
         int only = -1;
         int count = 0;
-        for (int i = 0; i < edges.size(); i++) {
+        for (int i : recordNameEdges) {
             DependencyGraph.Edge e = edges.get(i);
-            if (e.relation() == null || !e.relation().startsWith("r53-") || e.context() == null) {
-                continue;
-            }
             if (text.contains(e.context())) {
                 put(values, "record-name", e.context(), RunDirectory.DEPENDENCY_GRAPH, "/edges/" + i + "/context");
                 return;
@@ -147,13 +170,15 @@ final class CompileTimeValues {
     }
 
     private int datastoreIndex(String arn) {
-        List<DataMigrationPlan.Datastore> stores = inputs.dataMigrationPlan().datastores();
-        for (int i = 0; i < stores.size(); i++) {
-            if (arn.equals(stores.get(i).resourceArn())) {
-                return i;
-            }
-        }
-        return -1;
+        return datastoreIndexes.getOrDefault(arn, -1);
+    }
+
+    /** The data-migration plan's (first) datastore with this ARN. */
+    Optional<DataMigrationPlan.Datastore> datastore(String arn) {
+        int index = datastoreIndex(arn);
+        return index < 0
+                ? Optional.empty()
+                : Optional.of(inputs.dataMigrationPlan().datastores().get(index));
     }
 
     private static void put(Map<String, SourcedValue> values, String name, String value, String file, String ptr) {

@@ -182,8 +182,7 @@ final class ItemCompiler {
         if (resourceArn.startsWith("target:")) {
             return "Migration::ManualStep";
         }
-        return inputs.dataMigrationPlan()
-                .datastore(resourceArn)
+        return values.datastore(resourceArn)
                 .map(DataMigrationPlan.Datastore::resourceType)
                 .filter(t -> !t.isBlank())
                 .orElseGet(() -> Arns.resourceType(resourceArn));
