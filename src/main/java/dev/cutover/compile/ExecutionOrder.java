@@ -96,7 +96,7 @@ final class ExecutionOrder {
             return;
         }
         StepFacts first = phase.stream()
-                .filter(s -> stuck.contains(s.stepId()))
+                .filter(s -> !placedIds.contains(s.stepId()))
                 .findFirst()
                 .orElseThrow();
         report(
