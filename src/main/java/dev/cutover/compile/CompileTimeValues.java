@@ -25,7 +25,7 @@ final class CompileTimeValues {
      * Indexed once: searching the plan's datastores and the graph's edges for every item cost items × (datastores
      * + edges) (docs/performance.md). Each keeps the first match, as the searches did.
      */
-    private final Map<String, Integer> datastoreIndexes = new HashMap<>();
+    private final Map<String, Integer> datastoreIndexes;
     /** The first {@code kms-key-use} edge (with a target) from each resource. */
     private final Map<String, Integer> keyUseEdges = new HashMap<>();
     /** The {@code r53-*} edges with a context, in file order. */
@@ -33,12 +33,7 @@ final class CompileTimeValues {
 
     CompileTimeValues(Inputs inputs) {
         this.inputs = inputs;
-        List<DataMigrationPlan.Datastore> stores = inputs.dataMigrationPlan().datastores();
-        for (int i = 0; i < stores.size(); i++) {
-            if (stores.get(i).resourceArn() != null) {
-                datastoreIndexes.putIfAbsent(stores.get(i).resourceArn(), i);
-            }
-        }
+        this.datastoreIndexes = inputs.dataMigrationPlan().positionsByArn();
         List<DependencyGraph.Edge> edges = inputs.dependencyGraph().edges();
         for (int i = 0; i < edges.size(); i++) {
             DependencyGraph.Edge e = edges.get(i);

@@ -2,11 +2,11 @@ package dev.cutover.compile;
 
 import dev.cutover.input.DataMigrationPlan;
 import dev.cutover.input.RunDirectory;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Rejects a cycle in the data-migration plan's {@code depends_on} (FORMATS.md §4.6 rule 6): "A before B
@@ -17,10 +17,13 @@ final class DependsOnCycles {
 
     static void check(DataMigrationPlan plan, CompileErrors errors) {
         List<DataMigrationPlan.Datastore> stores = plan.datastores();
-        // Each datastore's depends_on by ARN (the first datastore with an ARN, as DataMigrationPlan.datastore):
-        // looking it up in the list at every step of every walk cost datastores³ on a long chain, now datastores².
-        Map<String, List<String>> dependsOn = new HashMap<>();
-        stores.forEach(d -> dependsOn.putIfAbsent(d.resourceArn(), d.dependsOn()));
+        // Looked up by position (the first datastore with an ARN): searching the list at every step of every walk
+        // cost datastores³ on a long chain, now datastores².
+        Map<String, Integer> positions = plan.positionsByArn();
+        Function<String, List<String>> dependsOn = arn -> {
+            Integer at = positions.get(arn);
+            return at == null ? List.of() : stores.get(at).dependsOn();
+        };
         for (int i = 0; i < stores.size(); i++) {
             String start = stores.get(i).resourceArn();
             if (reaches(dependsOn, start, start, new HashSet<>())) {
@@ -33,8 +36,9 @@ final class DependsOnCycles {
         }
     }
 
-    private static boolean reaches(Map<String, List<String>> dependsOn, String from, String goal, Set<String> visited) {
-        for (String next : dependsOn.getOrDefault(from, List.of())) {
+    private static boolean reaches(
+            Function<String, List<String>> dependsOn, String from, String goal, Set<String> visited) {
+        for (String next : dependsOn.apply(from)) {
             if (next.equals(goal)) {
                 return true;
             }

@@ -1,6 +1,5 @@
 package dev.cutover.compile;
 
-import dev.cutover.input.DataMigrationPlan;
 import dev.cutover.input.DependencyGraph;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.Plane;
@@ -111,8 +110,9 @@ final class RequiresResolver {
         private final Map<String, List<String>> grantsByKey = new HashMap<>();
         /** Rule 5: the freeze-writes steps of data-plane phase 4, in canonical order. */
         private final List<String> phase4Freezes = new ArrayList<>();
-        /** Rule 6: each plan datastore's {@code depends_on}; the first datastore with an ARN wins, as in the plan. */
-        private final Map<String, List<String>> dependsOn = new HashMap<>();
+        /** Rule 6: the position of each ARN's (first) datastore in the plan, whose {@code depends_on} it reads. */
+        private final Map<String, Integer> datastorePositions =
+                inputs.dataMigrationPlan().positionsByArn();
         /** Datastores some step is on (rule 7 ignores edges to any other target). */
         private final Set<String> storesWithSteps = new HashSet<>();
         /** Rule 7, by datastore: computed on first use. */
@@ -132,11 +132,6 @@ final class RequiresResolver {
                 }
                 if (s.datastoreArn() != null) {
                     storesWithSteps.add(s.datastoreArn());
-                }
-            }
-            for (DataMigrationPlan.Datastore d : inputs.dataMigrationPlan().datastores()) {
-                if (d.resourceArn() != null) {
-                    dependsOn.putIfAbsent(d.resourceArn(), d.dependsOn());
                 }
             }
             for (DependencyGraph.Edge e : inputs.dependencyGraph().edges()) {
@@ -160,7 +155,10 @@ final class RequiresResolver {
 
         /** Rule 6: the datastores the plan says {@code store} depends on. */
         List<String> dependsOn(String store) {
-            return dependsOn.getOrDefault(store, List.of());
+            Integer at = datastorePositions.get(store);
+            return at == null
+                    ? List.of()
+                    : inputs.dataMigrationPlan().datastores().get(at).dependsOn();
         }
 
         /** Rule 7: edges from this datastore to another datastore that has steps, each target once. */

@@ -1,7 +1,8 @@
 package dev.cutover.input;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** data-migration-plan.json: per-datastore strategy, encryption, freeze and dependencies (FORMATS.md §2). */
 public record DataMigrationPlan(Metadata metadata, List<Datastore> datastores, List<Warning> warnings) {
@@ -10,9 +11,18 @@ public record DataMigrationPlan(Metadata metadata, List<Datastore> datastores, L
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** The datastore whose {@code resource_arn} equals {@code arn}, if any. */
-    public Optional<Datastore> datastore(String arn) {
-        return datastores.stream().filter(d -> d.resourceArn().equals(arn)).findFirst();
+    /**
+     * Each {@code resource_arn} with the position of the first datastore naming it, built in one pass: the compiler
+     * looks up the datastore of every step, and a search of the list each time made that steps × datastores.
+     */
+    public Map<String, Integer> positionsByArn() {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < datastores.size(); i++) {
+            if (datastores.get(i).resourceArn() != null) {
+                positions.putIfAbsent(datastores.get(i).resourceArn(), i);
+            }
+        }
+        return positions;
     }
 
     public record Metadata(String sourceAccountId, String targetAccountId, String targetRegion, String runId) {}

@@ -3,7 +3,6 @@ package dev.cutover.input;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** resource-ownership.json: which team owns which resource ARN. */
@@ -12,11 +11,6 @@ public record ResourceOwnership(Map<String, Team> teams, List<String> unownedRes
         // Sorted so that "the team listing an ARN" does not depend on the key order in the file.
         teams = teams == null ? Map.of() : Map.copyOf(new TreeMap<>(teams));
         unownedResources = unownedResources == null ? List.of() : List.copyOf(unownedResources);
-    }
-
-    /** The alphabetically first team whose resources list {@code arn}. For many look-ups, {@link #ownersByArn}. */
-    public Optional<String> ownerOf(String arn) {
-        return Optional.ofNullable(ownersByArn().get(arn));
     }
 
     /**
