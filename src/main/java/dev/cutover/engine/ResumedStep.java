@@ -171,7 +171,11 @@ final class ResumedStep {
                 .append(ctx.journal()
                         .draft(step, JournalEvent.APPROVED)
                         .withCmd(command.text())
-                        .withNotes(StepRun.join("sha256=" + command.sha256() + "; resume retry", a.notes())));
+                        .withNotes(StepRun.join(
+                                StepRun.join(
+                                        "sha256=" + command.sha256() + "; resume retry",
+                                        StepRun.confirmationsDue(ctx, step)),
+                                a.notes())));
         Optional<StepOutcome> notConfirmed = StepRun.secondConfirmations(ctx, step);
         if (notConfirmed.isPresent()) {
             return notConfirmed.get();

@@ -7,6 +7,7 @@ import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.JournalEvent;
+import dev.cutover.journal.SecondConfirmations;
 import dev.cutover.shell.CommandResult;
 import java.util.List;
 import java.util.Optional;
@@ -85,8 +86,18 @@ final class StepRun {
                 .append(ctx.journal()
                         .draft(step, JournalEvent.APPROVED)
                         .withCmd(command.text())
-                        .withNotes(join("sha256=" + command.sha256(), answer.notes())));
+                        .withNotes(
+                                join(join("sha256=" + command.sha256(), confirmationsDue(ctx, step)), answer.notes())));
         return secondConfirmations(ctx, step);
+    }
+
+    /**
+     * The notes part of an approval bound to the command that announces the confirmations still to come, so a
+     * resume knows the command cannot have started before them ({@link SecondConfirmations}); null if none.
+     */
+    static String confirmationsDue(EngineContext ctx, ExecutionStep step) {
+        return SecondConfirmations.dueNote(
+                step.irreversible(), ctx.prompts().noReturn().isThePoint(step));
     }
 
     /**
@@ -115,13 +126,10 @@ final class StepRun {
         if (declined.isPresent()) {
             return declined;
         }
-        ctx.journal().event(step, JournalEvent.APPROVED, join(POINT_OF_NO_RETURN_CONFIRMED, again.notes()));
+        ctx.journal().event(step, JournalEvent.APPROVED, join(SecondConfirmations.POINT_OF_NO_RETURN, again.notes()));
         ctx.notifications().pointOfNoReturnCrossed(step);
         return Optional.empty();
     }
-
-    /** The notes of the {@code approved} entry that records crossing the point of no return. */
-    static final String POINT_OF_NO_RETURN_CONFIRMED = "point of no return crossing confirmed";
 
     /** The second confirmation of an irreversible step; an outcome only when the step does not run. */
     private static Optional<StepOutcome> reconfirmIrreversible(EngineContext ctx, ExecutionStep step) {
@@ -140,7 +148,7 @@ final class StepRun {
         if (declined.isPresent()) {
             return declined;
         }
-        ctx.journal().event(step, JournalEvent.APPROVED, join("irreversible re-confirmation", again.notes()));
+        ctx.journal().event(step, JournalEvent.APPROVED, join(SecondConfirmations.IRREVERSIBLE, again.notes()));
         return Optional.empty();
     }
 

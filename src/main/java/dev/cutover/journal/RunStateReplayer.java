@@ -74,6 +74,7 @@ public final class RunStateReplayer {
         private String lastPollState;
         private String lastApprovalNotes;
         private boolean approvedSinceLastStart;
+        private int confirmationsOutstanding; // announced by the approval bound to the command, not yet given
 
         StepFold(String stepId, int phaseNumber) {
             this.stepId = stepId;
@@ -97,6 +98,7 @@ public final class RunStateReplayer {
                     firstStartedAt = firstStartedAt == null ? entry.at() : firstStartedAt;
                     lastStartedAt = entry.at();
                     approvedSinceLastStart = false;
+                    confirmationsOutstanding = 0;
                 }
                 case APPROVAL_REQUESTED -> lastApprovalNotes = entry.notes();
                 case APPROVED -> {
@@ -105,11 +107,27 @@ public final class RunStateReplayer {
                     if (isRetry(entry.notes())) {
                         retries++;
                     }
+                    acceptConfirmations(entry.notes());
                 }
                 case EXECUTED -> acceptExecuted(entry);
                 default -> {
                     // other events only move the classification
                 }
+            }
+        }
+
+        /**
+         * The approval bound to the command announces the confirmations that follow it; each one given counts
+         * down; any other approval (a retry) runs the command without one.
+         */
+        private void acceptConfirmations(String notes) {
+            int due = SecondConfirmations.dueIn(notes);
+            if (due > 0) {
+                confirmationsOutstanding = due;
+            } else if (SecondConfirmations.isConfirmation(notes)) {
+                confirmationsOutstanding = Math.max(0, confirmationsOutstanding - 1);
+            } else {
+                confirmationsOutstanding = 0;
             }
         }
 
@@ -145,7 +163,7 @@ public final class RunStateReplayer {
             return new StepHistory(
                     stepId,
                     phaseNumber,
-                    StepResumeState.after(lastEvent),
+                    StepResumeState.after(lastEvent, confirmationsOutstanding > 0),
                     lastEvent,
                     lastEventAt,
                     Optional.ofNullable(firstStartedAt),

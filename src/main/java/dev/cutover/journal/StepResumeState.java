@@ -7,7 +7,10 @@ package dev.cutover.journal;
 public enum StepResumeState {
     /** No events: the step has not been reached. */
     PENDING,
-    /** Started, previewed or awaiting approval: ask again with a fresh approval, no re-verify. */
+    /**
+     * Started, previewed, awaiting approval, or approved but still awaiting a second confirmation (the command
+     * runs only after the last one): ask again with a fresh approval, no re-verify.
+     */
     RESTART_WITH_FRESH_APPROVAL,
     /** Approved and possibly executed without an outcome: journal {@code resume-reverified} and verify. */
     IN_FLIGHT,
@@ -17,6 +20,17 @@ public enum StepResumeState {
     SKIPPED,
     /** Failed, rolled back, aborted or re-prompted: ask retry / skip / abort. */
     NEEDS_DECISION;
+
+    /**
+     * The state a step is in when {@code event} is the last event that concerns it and, for {@code approved},
+     * whether that approval still awaits a confirmation ({@link SecondConfirmations}): its command never started.
+     */
+    public static StepResumeState after(JournalEvent event, boolean awaitingConfirmation) {
+        if (event == JournalEvent.APPROVED && awaitingConfirmation) {
+            return RESTART_WITH_FRESH_APPROVAL;
+        }
+        return after(event);
+    }
 
     /** The state a step is in when {@code event} is the last event that concerns it. */
     public static StepResumeState after(JournalEvent event) {

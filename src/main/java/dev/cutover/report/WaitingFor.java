@@ -2,13 +2,12 @@ package dev.cutover.report;
 
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.JournalEntry;
+import dev.cutover.journal.SecondConfirmations;
 import java.util.List;
 import java.util.Optional;
 
 /** Says in one line what a live run is doing or waiting for, from the last journal entry. */
 final class WaitingFor {
-    static final String IRREVERSIBLE_RECONFIRMATION = "irreversible re-confirmation";
-
     private WaitingFor() {}
 
     /** The line for the last entry; {@code steps} supplies the step's kind (irreversible, human, polled). */
@@ -53,11 +52,11 @@ final class WaitingFor {
     private static String afterApproved(JournalEntry last, Optional<ExecutionStep> plan) {
         String step = last.stepId();
         String notes = last.notes() == null ? "" : last.notes();
-        boolean firstApproval = !Approvals.isRetry(notes) && !notes.contains(IRREVERSIBLE_RECONFIRMATION);
-        if (firstApproval && plan.map(ExecutionStep::irreversible).orElse(false)) {
-            // The engine asks irreversible steps twice; the first approved precedes the second prompt.
-            return "waiting for the operator to re-confirm irreversible " + step + " (or running it)";
+        if (SecondConfirmations.dueIn(notes) > 0) {
+            // The approval announced confirmations (irreversible, point of no return); the command waits for them.
+            return "waiting for the operator's second confirmation of " + step;
         }
+        boolean firstApproval = !Approvals.isRetry(notes) && !SecondConfirmations.isConfirmation(notes);
         if (firstApproval && plan.map(ExecutionStep::human).orElse(false)) {
             return "waiting for the operator to confirm " + step + " was done by hand";
         }

@@ -158,6 +158,48 @@ class RunStateReplayerTest {
     }
 
     @Test
+    void anApprovalStillAwaitingItsConfirmationsRestartsBecauseTheCommandNeverStarted() {
+        add(STEP, JournalEvent.STEP_STARTED);
+        add(STEP, JournalEvent.APPROVAL_REQUESTED, "{}");
+        add(STEP, JournalEvent.APPROVED, "sha256=ab12; " + SecondConfirmations.dueNote(true, true) + "; typed");
+        assertThat(replay().stateOf(STEP)).isEqualTo(StepResumeState.RESTART_WITH_FRESH_APPROVAL);
+
+        add(STEP, JournalEvent.APPROVED, SecondConfirmations.IRREVERSIBLE + "; typed");
+        assertThat(replay().stateOf(STEP))
+                .as("the crossing of the point of no return is still due")
+                .isEqualTo(StepResumeState.RESTART_WITH_FRESH_APPROVAL);
+
+        add(STEP, JournalEvent.APPROVED, SecondConfirmations.POINT_OF_NO_RETURN + "; typed");
+        assertThat(replay().stateOf(STEP))
+                .as("every confirmation given: the command may have started")
+                .isEqualTo(StepResumeState.IN_FLIGHT);
+    }
+
+    @Test
+    void anApprovalWithoutAnnouncedConfirmationsIsInFlight() {
+        add(STEP, JournalEvent.APPROVED, "sha256=ab12; typed at the terminal");
+        assertThat(replay().stateOf(STEP)).isEqualTo(StepResumeState.IN_FLIGHT);
+
+        add(OTHER, JournalEvent.APPROVED, "sha256=cd34; " + SecondConfirmations.dueNote(false, true));
+        add(OTHER, JournalEvent.APPROVED, SecondConfirmations.POINT_OF_NO_RETURN);
+        add(OTHER, JournalEvent.EXECUTED, 1, null, null);
+        add(OTHER, JournalEvent.STEP_FAILED);
+        add(OTHER, JournalEvent.ROLLBACK_OFFERED);
+        add(OTHER, JournalEvent.APPROVED, "retry");
+        assertThat(replay().stateOf(OTHER))
+                .as("a failure dialog retry runs the command again at once")
+                .isEqualTo(StepResumeState.IN_FLIGHT);
+    }
+
+    @Test
+    void aResumeRetryAnnouncesItsConfirmationsAgain() {
+        add(STEP, JournalEvent.RESUME_REPROMPTED);
+        add(STEP, JournalEvent.APPROVED, "sha256=ab12; resume retry; " + SecondConfirmations.dueNote(true, false));
+        assertThat(replay().stateOf(STEP)).isEqualTo(StepResumeState.RESTART_WITH_FRESH_APPROVAL);
+        assertThat(replay().retriesOf(STEP)).isEqualTo(1);
+    }
+
+    @Test
     void countsOnlyRetryAndResumeRetryApprovalsAsRetries() {
         add(STEP, JournalEvent.APPROVED);
         add(STEP, JournalEvent.APPROVED, "irreversible re-confirmation");

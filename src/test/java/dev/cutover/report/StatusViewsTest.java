@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.journal.EntryDraft;
 import dev.cutover.journal.JournalEvent;
+import dev.cutover.journal.SecondConfirmations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -134,9 +135,13 @@ class StatusViewsTest {
 
     @Test
     void aLiveRunWaitsForTheSecondConfirmationOfAnIrreversibleStep() {
-        journal.lockAcquired().approve(Scenario.DNS);
+        journal.lockAcquired()
+                .event(Scenario.DNS, JournalEvent.APPROVED, "sha256=ab; " + SecondConfirmations.dueNote(true, false));
+        assertThat(status(lock(true), null).waitingFor())
+                .isEqualTo("waiting for the operator's second confirmation of " + Scenario.DNS);
 
-        assertThat(status(lock(true), null).waitingFor()).startsWith("waiting for the operator to re-confirm");
+        journal.event(Scenario.DNS, JournalEvent.APPROVED, SecondConfirmations.IRREVERSIBLE);
+        assertThat(status(lock(true), null).waitingFor()).isEqualTo("running " + Scenario.DNS);
     }
 
     @Test

@@ -232,13 +232,23 @@ public final class Scenario {
      * what ran later stay, exactly like commands that finished before a kill.
      */
     public Scenario crashAfter(String stepId, String event) {
+        return crashAfter(stepId, event, 1);
+    }
+
+    /**
+     * Cuts the journal after the {@code occurrence}-th (from 1) {@code event} of {@code stepId}, e.g. the second
+     * {@code approved} of a step at the point of no return: its crossing, after which the command starts.
+     */
+    public Scenario crashAfter(String stepId, String event, int occurrence) {
         Path journal = dir.resolve("execution-log.jsonl");
         try {
             List<String> lines = Files.readAllLines(journal);
+            int seen = 0;
             for (int i = 1; i < lines.size(); i++) {
                 JsonNode e = JSON.readTree(lines.get(i));
                 if (e.path("step_id").asText().equals(stepId)
-                        && e.path("event").asText().equals(event)) {
+                        && e.path("event").asText().equals(event)
+                        && ++seen == occurrence) {
                     Files.writeString(journal, String.join("\n", lines.subList(0, i + 1)) + "\n");
                     Files.deleteIfExists(dir.resolve("execution-summary.json"));
                     Files.deleteIfExists(dir.resolve("execution-report.md"));
@@ -249,7 +259,7 @@ public final class Scenario {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new AssertionError("no " + event + " of " + stepId + " in " + journal);
+        throw new AssertionError("no " + event + " #" + occurrence + " of " + stepId + " in " + journal);
     }
 
     private RunOutcome execute(ScriptedApprover approver, boolean resume) {

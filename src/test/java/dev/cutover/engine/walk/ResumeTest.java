@@ -34,6 +34,9 @@ class ResumeTest {
     private static final String HANDOFF = "cp-phase6-999-handoff-to-data-plane";
     private static final String FREEZE = "dp-phase4-010-freeze-source";
     private static final String FINAL_DELTA = "dp-phase4-020-final-delta";
+    private static final String SWITCH = "dp-phase4-030-switch-live";
+    /** The config copy is the demo's point of no return: its second {@code approved} confirms the crossing. */
+    private static final int CROSSING = 2;
 
     /** Starts a "job": copies synchronously, counts the start, prints the id the engine captures. */
     private static final String START_JOB = """
@@ -91,7 +94,7 @@ class ResumeTest {
 
     @Test
     void anInFlightStepWhoseEffectIsLiveIsMarkedDoneWithoutAskingOrRunningAgain() throws IOException {
-        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved", CROSSING);
         int before = entries(s);
 
         RunOutcome run = s.resume(new ScriptedApprover());
@@ -111,7 +114,7 @@ class ResumeTest {
 
     @Test
     void anInFlightStepWhoseEffectIsMissingRunsAgainOnlyAfterAnExplicitRetry() throws IOException {
-        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved", CROSSING);
         Files.delete(s.dir().resolve(COPIED_FILE)); // the process died before the copy ran
         int before = entries(s);
 
@@ -129,7 +132,7 @@ class ResumeTest {
                         "step-succeeded");
         JsonNode reverified = run.entries(COPY_CONFIG, "resume-reverified").get(0);
         assertThat(reverified.path("notes").asText()).startsWith("verify failed");
-        JsonNode retry = run.entries(COPY_CONFIG, "approved").get(1);
+        JsonNode retry = run.entries(COPY_CONFIG, "approved").get(2); // the first run approved and crossed
         assertThat(retry.path("notes").asText()).contains("resume retry");
         assertThat(retry.path("cmd").asText())
                 .isEqualTo(
@@ -141,8 +144,51 @@ class ResumeTest {
     }
 
     @Test
+    void anApprovalStillAwaitingTheCrossingIsAskedAgainFromTheStartNotReverified() throws IOException {
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved", 1);
+        int before = entries(s);
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(eventsAfterResume(run, before, COPY_CONFIG))
+                .as("the command never started: nothing to re-verify, the approval and the crossing are asked again")
+                .containsExactly(
+                        "step-started",
+                        "approval-requested",
+                        "approved",
+                        "approved",
+                        "executed",
+                        "verify-passed",
+                        "step-succeeded");
+        assertThat(run.asked(PromptKind.APPROVE, COPY_CONFIG)).hasSize(1);
+        assertThat(run.asked(PromptKind.IRREVERSIBLE, COPY_CONFIG)).hasSize(1);
+    }
+
+    @Test
+    void aRunHaltedAtAnIrreversibleReConfirmationAsksBothAgainOnResumeAndNeverMarksItDone() throws IOException {
+        Scenario s = Scenario.demo(tmp);
+        RunOutcome halted = s.run(new ScriptedApprover()
+                .onAsk(q -> q.kind() == PromptKind.IRREVERSIBLE && q.stepId().equals(SWITCH), q -> {
+                    throw new CutoverException(ErrorCode.NO_SCRIPTED_ANSWER, "no scripted answer for " + SWITCH);
+                }));
+        assertThat(halted.verdict()).as(halted.output()).isEqualTo("halted");
+        assertThat(halted.events(SWITCH)).endsWith("approved").doesNotContain("executed");
+        int before = entries(s);
+
+        RunOutcome run = s.resume(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(eventsAfterResume(run, before, SWITCH))
+                .doesNotContain("resume-reverified", "resume-marked-done")
+                .containsSubsequence("step-started", "approval-requested", "approved", "approved", "executed");
+        assertThat(run.asked(PromptKind.APPROVE, SWITCH)).hasSize(1);
+        assertThat(run.asked(PromptKind.IRREVERSIBLE, SWITCH)).hasSize(1);
+    }
+
+    @Test
     void skippingAnInFlightStepAtResumeBlocksItsDependentsAndNothingRuns() throws IOException {
-        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved", CROSSING);
         Files.delete(s.dir().resolve(COPIED_FILE));
 
         RunOutcome run = s.resume(new ScriptedApprover().answer(PromptKind.RESUME, COPY_CONFIG, Choice.SKIP));
@@ -355,7 +401,7 @@ class ResumeTest {
 
     @Test
     void goNoGoOnResumeSaysWhereTheRunStoppedAndWhatHappensToEachStep() throws IOException {
-        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved");
+        Scenario s = completedDemo().crashAfter(COPY_CONFIG, "approved", CROSSING);
 
         RunOutcome run = s.resume(new ScriptedApprover());
 
