@@ -10,6 +10,7 @@ import dev.cutover.journal.JournalWriter;
 import dev.cutover.journal.ReverseRollbacks;
 import dev.cutover.journal.RunState;
 import dev.cutover.journal.RunStateReplayer;
+import dev.cutover.journal.StepResumeState;
 import java.util.List;
 
 /**
@@ -38,6 +39,10 @@ final class RollbackRun {
         LoadedPlan plan = source.load();
         shared.requireStoredPlan(plan);
         ReverseRollbacks done = ReverseRollbacks.of(previous.entries());
+        RunState state = new RunStateReplayer().replay(previous.entries());
+        if (!done.started()) {
+            requireNoStepInFlight(state);
+        }
         if (done.succeededInOrder().isEmpty()) {
             throw new CutoverException(
                     ErrorCode.NOTHING_TO_ROLL_BACK,
@@ -52,7 +57,6 @@ final class RollbackRun {
         Preflight.requireProfiles(plan, request);
         checks.identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
         Approver approver = shared.guarded(guard, commands, engine.approver(request));
-        RunState state = new RunStateReplayer().replay(previous.entries());
         RunJournal journal =
                 new RunJournal(JournalWriter.openExisting(request.runDir().journalFile(), engine.clock()), operator);
         PriorRun prior = PriorRun.of(state);
@@ -80,6 +84,28 @@ final class RollbackRun {
                 checks.skippedChecks(),
                 null,
                 plan.inputs().dataPlane().freezeWindows());
+    }
+
+    /**
+     * A forward step whose command may have run without a recorded outcome would be left out of the unwind (only
+     * steps that succeeded are rolled back): refused before anything is journaled, naming the steps. Checked only
+     * before the first rollback session, so a rollback already under way can always be continued.
+     */
+    private void requireNoStepInFlight(RunState state) {
+        List<String> inFlight = state.steps().values().stream()
+                .filter(h -> h.state() == StepResumeState.IN_FLIGHT)
+                .map(h -> h.stepId() + " (last event " + h.lastEvent().wireName() + " at " + h.lastEventAt() + ")")
+                .toList();
+        if (!inFlight.isEmpty()) {
+            throw new CutoverException(
+                    ErrorCode.ROLLBACK_STEP_IN_FLIGHT,
+                    "in " + request.runDir().journalFile() + ", " + String.join(", ", inFlight)
+                            + (inFlight.size() == 1 ? " was" : " were")
+                            + " in flight when the run stopped: the command may have run, and only a re-verify can"
+                            + " tell. Run `cutover execute --run-dir "
+                            + request.runDir().root()
+                            + " --resume` first, then `cutover rollback` again.");
+        }
     }
 
     /** When the operator's channel fails nothing was decided for them: halted, and a re-run continues. */

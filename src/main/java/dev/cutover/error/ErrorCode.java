@@ -160,7 +160,15 @@ public enum ErrorCode {
     NOTHING_TO_ROLL_BACK(
             2,
             "No step succeeded in this run, so `cutover rollback` has nothing to undo.",
-            "Check `cutover status --run-dir DIR`; failed steps were offered their rollback in the failure dialog."),
+            "Check `cutover status --run-dir DIR`: a failed step's rollback is offered in its failure dialog, which"
+                    + " `cutover execute --run-dir DIR --resume` asks again when the run stopped before you answered."),
+    ROLLBACK_STEP_IN_FLIGHT(
+            3,
+            "A step was in flight when the run stopped: its command may have run, and only a re-verify can tell,"
+                    + " so `cutover rollback` does not start (it would leave that change out).",
+            "Run `cutover execute --run-dir DIR --resume` first: it re-verifies the step against the live system"
+                    + " (done: stop at the next prompt with abort; not done: retry, skip or abort), then run"
+                    + " `cutover rollback` again."),
     OPERATOR_ABORTED(5, "The operator aborted the run.", "Resume it later with --resume, or start a new run."),
     RUN_HALTED(
             1,

@@ -58,6 +58,29 @@ class ReverseRollbackTest {
     }
 
     @Test
+    void aStepInFlightWhenTheRunStoppedRefusesTheRollbackUntilAResumeHasReVerifiedIt() throws Exception {
+        Scenario s = completedDemo().crashAfter(DELTA, "approved");
+        Path journal = s.dir().resolve("execution-log.jsonl");
+        byte[] before = Files.readAllBytes(journal);
+
+        assertThatThrownBy(() -> s.rollback(new ScriptedApprover()))
+                .isInstanceOfSatisfying(CutoverException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ROLLBACK_STEP_IN_FLIGHT);
+                    assertThat(e.code().exitCode()).isEqualTo(3);
+                    assertThat(e.getMessage())
+                            .contains(
+                                    DELTA + " (last event approved",
+                                    "cutover execute --run-dir " + s.dir() + " --resume");
+                });
+        assertThat(Files.readAllBytes(journal)).as("nothing journaled").isEqualTo(before);
+
+        assertThat(s.resume(new ScriptedApprover()).verdict()).isEqualTo("completed");
+        RunOutcome r = s.rollback(new ScriptedApprover());
+        assertThat(r.verdict()).as(r.output()).isEqualTo("completed");
+        assertThat(r.entries(DELTA, "rollback-executed")).hasSize(1);
+    }
+
+    @Test
     void unwindsTheStepsThatSucceededLatestFirstEachWithItsOwnApprovalBoundToTheExactCommand() throws Exception {
         // The freeze without its rollback: a step with no rollback command remains, and a freeze says it stays.
         Scenario s = Scenario.demo(tmp).editItem(FREEZE, i -> i.remove("rollback_command"));
