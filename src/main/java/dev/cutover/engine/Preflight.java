@@ -79,7 +79,7 @@ final class Preflight {
      * Checks 4–7 and the allow-list audit, in FORMATS.md §5 order after the profiles are known to be there;
      * returns whether stale inputs were accepted. Throws the first refusal.
      */
-    boolean runAll(LoadedPlan plan, ExecuteRequest request, EnvironmentVerdict declared) {
+    boolean runAll(LoadedPlan plan, ExecuteRequest request, EnvironmentVerdict declared, String operator) {
         requireProfiles(plan, request);
         signOffs(plan.inputs());
         passed.add("check 4 (sign-off): both checklists signed");
@@ -88,6 +88,7 @@ final class Preflight {
         allowList(plan.plan().steps(), new CommandLint(plan.allowed()));
         passed.add("allow-list: every automated command is allowed in its role");
         gateApprovers(plan);
+        gatesTheOperatorMayNotSign(plan, operator);
         // Before any cloud call or Terraform check: the declared class alone may already require a rehearsal.
         rehearsal(plan, declared);
         identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
@@ -98,6 +99,14 @@ final class Preflight {
                 plan.plan().steps());
         passed.add("checks 6-7 (identity, terraform): passed or not applicable");
         return staleAccepted;
+    }
+
+    private void gatesTheOperatorMayNotSign(LoadedPlan plan, String operator) {
+        List<String> unsignable = UnsignableGates.forOperator(plan.inputs(), plan.config(), operator);
+        if (!unsignable.isEmpty()) {
+            warnings.add("gates: " + operator + " may not sign for " + String.join("; ", unsignable)
+                    + ": the run halts at each such gate until one of them continues it with --resume");
+        }
     }
 
     /**

@@ -76,7 +76,7 @@ public final class PreflightCheck {
                 checks.reportingMissingRehearsal();
             }
             EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
-            checks.runAll(plan, request, guard.declared());
+            checks.runAll(plan, request, guard.declared(), operator.name());
             passed.addAll(checks.passed());
             int passedBefore = checks.passed().size();
             EnvironmentVerdict environment = guard.classify(commands);

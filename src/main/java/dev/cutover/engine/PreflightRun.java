@@ -63,7 +63,7 @@ final class PreflightRun {
             EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
             guard.refuse(guard.declared());
             approver = engine.approver(request);
-            staleAccepted = checks.runAll(plan, request, guard.declared());
+            staleAccepted = checks.runAll(plan, request, guard.declared(), operator);
             approver = guarded(guard, commands, approver);
             checks.rehearsal(plan, environment);
             writeStepsFile(plan);
@@ -101,7 +101,7 @@ final class PreflightRun {
         EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
         guard.refuse(guard.declared());
         Approver approver = engine.approver(request);
-        boolean staleAccepted = checks.runAll(plan, request, guard.declared());
+        boolean staleAccepted = checks.runAll(plan, request, guard.declared(), operator);
         approver = guarded(guard, commands, approver);
         requireStoredPlan(plan);
         collectWarnings(plan, checks);

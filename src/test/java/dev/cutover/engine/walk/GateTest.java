@@ -72,6 +72,7 @@ class GateTest {
         assertThat(timeline.indexOf("dp-phase3-010-copy-config step-succeeded")).isLessThan(signed);
         assertThat(timeline.indexOf(DP4_FIRST + " step-started")).isGreaterThan(signed);
         assertThat(run.asked(PromptKind.APPROVE, DP4_FIRST).get(0).prompt()).doesNotContain("GO/NO-GO");
+        assertThat(run.result().warnings()).noneMatch(w -> w.contains("may not sign"));
     }
 
     @Test
@@ -84,6 +85,10 @@ class GateTest {
         assertThat(halted.result().ending().haltReason())
                 .contains("operator tester may not sign", "for team dba", "lists carol", "--resume");
         assertThat(halted.events(DP4_FIRST)).isEmpty();
+        assertThat(halted.result().warnings())
+                .as("pre-flight said so before anything ran")
+                .contains("gates: tester may not sign for team dba (data-plane phase 4: carol): the run halts at"
+                        + " each such gate until one of them continues it with --resume");
         assertThat(signatures(halted))
                 .contains("gate dp4 (Cutover): signed for team platform; scripted by test")
                 .noneMatch(n -> n.contains("team dba"));
