@@ -32,7 +32,10 @@ final class GoNoGo {
         this.resumeSummary = List.copyOf(resumeSummary);
     }
 
-    /** Empty when the operator proceeds; the ending when they cancel. */
+    /** Notes of the run-level {@code approved} that records the operator's go. */
+    static final String PROCEEDED = "go/no-go: proceed";
+
+    /** Empty when the operator proceeds (journaled); the ending when they cancel. */
     Optional<RunEnding> ask(List<ExecutionStep> steps) {
         Answer a = ctx.approver()
                 .ask(Question.choose(
@@ -42,6 +45,8 @@ final class GoNoGo {
                         Choice.PROCEED,
                         Choice.CANCEL));
         if (a.choice() == Choice.PROCEED) {
+            // Starting (or continuing) the cutover is a decision like any approval: who, when, and from where.
+            ctx.journal().runLevel(JournalEvent.APPROVED, StepRun.join(PROCEEDED, a.notes()));
             return Optional.empty();
         }
         ctx.journal().runLevel(JournalEvent.ABORTED, StepRun.join("operator declined at pre-flight", a.notes()));

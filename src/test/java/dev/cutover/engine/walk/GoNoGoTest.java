@@ -52,6 +52,17 @@ class GoNoGoTest {
     }
 
     @Test
+    void theGoIsJournaledWithWhoGaveItBeforeTheFirstStep() {
+        RunOutcome run = Scenario.demo(tmp).run(new ScriptedApprover());
+
+        assertThat(run.timeline()).startsWith(RUN + " lock-acquired", RUN + " approved");
+        assertThat(run.entries(RUN, "approved").get(0).path("notes").asText())
+                .isEqualTo("go/no-go: proceed; scripted by test");
+        assertThat(run.entries(RUN, "approved").get(0).path("operator").asText())
+                .isNotBlank();
+    }
+
+    @Test
     void aCommandWhoseHashDiffersFromTheApprovedOneIsRefused() {
         ApprovedCommand approved = ApprovedCommand.of("cp service/source/app.conf service/target/config/app.conf");
 

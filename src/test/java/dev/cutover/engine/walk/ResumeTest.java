@@ -495,8 +495,12 @@ class ResumeTest {
 
         assertThat(run.verdict()).isEqualTo("completed");
         assertThat(run.entries().subList(before, run.entries().size()))
-                .extracting(e -> e.path("event").asText())
-                .containsExactly("lock-acquired", "lock-released");
+                .extracting(
+                        e -> e.path("event").asText() + " " + e.path("notes").asText())
+                .containsExactly(
+                        "lock-acquired environment sandbox",
+                        "approved go/no-go: proceed; scripted by test",
+                        "lock-released null");
     }
 
     /** Thrown from a prompt to stop the engine mid-run the way a crash would: no clean end. */
