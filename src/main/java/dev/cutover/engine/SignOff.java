@@ -84,6 +84,11 @@ public final class SignOff {
                         : "the name is blank or only underscores";
                 return "; line " + (i + 1) + " does not count: " + why;
             }
+            if (LINE.matcher(stripCr(lines[i]).stripLeading()).find()) {
+                // Indented Markdown is a code block, not the signed line; say so rather than "not filled in".
+                return "; line " + (i + 1) + " is indented: the sign-off must start at the beginning of the line"
+                        + " (remove the leading spaces)";
+            }
             if (lines[i].contains("APPROVED BY:")) {
                 return "; line " + (i + 1) + " mentions APPROVED BY: but is not filled in as expected";
             }

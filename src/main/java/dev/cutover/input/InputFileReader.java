@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  * unreadable, not UTF-8, not JSON) into a {@link Problem} instead of an exception.
  */
 final class InputFileReader {
+    /** How Jackson's strict duplicate detection starts its message; the key follows, then a quote. */
+    private static final String DUPLICATE_KEY = "Duplicate field '";
+
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     /** The result of reading one file: its content, or the problem that prevented reading it. */
@@ -139,6 +142,17 @@ final class InputFileReader {
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         // Parser messages span several lines (YAML adds indented source excerpts); keep the statements only.
+        String message = String.valueOf(e.getOriginalMessage());
+        int keyEnd = message.indexOf('\'', DUPLICATE_KEY.length());
+        if (message.startsWith(DUPLICATE_KEY) && keyEnd > 0) {
+            String key = message.substring(DUPLICATE_KEY.length(), keyEnd);
+            return new Problem(
+                    fileName,
+                    "",
+                    "is not valid " + format + where + ": the key `" + key + "` appears twice in the same object",
+                    "keep one `" + key + "` and delete the other (the repeat is" + where
+                            + "); Cutover never picks one of two values for you");
+        }
         String detail = e.getOriginalMessage()
                 .lines()
                 .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))

@@ -118,6 +118,14 @@ class SignOffTest {
                 .hasValueSatisfying(m -> assertThat(m).contains("line 3 mentions APPROVED BY: but is not filled in"));
     }
 
+    @Test
+    void refusalSaysAnIndentedSignOffIsIndented() {
+        assertThat(SignOff.check("# Plan\n  > APPROVED BY: Ann ON: 2026-11-20\n", SIGNED))
+                .hasValueSatisfying(m -> assertThat(m)
+                        .contains("line 2 is indented: the sign-off must start at the beginning of the line")
+                        .doesNotContain("not filled in"));
+    }
+
     private static String filler(int lines) {
         return String.join("", Collections.nCopies(lines, "text\n"));
     }

@@ -103,7 +103,7 @@ class InputLoaderTest {
         Path dir = TestRunDirs.upstream(tmp.resolve("run"));
         TestRunDirs.raw(dir, RunDirectory.HARDCODED_VALUES, "{\"metadata\": {}, \"metadata\": {}}");
 
-        assertThat(onlyProblem(dir).message()).contains("Duplicate field 'metadata'");
+        assertThat(onlyProblem(dir).message()).contains("the key `metadata` appears twice");
     }
 
     @Test

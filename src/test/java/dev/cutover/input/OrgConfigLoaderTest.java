@@ -156,7 +156,7 @@ class OrgConfigLoaderTest {
 
         assertThat(problems("environments:\n  sandbox: {}\nenvironments:\n  production: {}\n"))
                 .singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("Duplicate field 'environments'"));
+                .satisfies(p -> assertThat(p.message()).contains("the key `environments` appears twice"));
         assertThat(problems("environments: [unclosed\n"))
                 .singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("is not valid YAML at line"));

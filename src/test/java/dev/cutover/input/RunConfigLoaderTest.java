@@ -285,7 +285,15 @@ class RunConfigLoaderTest {
     void aDuplicateKeyIsRefused() throws Exception {
         assertThat(problems("environment: sandbox\nenvironment: production\n"))
                 .singleElement()
-                .satisfies(p -> assertThat(p.message()).contains("Duplicate field 'environment'"));
+                .satisfies(p -> {
+                    assertThat(p.message())
+                            .isEqualTo(
+                                    "is not valid YAML at line 2, column 12: the key `environment` appears twice in the"
+                                            + " same object");
+                    assertThat(p.fix())
+                            .startsWith("keep one `environment` and delete the other (the repeat is at line 2")
+                            .doesNotContain("missing comma");
+                });
     }
 
     @Test
