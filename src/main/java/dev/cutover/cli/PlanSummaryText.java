@@ -1,8 +1,10 @@
 package dev.cutover.cli;
 
+import dev.cutover.compile.CapturedIds;
 import dev.cutover.report.PlanSummary;
 import dev.cutover.time.DurationText;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -64,7 +66,12 @@ final class PlanSummaryText {
 
     private static void params(PrintWriter out, Map<String, List<String>> params) {
         out.println("Runtime parameters still needed: " + params.size() + " steps");
-        params.forEach((step, names) -> out.println("  " + step + ": " + String.join(", ", names)));
+        params.forEach((step, names) -> {
+            List<String> parts = new ArrayList<>(CapturedIds.asked(names));
+            // Supplied by the step's own execute output; the operator is asked only if it did not print it.
+            CapturedIds.captured(names).forEach(n -> parts.add(n + " (captured from the execute's output)"));
+            out.println("  " + step + ": " + String.join(", ", parts));
+        });
     }
 
     private static String duration(long seconds) {

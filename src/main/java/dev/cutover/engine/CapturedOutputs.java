@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 
 /**
  * Ids a long-running step's poll needs, captured from its execute command's JSON output (FORMATS.md §4.3):
@@ -27,9 +29,11 @@ final class CapturedOutputs {
 
     private CapturedOutputs() {}
 
-    /** Whether {@code name} is a value captured from execute output (asked only after the execute, if missing). */
-    static boolean isCaptured(String name) {
-        return CAPTURES.stream().anyMatch(c -> c.name().equals(name));
+    /** The names captured here; {@code CapturedIds} lists the same for plans and runbooks (a test holds them equal). */
+    static Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        CAPTURES.forEach(c -> names.add(c.name()));
+        return names;
     }
 
     /** The values found in {@code stdout}; values that are not safe are left out (then the operator is asked). */

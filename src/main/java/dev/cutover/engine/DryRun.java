@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.compile.CapturedIds;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.input.Plane;
@@ -9,6 +10,8 @@ import dev.cutover.shell.CommandResult;
 import dev.cutover.time.DurationText;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code execute --dry-run}: pre-flight's checks, then the whole plan as the operator would live it — for every
@@ -68,7 +71,7 @@ public final class DryRun {
         out.println("  asks:     " + (step.handoff() ? "approve / abort (handoff criteria)" : "approve / skip / abort")
                 + (step.irreversible() ? ", then an IRREVERSIBLE re-confirmation" : ""));
         if (!step.runtimeParams().isEmpty()) {
-            out.println("  params:   " + String.join(", ", step.runtimeParams()) + " (asked at run time)");
+            out.println("  params:   " + paramsText(step.runtimeParams()));
         }
         preview(step, commands, plan);
         out.println("  execute:  " + (step.human() ? String.valueOf(step.notes()) : step.executeCmd()));
@@ -118,5 +121,18 @@ public final class DryRun {
     private static String hhmm(long seconds) {
         Duration d = Duration.ofSeconds(seconds);
         return d.toHours() + ":" + DurationText.twoDigits(d.toMinutesPart());
+    }
+
+    private static String paramsText(List<String> params) {
+        List<String> parts = new ArrayList<>();
+        List<String> asked = CapturedIds.asked(params);
+        if (!asked.isEmpty()) {
+            parts.add(String.join(", ", asked) + " (asked at run time)");
+        }
+        List<String> captured = CapturedIds.captured(params);
+        if (!captured.isEmpty()) {
+            parts.add(String.join(", ", captured) + " (captured from the execute's output)");
+        }
+        return String.join("; ", parts);
     }
 }

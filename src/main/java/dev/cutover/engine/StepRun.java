@@ -5,6 +5,7 @@ import dev.cutover.approval.Choice;
 import dev.cutover.approval.ParamRule;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
+import dev.cutover.compile.CapturedIds;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.SecondConfirmations;
@@ -191,7 +192,7 @@ final class StepRun {
             return;
         }
         for (String name : values.open(command)) {
-            if (!leaveCaptured || !CapturedOutputs.isCaptured(name)) {
+            if (!leaveCaptured || !CapturedIds.isCaptured(name)) {
                 values.put(name, ask(ctx, step, name, values));
             }
         }

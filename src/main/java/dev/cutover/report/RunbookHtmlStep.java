@@ -1,5 +1,6 @@
 package dev.cutover.report;
 
+import dev.cutover.compile.CapturedIds;
 import dev.cutover.compile.ExecutionStep;
 import java.util.List;
 
@@ -89,8 +90,13 @@ final class RunbookHtmlStep {
             }
             html.close("dd");
         }
-        if (!step.runtimeParams().isEmpty()) {
-            fact("Asked at run time", String.join(", ", step.runtimeParams()));
+        List<String> asked = CapturedIds.asked(step.runtimeParams());
+        if (!asked.isEmpty()) {
+            fact("Asked at run time", String.join(", ", asked));
+        }
+        List<String> captured = CapturedIds.captured(step.runtimeParams());
+        if (!captured.isEmpty()) {
+            fact("Captured from the execute's output", String.join(", ", captured) + " (asked only if it is missing)");
         }
         if (step.irreversible()) {
             fact("Irreversible", "the prompt asks for a second confirmation");

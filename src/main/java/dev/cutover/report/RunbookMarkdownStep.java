@@ -1,5 +1,6 @@
 package dev.cutover.report;
 
+import dev.cutover.compile.CapturedIds;
 import dev.cutover.compile.ExecutionStep;
 import java.util.List;
 
@@ -44,9 +45,14 @@ final class RunbookMarkdownStep {
         if (!step.requires().isEmpty()) {
             md.append("- Runs after: ").append(codes(step.requires())).append('\n');
         }
-        if (!step.runtimeParams().isEmpty()) {
-            md.append("- Asked at run time: ")
-                    .append(codes(step.runtimeParams()))
+        List<String> asked = CapturedIds.asked(step.runtimeParams());
+        if (!asked.isEmpty()) {
+            md.append("- Asked at run time: ").append(codes(asked)).append('\n');
+        }
+        List<String> captured = CapturedIds.captured(step.runtimeParams());
+        if (!captured.isEmpty()) {
+            md.append("- Captured from the execute's output (asked only if it is missing): ")
+                    .append(codes(captured))
                     .append('\n');
         }
         if (step.irreversible()) {

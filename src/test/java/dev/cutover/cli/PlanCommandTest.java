@@ -27,6 +27,8 @@ class PlanCommandTest {
                 .contains("Long-running jobs (polled):")
                 .contains("dp-phase4-030-route53-cutover")
                 .contains("Runtime parameters still needed")
+                .contains("  dp-phase2-040-datasync-labels: task-arn, task-execution-arn (captured from the execute's"
+                        + " output)\n")
                 .contains("Point of no return: dp-phase2-040-datasync-labels\n"
                         + "  no rollback command for this datasync-start step, and data has moved since "
                         + "dp-phase2-010-batch-docs\n")

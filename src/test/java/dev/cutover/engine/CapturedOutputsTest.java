@@ -2,10 +2,21 @@ package dev.cutover.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.compile.CapturedIds;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CapturedOutputsTest {
+    @Test
+    void plansAndRunbooksKnowExactlyTheNamesCapturedHere() {
+        assertThat(CapturedOutputs.names()).containsExactly("export-arn", "import-arn", "job-id", "task-execution-arn");
+        assertThat(CapturedOutputs.names()).allMatch(CapturedIds::isCaptured);
+        assertThat(CapturedIds.captured(
+                        List.of("snapshot-id", "job-id", "export-arn", "import-arn", "task-execution-arn")))
+                .containsExactlyInAnyOrderElementsOf(CapturedOutputs.names());
+    }
+
     @Test
     void capturesTheIdsOfAJsonObjectEvenAfterLeadingWhitespace() {
         assertThat(CapturedOutputs.capture(

@@ -1,0 +1,30 @@
+package dev.cutover.compile;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The runtime parameters a long-running step's execute supplies itself: ids its JSON output carries (FORMATS.md
+ * §4.3), captured for the poll command. The operator is asked for one only when the output did not hold it, so
+ * plans and runbooks list them apart from the values to prepare.
+ */
+public final class CapturedIds {
+    private static final Set<String> NAMES = Set.of("job-id", "task-execution-arn", "export-arn", "import-arn");
+
+    private CapturedIds() {}
+
+    /** Whether {@code name} is captured from an execute's output. */
+    public static boolean isCaptured(String name) {
+        return NAMES.contains(name);
+    }
+
+    /** The names in {@code params} the operator must supply, in order. */
+    public static List<String> asked(List<String> params) {
+        return params.stream().filter(p -> !isCaptured(p)).toList();
+    }
+
+    /** The names in {@code params} the execute's output supplies, in order. */
+    public static List<String> captured(List<String> params) {
+        return params.stream().filter(CapturedIds::isCaptured).toList();
+    }
+}
