@@ -139,6 +139,14 @@ final class ResumedStep {
                         c.cmd(),
                         c.result(),
                         c.passed() ? "verify passed" : "verify failed: " + c.failure());
+        // A verify that failed because the token expired says nothing about the live system: halt like the poll
+        // above (FORMATS.md §6.3), because the resume question's retry would run the mutation a second time.
+        Optional<String> expired = c.passed() || !ctx.settings().awsAllowed()
+                ? Optional.empty()
+                : SsoProbe.expiry(c.result().stderrTail());
+        if (expired.isPresent()) {
+            return new StepOutcome.Stop(ctx.sso().expiredDuring(step, ctx, expired.get(), c.cmd()));
+        }
         if (!c.passed()) {
             return reprompt("re-verify: " + c.failure() + " (the step has not taken effect, or not fully)");
         }

@@ -26,6 +26,17 @@ class SsoExpiryTest {
     /** With aws allowed the bulk copy gets the datasync preview template, which needs the task ARN. */
     private static final String COPY = "dp-phase2-010-copy-data";
 
+    private static final String COPY_CONFIG = "dp-phase3-010-copy-config";
+
+    /** The demo's verify of the configuration copy, reporting an expired token once {@code verify-expired} exists. */
+    private static final String EXPIRING_VERIFY = """
+            if [ -e service/verify-expired ]; then
+              echo "An error occurred (ExpiredToken) when calling the GetObject operation: the token is expired" >&2
+              exit 255
+            fi
+            cmp service/source/app.conf service/target/config/app.conf
+            """;
+
     private static final String TASK_ARN = "arn:aws:datasync:local:000000000002:task/task-1";
     private static final String FAKE_AWS = """
             #!/bin/bash
@@ -155,6 +166,40 @@ class SsoExpiryTest {
 
         assertThat(run.events(COPY)).endsWith("poll-tick", "poll-tick", "sso-probe-failed");
         assertHaltedKeepingTheLock(run);
+    }
+
+    /**
+     * docs/resume.md: an expired credential seen during the re-verify halts the run. A verify that fails only
+     * because the token expired says nothing about the live system, so it must not lead to the resume question,
+     * whose retry would run the mutation a second time.
+     */
+    @Test
+    void anExpiredTokenInTheReverifyOfAnInFlightStepHaltsInsteadOfAskingToRunItAgain() throws Exception {
+        Scenario scenario = withFakeAws()
+                .file("service/verify.sh", EXPIRING_VERIFY)
+                .editItem(COPY_CONFIG, i -> i.put("verification_command", "bash service/verify.sh"));
+        RunOutcome first = scenario.run(new ScriptedApprover().anyParam("x1"));
+        assertThat(first.verdict()).as(first.output()).isEqualTo("completed");
+        scenario.crashAfter(COPY_CONFIG, "approved");
+        touch(scenario.dir().resolve("service/verify-expired"));
+        Files.delete(scenario.dir().resolve("service/target/config/app.conf"));
+
+        RunOutcome run = scenario.resume(
+                new ScriptedApprover().anyParam("x1").answer(PromptKind.RESUME, COPY_CONFIG, Choice.RETRY));
+
+        assertThat(run.events(COPY_CONFIG)).endsWith("approved", "resume-reverified", "sso-probe-failed");
+        assertThat(run.entries(COPY_CONFIG, "sso-probe-failed")
+                        .get(0)
+                        .path("notes")
+                        .asText())
+                .contains("ExpiredToken");
+        assertThat(run.asked(PromptKind.RESUME, COPY_CONFIG)).isEmpty();
+        assertThat(run.entries(COPY_CONFIG, "executed")).isEmpty();
+        assertThat(scenario.dir().resolve("service/target/config/app.conf"))
+                .as("the copy did not run again")
+                .doesNotExist();
+        assertHaltedKeepingTheLock(run);
+        assertThat(run.result().ending().haltStepId()).isEqualTo(COPY_CONFIG);
     }
 
     private static java.util.function.Predicate<dev.cutover.approval.Question> approving(String step) {
