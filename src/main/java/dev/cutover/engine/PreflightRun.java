@@ -15,6 +15,7 @@ import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalMetadata;
 import dev.cutover.journal.JournalWriter;
 import dev.cutover.journal.ReverseRollbacks;
+import dev.cutover.journal.RunState;
 import dev.cutover.journal.RunStateReplayer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,8 +81,9 @@ final class PreflightRun {
     }
 
     /**
-     * {@code --resume} (ADR 0005): the same checks 3–7, the stored plan must be what the inputs compile to now,
-     * then the journal is replayed and continued. A refusal here changes nothing: it throws before the journal
+     * {@code --resume} (ADR 0005): the same checks 3–7, the stored plan must be what the inputs compile to now
+     * and give every approved step the command its approval bound to ({@link ApprovalDrift}), then the journal is
+     * replayed and continued. A refusal here changes nothing: it throws before the journal
      * is opened for writing, and the last run's report stays as it was.
      */
     RunResult resume(PlanSource source, JournalContents previous) {
@@ -104,8 +106,12 @@ final class PreflightRun {
         boolean staleAccepted = checks.runAll(plan, request, guard.declared(), operator);
         approver = guarded(guard, commands, approver);
         requireStoredPlan(plan);
+        RunState replayed = new RunStateReplayer().replay(previous.entries());
+        // The steps file matching the inputs is not enough: both may have been changed together since the journal
+        // recorded what the operator approved, and the journal is the truth.
+        ApprovalDrift.require(plan.plan().steps(), replayed);
         collectWarnings(plan, checks);
-        PriorRun prior = PriorRun.of(new RunStateReplayer().replay(previous.entries()));
+        PriorRun prior = PriorRun.of(replayed);
         RunJournal journal =
                 new RunJournal(JournalWriter.openExisting(request.runDir().journalFile(), engine.clock()), operator);
         prior.seed(journal);

@@ -35,6 +35,13 @@ final class RuntimeValues {
         more.forEach(this::put);
     }
 
+    /** An independent copy: what is put into it later does not change this one. */
+    RuntimeValues copy() {
+        RuntimeValues copy = new RuntimeValues();
+        copy.values.putAll(values);
+        return copy;
+    }
+
     String valueOf(String name) {
         return values.get(name);
     }

@@ -176,8 +176,10 @@ public enum ErrorCode {
             "Read execution-report.md, then continue with --resume when ready."),
     PLAN_DRIFT(
             6,
-            "The stored execution-steps.json differs from what the inputs compile to now.",
-            "Restore the inputs the run started with, or start a new run directory for the changed plan."),
+            "The stored execution-steps.json differs from what the inputs compile to now, or the plan gives a"
+                    + " step another command than the journal shows approved.",
+            "Restore the inputs (and execution-steps.json) the run was approved with, or start a new run"
+                    + " directory for the changed plan."),
     JOURNAL_CORRUPT(
             6,
             "The journal is not the complete, unedited record it must be (bad line, broken hash chain, gap).",

@@ -75,6 +75,7 @@ public final class RunStateReplayer {
         private String lastApprovalNotes;
         private boolean approvedSinceLastStart;
         private int confirmationsOutstanding; // announced by the approval bound to the command, not yet given
+        private JournalEntry lastBoundApproval;
 
         StepFold(String stepId, int phaseNumber) {
             this.stepId = stepId;
@@ -108,6 +109,9 @@ public final class RunStateReplayer {
                         retries++;
                     }
                     acceptConfirmations(entry.notes());
+                    if (StepHistory.bindsCommand(entry)) {
+                        lastBoundApproval = entry;
+                    }
                 }
                 case EXECUTED -> acceptExecuted(entry);
                 default -> {
@@ -175,7 +179,8 @@ public final class RunStateReplayer {
                     captured == null ? Map.of() : captured,
                     Optional.ofNullable(lastPollState),
                     Optional.ofNullable(lastApprovalNotes),
-                    approvedSinceLastStart);
+                    approvedSinceLastStart,
+                    Optional.ofNullable(lastBoundApproval));
         }
     }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param lastPollState the latest non-null {@code poll_state}
  * @param lastApprovalNotes the notes of the latest {@code approval-requested}: the runtime parameters as JSON
  * @param approvedSinceLastStart whether the latest attempt (since its last {@code step-started}) was approved
+ * @param lastBoundApproval the latest {@code approved} bound to a command: its {@code cmd} is the exact text the
+ *     operator approved, its notes hold that text's {@code sha256=} (retries and re-confirmations carry neither)
  */
 public record StepHistory(
         String stepId,
@@ -41,13 +43,15 @@ public record StepHistory(
         Map<String, String> capturedValues,
         Optional<String> lastPollState,
         Optional<String> lastApprovalNotes,
-        boolean approvedSinceLastStart) {
+        boolean approvedSinceLastStart,
+        Optional<JournalEntry> lastBoundApproval) {
 
     public StepHistory {
         Objects.requireNonNull(stepId, "stepId");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(lastEvent, "lastEvent");
         Objects.requireNonNull(lastEventAt, "lastEventAt");
+        Objects.requireNonNull(lastBoundApproval, "lastBoundApproval");
         capturedValues = Collections.unmodifiableMap(new LinkedHashMap<>(capturedValues));
     }
 
@@ -55,4 +59,15 @@ public record StepHistory(
     public boolean wasApproved() {
         return approvals > 0;
     }
+
+    /** Whether {@code entry} is an {@code approved} that binds the approval to its exact command. */
+    public static boolean bindsCommand(JournalEntry entry) {
+        return entry.event() == JournalEvent.APPROVED
+                && entry.cmd() != null
+                && entry.notes() != null
+                && entry.notes().contains(SHA256_NOTE);
+    }
+
+    /** How an approval's notes name the SHA-256 of the command it approved. */
+    public static final String SHA256_NOTE = "sha256=";
 }
