@@ -101,7 +101,7 @@ final class ResumedStep {
                     "the job's state cannot be read (poll exit " + r.exitCode() + "); it may never have started");
         }
         ctx.out().println("RESUME " + step.stepId() + ": the job is still " + state + "; re-attaching (no new job)");
-        return execution(0).reattachToJob(command());
+        return execution(0).reattachToJob(approvedCommand());
     }
 
     /**
@@ -233,6 +233,15 @@ final class ResumedStep {
 
     private ApprovedCommand command() {
         return ApprovedCommand.of(values.substitute(step.executeCmd()));
+    }
+
+    /**
+     * The text the journal shows approved last, not one rebuilt from the plan: a re-attached job continues that
+     * approval, and the failure dialog's retry may run only that text ({@link ApprovedCommand#require}). Only a
+     * journal without an approval bound to a command (an upstream executor's) falls back to the rebuilt text.
+     */
+    private ApprovedCommand approvedCommand() {
+        return history.lastBoundApproval().map(e -> ApprovedCommand.of(e.cmd())).orElseGet(this::command);
     }
 
     private StepExecution execution(int retriesNow) {
