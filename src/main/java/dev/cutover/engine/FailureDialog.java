@@ -7,8 +7,6 @@ import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.policy.CommandFacts;
-import dev.cutover.policy.CommandRole;
-import dev.cutover.shell.CommandResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +15,8 @@ import java.util.List;
 /**
  * The rollback dialog every failure opens (FORMATS.md §6.5); it is never skipped. Options: retry (at most three
  * per step), run rollback and continue, run rollback and stop, skip rollback and stop, abort without rollback.
- * A rollback text that is not executable becomes "rollback done manually"; after a failed rollback the dialog
- * returns without retry.
+ * A runnable rollback is shown and approved as its exact command ({@link FailureRollback}); a rollback text that
+ * is not executable becomes "rollback done manually"; after a failed rollback the dialog returns without retry.
  */
 final class FailureDialog {
     static final int MAX_RETRIES = 3;
@@ -54,14 +52,14 @@ final class FailureDialog {
 
     private final EngineContext ctx;
     private final ExecutionStep step;
-    private final RuntimeValues values;
+    private final FailureRollback rollback;
     private final Instant startedAt;
     private int retries;
 
     FailureDialog(EngineContext ctx, ExecutionStep step, RuntimeValues values, int retriesUsed) {
         this.ctx = ctx;
         this.step = step;
-        this.values = values;
+        this.rollback = new FailureRollback(ctx, step, values);
         this.startedAt = ctx.clock().instant();
         this.retries = retriesUsed;
     }
@@ -70,6 +68,8 @@ final class FailureDialog {
         ErrorAnalysis.Analysis analysis = analyse(failure);
         ctx.journal().event(step, JournalEvent.STEP_FAILED, failure.reason() + "; analysis: " + analysis.category());
         ctx.notifications().stepFailed(step, failure.reason());
+        // Parameters are asked before the dialog, so the question shows the exact command an approval runs.
+        rollback.bind();
         ctx.journal()
                 .event(step, JournalEvent.ROLLBACK_OFFERED, step.rollbackCmd().isEmpty() ? "no rollback" : null);
         int rollbacksFailed = 0;
@@ -82,8 +82,8 @@ final class FailureDialog {
                     return Decision.RETRY;
                 }
                 case ROLLBACK_CONTINUE, ROLLBACK_STOP -> {
-                    ctx.journal().event(step, JournalEvent.ROLLBACK_APPROVED, a.notes());
-                    if (!rollBack()) {
+                    rollback.approved(a.notes());
+                    if (!rollback.run()) {
                         rollbacksFailed++;
                         continue;
                     }
@@ -101,35 +101,12 @@ final class FailureDialog {
         }
     }
 
-    /** Runs (or, when not executable, records the manual) rollback; false when the command failed. */
-    private boolean rollBack() {
-        String text = step.rollbackCmd();
-        for (String name : values.open(text)) {
-            values.put(name, StepRun.ask(ctx, step, name, values));
-        }
-        String cmd = values.substitute(text);
-        if (!ctx.lint().check(cmd, CommandRole.WRITE).executable()) {
-            ctx.journal()
-                    .append(ctx.journal()
-                            .draft(step, JournalEvent.ROLLBACK_EXECUTED)
-                            .withCmd(cmd)
-                            .withNotes("manual"));
-            ctx.notifications().rollbackExecuted(step, null);
-            return true;
-        }
-        CommandResult r = ctx.commands().run(step, "rollback", cmd);
-        ctx.journal()
-                .command(step, JournalEvent.ROLLBACK_EXECUTED, cmd, r, r.exitCode() == 0 ? null : "rollback failed");
-        ctx.notifications().rollbackExecuted(step, r.exitCode());
-        return r.exitCode() == 0;
-    }
-
     private Question question(Failure failure, int rollbacksFailed) {
         List<Choice> choices = new ArrayList<>();
         if (retries < MAX_RETRIES && rollbacksFailed == 0) {
             choices.add(Choice.RETRY);
         }
-        if (!step.rollbackCmd().isEmpty() && rollbacksFailed < MAX_ROLLBACK_ATTEMPTS) {
+        if (rollback.offered() && rollbacksFailed < MAX_ROLLBACK_ATTEMPTS) {
             choices.add(Choice.ROLLBACK_CONTINUE);
             choices.add(Choice.ROLLBACK_STOP);
         }
@@ -150,9 +127,6 @@ final class FailureDialog {
 
     private String text(Failure failure, int rollbacksFailed) {
         long elapsed = Duration.between(startedAt, ctx.clock().instant()).toMinutes();
-        boolean executable = ctx.lint()
-                .check(values.substitute(step.rollbackCmd()), CommandRole.WRITE)
-                .executable();
         StringBuilder p = new StringBuilder(ctx.prompts().headerFor(step))
                 .append("\nSTEP FAILED: ")
                 .append(step.stepId())
@@ -171,10 +145,7 @@ final class FailureDialog {
                 .append(")\n");
         stderrTail(p, failure.stderrTail());
         p.append(analyse(failure).render());
-        p.append("  rollback: ").append(step.rollbackCmd().isEmpty() ? "none offered" : step.rollbackCmd());
-        if (!step.rollbackCmd().isEmpty() && !executable) {
-            p.append("\n    (not executable here: choosing a rollback option means you do it by hand)");
-        }
+        rollback.describe(p);
         p.append("\n  rollback window: ")
                 .append(window())
                 .append(", elapsed since start: ")

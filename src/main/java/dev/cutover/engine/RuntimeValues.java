@@ -70,9 +70,18 @@ final class RuntimeValues {
 
     /** The values as compact JSON for the {@code approval-requested} notes. */
     String toJson() {
+        return toJson(values.keySet());
+    }
+
+    /** The known values {@code command} names, as compact JSON: the values that command was built from. */
+    String toJsonFor(String command) {
+        return toJson(namesIn(command).stream().filter(this::has).toList());
+    }
+
+    private String toJson(Iterable<String> names) {
         StringJoiner json = new StringJoiner(",", "{", "}");
         // Safe values contain no quote or backslash, so no escaping is needed.
-        values.forEach((k, v) -> json.add("\"" + k + "\":\"" + v + "\""));
+        names.forEach(k -> json.add("\"" + k + "\":\"" + values.get(k) + "\""));
         return json.toString();
     }
 

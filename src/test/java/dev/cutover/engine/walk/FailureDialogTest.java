@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
+import dev.cutover.engine.ApprovedCommand;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.ScriptedApprover;
 import java.nio.file.Path;
@@ -113,6 +114,117 @@ class FailureDialogTest {
     }
 
     @Test
+    void theDialogShowsTheExactRollbackAndItsSha256AndTheApprovalIsBoundToIt() {
+        RunOutcome run = failWith(NEVER, Choice.ROLLBACK_STOP);
+
+        String sha = ApprovedCommand.sha256(ROLLBACK);
+        assertThat(run.asked(PromptKind.FAILURE, STEP).get(0).prompt())
+                .contains(ROLLBACK)
+                .contains("sha256 " + sha);
+        JsonNode approved = run.entries(STEP, "rollback-approved").get(0);
+        assertThat(approved.path("cmd").asText()).isEqualTo(ROLLBACK);
+        assertThat(approved.path("notes").asText()).startsWith("sha256=" + sha + "; values={}");
+        assertThat(run.entries(STEP, "rollback-executed").get(0).path("cmd").asText())
+                .isEqualTo(ROLLBACK);
+    }
+
+    @Test
+    void aRollbackParameterIsAskedBeforeTheDialogWhichShowsTheSubstitutedCommandThatThenRuns() {
+        String bound = "touch service/'rolled-back' && rm -rf service/target/demo-data";
+        RunOutcome run = FailingStep.scenario(tmp, NEVER, "touch service/{marker} && rm -rf service/target/demo-data")
+                .run(new ScriptedApprover()
+                        .param("marker", "rolled-back")
+                        .answer(PromptKind.FAILURE, STEP, Choice.RETRY, Choice.ROLLBACK_STOP));
+
+        List<String> asked = run.approver().asked().stream()
+                .filter(q -> q.stepId().equals(STEP))
+                .map(Question::wireName)
+                .toList();
+        assertThat(asked).containsExactly("approve", "param:marker", "failure", "failure");
+        String sha = ApprovedCommand.sha256(bound);
+        assertThat(run.asked(PromptKind.FAILURE, STEP))
+                .allSatisfy(q -> assertThat(q.prompt())
+                        .contains("rollback command (exact, sha256 " + sha + "):\n    " + bound)
+                        .doesNotContain("{marker}"));
+        JsonNode approved = run.entries(STEP, "rollback-approved").get(0);
+        assertThat(approved.path("cmd").asText()).isEqualTo(bound);
+        assertThat(approved.path("notes").asText())
+                .isEqualTo("sha256=" + sha + "; values={\"marker\":\"rolled-back\"}; " + ScriptedApprover.NOTES);
+        assertThat(run.entries(STEP, "rollback-executed").get(0).path("cmd").asText())
+                .isEqualTo(bound);
+        assertThat(run.file(ROLLBACK_MARKER)).exists();
+        assertThat(run.verdict()).isEqualTo("halted");
+    }
+
+    @Test
+    void aRollbackUsesTheValuesTheStepWasApprovedWithWithoutAskingAgain() {
+        String bound = "touch service/'rolled-back'";
+        RunOutcome run = FailingStep.scenario(tmp, NEVER, "touch service/{marker}")
+                .editItem(STEP, i -> i.put("command", "bash service/copy.sh && test -n {marker}"))
+                .run(new ScriptedApprover()
+                        .param("marker", "rolled-back")
+                        .answer(PromptKind.FAILURE, STEP, Choice.ROLLBACK_CONTINUE));
+
+        assertThat(run.asked(PromptKind.PARAM, STEP)).hasSize(1);
+        assertThat(run.asked(PromptKind.FAILURE, STEP).get(0).prompt())
+                .contains(bound)
+                .contains("sha256 " + ApprovedCommand.sha256(bound));
+        assertThat(run.entries(STEP, "rollback-approved").get(0).path("cmd").asText())
+                .isEqualTo(bound);
+        assertThat(run.file(ROLLBACK_MARKER)).exists();
+    }
+
+    @Test
+    void aValueAskedForTheRollbackNeverReachesARetryWhichUsesTheIdItsExecuteCaptured() {
+        RunOutcome run = FailingStep.scenario(tmp, "test -e service/{job-id}", "rm -f service/{job-id}")
+                .file("service/job.sh", """
+                        n=$(( $(cat service/attempts 2>/dev/null || echo 0) + 1 ))
+                        echo "$n" > service/attempts
+                        test "$n" -ge 2 || exit 1
+                        cp -R service/source/demo-data/. service/target/demo-data/
+                        touch "service/job-$n"
+                        echo "{\\"JobId\\":\\"job-$n\\"}"
+                        """)
+                .editItem(STEP, i -> i.put("command", "bash service/job.sh"))
+                .run(new ScriptedApprover().param("job-id", "job-1").answer(PromptKind.FAILURE, STEP, Choice.RETRY));
+
+        assertThat(run.asked(PromptKind.PARAM, STEP)).hasSize(1);
+        assertThat(run.asked(PromptKind.FAILURE, STEP).get(0).prompt()).contains("rm -f service/'job-1'");
+        assertThat(run.entries(STEP, "executed").get(1).path("notes").asText()).isEqualTo("captured: job-id=job-2");
+        assertThat(run.entries(STEP, "verify-passed").get(0).path("cmd").asText())
+                .isEqualTo("test -e service/'job-2'");
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+    }
+
+    @Test
+    void aFailedRollbackIsOfferedAgainAsTheSameBoundCommand() {
+        String bound = "test -e service/'no-backup'";
+        String sha = ApprovedCommand.sha256(bound);
+        RunOutcome run = FailingStep.scenario(tmp, NEVER, "test -e service/{backup}")
+                .run(new ScriptedApprover()
+                        .param("backup", "no-backup")
+                        .answer(
+                                PromptKind.FAILURE,
+                                STEP,
+                                Choice.ROLLBACK_CONTINUE,
+                                Choice.ROLLBACK_STOP,
+                                Choice.SKIP_ROLLBACK_STOP));
+
+        assertThat(run.asked(PromptKind.PARAM, STEP)).hasSize(1);
+        assertThat(run.asked(PromptKind.FAILURE, STEP))
+                .hasSize(3)
+                .allSatisfy(q -> assertThat(q.prompt()).contains(bound).contains("sha256 " + sha));
+        assertThat(run.entries(STEP, "rollback-approved")).hasSize(2).allSatisfy(e -> {
+            assertThat(e.path("cmd").asText()).isEqualTo(bound);
+            assertThat(e.path("notes").asText()).startsWith("sha256=" + sha);
+        });
+        assertThat(run.entries(STEP, "rollback-executed"))
+                .extracting(e -> e.path("cmd").asText())
+                .containsExactly(bound, bound);
+        assertThat(run.events(STEP)).endsWith("rollback-executed", "rollback-skipped");
+    }
+
+    @Test
     void skipRollbackAndStopRecordsTheSkipRunsNothingAndHalts() {
         RunOutcome run = failWith(NEVER, Choice.SKIP_ROLLBACK_STOP);
 
@@ -195,8 +307,10 @@ class FailureDialogTest {
         JsonNode executed = run.entries(STEP, "rollback-executed").get(0);
         assertThat(executed.path("notes").asText()).startsWith("manual");
         assertThat(executed.path("exit_code").isNull()).isTrue();
-        assertThat(run.asked(PromptKind.FAILURE, STEP).get(0).choices())
-                .contains(Choice.ROLLBACK_CONTINUE, Choice.ROLLBACK_STOP);
+        assertThat(executed.path("cmd").asText()).isEqualTo(manual);
+        Question dialog = run.asked(PromptKind.FAILURE, STEP).get(0);
+        assertThat(dialog.choices()).contains(Choice.ROLLBACK_CONTINUE, Choice.ROLLBACK_STOP);
+        assertThat(dialog.prompt()).contains("rollback: " + manual).contains("not executable here");
         assertThat(run.verdict()).isEqualTo("halted");
     }
 }
