@@ -144,7 +144,18 @@ final class StepExecution {
     }
 
     private Attempt verify() {
-        return new Verification(ctx, step, values).run().map(Attempt::failed).orElseGet(Attempt::ok);
+        Verification verification = new Verification(ctx, step, values);
+        Verification.Check c = verification.check();
+        Optional<String> expired = c.passed() || !ctx.settings().awsAllowed()
+                ? Optional.empty()
+                : SsoProbe.expiry(c.result().stderrTail());
+        if (expired.isPresent()) {
+            // A verify refused for expired credentials says nothing about the live system. Halting keeps the step
+            // in flight, so a resume re-verifies it after the login; the failure dialog's Retry would run the
+            // mutation a second time.
+            return Attempt.halted(ctx.sso().expiredDuring(step, ctx, expired.get(), c.cmd()));
+        }
+        return verification.record(c).map(Attempt::failed).orElseGet(Attempt::ok);
     }
 
     private Attempt failedExecute(CommandResult r, String cmd) {

@@ -121,7 +121,7 @@ public final class StepLifecycle {
         t.add(new Transition(s, VERIFY_PASSED, State.VERIFIED, "verify exited 0 and matched"));
         t.add(new Transition(s, VERIFY_FAILED, State.VERIFY_FAILED, "verify failed"));
         t.add(new Transition(s, STEP_FAILED, State.FAILED, "execute exited non-zero"));
-        t.add(new Transition(s, SSO_PROBE_FAILED, State.HALTED, "credentials expired during execute"));
+        t.add(new Transition(s, SSO_PROBE_FAILED, State.HALTED, "credentials expired during execute or verify"));
         s = State.POLLING;
         t.add(new Transition(s, POLL_TICK, State.POLLING, "job still running (no iteration cap)"));
         t.add(new Transition(s, APPROVED, State.POLLING, "retry after three unknown states"));
@@ -131,6 +131,7 @@ public final class StepLifecycle {
         s = State.POLLED;
         t.add(new Transition(s, VERIFY_PASSED, State.VERIFIED, "success state, then verify passed"));
         t.add(new Transition(s, VERIFY_FAILED, State.VERIFY_FAILED, "failure state, or verify failed"));
+        t.add(new Transition(s, SSO_PROBE_FAILED, State.HALTED, "credentials expired during verify"));
         t.add(new Transition(State.VERIFIED, STEP_SUCCEEDED, State.SUCCEEDED, "the step is done"));
         t.add(new Transition(State.VERIFY_FAILED, STEP_FAILED, State.FAILED, "verify failure fails the step"));
         t.add(new Transition(State.FAILED, ROLLBACK_OFFERED, State.IN_FAILURE_DIALOG, "the dialog opens (§6.5)"));

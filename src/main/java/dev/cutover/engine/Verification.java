@@ -31,7 +31,11 @@ final class Verification {
 
     /** Empty when the verify passed; else why it failed. Journals {@code verify-passed} or {@code verify-failed}. */
     Optional<FailureDialog.Failure> run() {
-        Check c = check();
+        return record(check());
+    }
+
+    /** Journals a check as {@code verify-passed} or {@code verify-failed}; empty when it passed, else why not. */
+    Optional<FailureDialog.Failure> record(Check c) {
         ctx.journal()
                 .command(
                         step,

@@ -160,8 +160,8 @@ public enum ErrorCode {
     NOTHING_TO_ROLL_BACK(
             2,
             "No step succeeded in this run, so `cutover rollback` has nothing to undo.",
-            "Check `cutover status --run-dir DIR`: a failed step's rollback is offered in its failure dialog, which"
-                    + " `cutover execute --run-dir DIR --resume` asks again when the run stopped before you answered."),
+            "Check `cutover status --run-dir DIR`: a failed step's rollback is offered in its failure dialog, which a"
+                    + " resumed `cutover execute` asks again if the run stopped before it was answered."),
     ROLLBACK_STEP_IN_FLIGHT(
             3,
             "A step was in flight when the run stopped: its command may have run, and only a re-verify can tell,"

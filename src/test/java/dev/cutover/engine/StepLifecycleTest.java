@@ -34,6 +34,7 @@ class StepLifecycleTest {
                     + " verify-passed step-succeeded",
             "step-started approval-requested approved executed poll-tick aborted",
             "step-started approval-requested approved executed poll-tick sso-probe-failed",
+            "step-started approval-requested approved executed poll-tick poll-terminal sso-probe-failed",
             "step-started approval-requested approved executed poll-tick poll-terminal verify-failed step-failed"
                     + " rollback-offered approved executed verify-passed step-succeeded",
             "step-started approval-requested approved executed step-failed rollback-offered rollback-approved"

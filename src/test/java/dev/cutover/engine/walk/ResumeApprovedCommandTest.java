@@ -105,7 +105,7 @@ class ResumeApprovedCommandTest {
     void anEditedCommandOfAnOrdinaryStepInFlightRefusesTheResume() throws IOException {
         Scenario s = Scenario.demo(tmp);
         assertThat(s.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
-        s.crashAfter(COPY_CONFIG, "approved");
+        s.crashAfter(COPY_CONFIG, "approved", 2); // after the crossing: the copy may have run
         Files.delete(s.dir().resolve("service/target/config/app.conf")); // its re-verify would fail: retry offered
         s.editItem(COPY_CONFIG, i -> i.put("command", "cp service/source/app.conf service/target/config/other.conf"));
         recompileStepsFile(s);

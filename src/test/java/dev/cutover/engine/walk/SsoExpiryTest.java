@@ -180,7 +180,7 @@ class SsoExpiryTest {
                 .editItem(COPY_CONFIG, i -> i.put("verification_command", "bash service/verify.sh"));
         RunOutcome first = scenario.run(new ScriptedApprover().anyParam("x1"));
         assertThat(first.verdict()).as(first.output()).isEqualTo("completed");
-        scenario.crashAfter(COPY_CONFIG, "approved");
+        scenario.crashAfter(COPY_CONFIG, "approved", 2); // after the crossing: in flight
         touch(scenario.dir().resolve("service/verify-expired"));
         Files.delete(scenario.dir().resolve("service/target/config/app.conf"));
 
@@ -200,6 +200,32 @@ class SsoExpiryTest {
                 .doesNotExist();
         assertHaltedKeepingTheLock(run);
         assertThat(run.result().ending().haltStepId()).isEqualTo(COPY_CONFIG);
+    }
+
+    @Test
+    void aVerifyReportingAnExpiredTokenHaltsAndAResumeReVerifiesInsteadOfRunningTheStepAgain() throws Exception {
+        Scenario scenario = withFakeAws()
+                .file("service/verify.sh", EXPIRING_VERIFY)
+                .editItem(COPY_CONFIG, i -> i.put("verification_command", "bash service/verify.sh"));
+        touch(scenario.dir().resolve("service/verify-expired"));
+
+        RunOutcome halted = scenario.run(new ScriptedApprover().anyParam("x1"));
+
+        assertThat(halted.events(COPY_CONFIG)).endsWith("executed", "sso-probe-failed");
+        assertThat(halted.events(COPY_CONFIG)).doesNotContain("verify-failed", "step-failed");
+        assertThat(halted.asked(PromptKind.FAILURE, COPY_CONFIG))
+                .as("no failure dialog, whose retry would copy again")
+                .isEmpty();
+        assertHaltedKeepingTheLock(halted);
+
+        Files.delete(scenario.dir().resolve("service/verify-expired")); // the operator logged in again
+        RunOutcome resumed = scenario.resume(new ScriptedApprover().anyParam("x1"));
+
+        assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
+        assertThat(resumed.events(COPY_CONFIG)).endsWith("resume-reverified", "resume-marked-done");
+        assertThat(resumed.entries(COPY_CONFIG, "executed"))
+                .as("the copy ran once")
+                .hasSize(1);
     }
 
     private static java.util.function.Predicate<dev.cutover.approval.Question> approving(String step) {
