@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.journal.RunStateReplayer;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -77,6 +78,14 @@ public final class PreflightCheck {
             }
             EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
             checks.runAll(plan, request, guard.declared(), operator.name());
+            if (!journal.startsFresh()) {
+                // What execute --resume refuses before it writes anything (docs/resume.md, items 4 and 5).
+                StoredPlan.require(request.runDir().stepsFile(), plan.stepsJson());
+                ApprovalDrift.require(
+                        plan.plan().steps(),
+                        new RunStateReplayer().replay(journal.toContinue().entries()));
+                passed.add("resume: the stored plan and every approved command are unchanged");
+            }
             passed.addAll(checks.passed());
             int passedBefore = checks.passed().size();
             EnvironmentVerdict environment = guard.classify(commands);

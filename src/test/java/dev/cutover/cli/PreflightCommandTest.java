@@ -2,12 +2,15 @@ package dev.cutover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.CompileService;
 import dev.cutover.app.DemoRunDirectory;
+import dev.cutover.input.RunDirectory;
 import dev.cutover.testing.RunDirFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +129,37 @@ class PreflightCommandTest {
                 .contains("check 7 (terraform): terraform/root does not exist, and 1 step(s) run terraform there"
                         + " (cp-phase1-010-create-target)");
         assertThat(contents(dir)).isEqualTo(before);
+    }
+
+    @Test
+    void preflightResumeRefusesWhatExecuteResumeWouldRefuseAnEditedApprovedCommand() throws Exception {
+        Path dir = tmp.resolve("demo");
+        assertThat(CliRunner.run("demo", "--dir", dir.toString(), "--answers", "examples/demo-approve-all.txt")
+                        .exit())
+                .isZero();
+        Path checklist = dir.resolve("cutover-checklist-data-plane.json");
+        String original = Files.readString(checklist);
+        String edited = original.replace(
+                "cp service/source/app.conf service/target/config/app.conf",
+                "cp service/source/app.conf service/target/config/other.conf");
+        assertThat(edited).isNotEqualTo(original);
+        Files.writeString(checklist, edited);
+
+        CliRunner.Result inputsOnly = CliRunner.run("preflight", "--run-dir", dir.toString(), "--resume");
+
+        assertThat(inputsOnly.exit()).as(inputsOnly.out()).isEqualTo(6);
+        assertThat(inputsOnly.err()).contains("dp-phase3-010-copy-config", "execute_cmd");
+
+        Files.write(
+                dir.resolve("execution-steps.json"),
+                new CompileService()
+                        .compileInMemory(new RunDirectory(dir), Optional.empty())
+                        .stepsJson());
+        CliRunner.Result both = CliRunner.run("preflight", "--run-dir", dir.toString(), "--resume");
+
+        assertThat(both.exit()).as(both.out()).isEqualTo(6);
+        assertThat(both.err())
+                .contains("step dp-phase3-010-copy-config", "approved, but the plan now gives", "other.conf");
     }
 
     @Test
