@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * The mutating commands an interrupted run left behind ({@code execution/<step>.<kind>.running}, see
  * {@link RunningMarker}). A crashed Cutover does not stop the bash it started: a resume that re-verified such a
  * step while its command still ran would see a half-done change and offer to run it again. So a resume or
- * rollback refuses while one of them runs, and removes the markers of those that have ended.
+ * rollback refuses while one of them runs, and removes the markers of those that have ended. A marker without a
+ * pid (Cutover died between writing it and starting bash, or before rewriting it with the pid) costs a scan of
+ * every process, which is why only this check, never a command's own path, looks for its command.
  */
 final class InterruptedCommands {
     private InterruptedCommands() {}
@@ -38,8 +40,9 @@ final class InterruptedCommands {
                     .sorted()
                     .toList()) {
                 Optional<RunningMarker> marker = RunningMarker.read(file);
-                if (marker.isPresent() && marker.get().alive()) {
-                    running.add(describe(file, marker.get()));
+                Optional<ProcessHandle> live = marker.flatMap(RunningMarker::liveProcess);
+                if (live.isPresent()) {
+                    running.add(describe(file, marker.get(), live.get()));
                 } else {
                     Files.deleteIfExists(file); // its command has ended (or the file is not a marker)
                 }
@@ -56,12 +59,20 @@ final class InterruptedCommands {
         }
     }
 
-    private static String describe(Path file, RunningMarker m) {
+    private static String describe(Path file, RunningMarker m, ProcessHandle live) {
         String name = file.getFileName().toString();
         String stepId = name.substring(
                 0,
                 name.length() - StepCommands.MARKER_SUFFIX.length() - m.kind().length() - 1);
-        return m.kind() + " command of " + stepId + " is still running (pid " + m.pid()
-                + m.started().map(at -> ", started " + at).orElse("") + ")";
+        String found = m.pid().isPresent()
+                ? ""
+                // Died before the pid was recorded: say how this process was found, so the operator can check it.
+                : "; found by its command line or its logs, Cutover died before recording the pid";
+        return m.kind() + " command of " + stepId + " is still running (pid " + live.pid()
+                + m.started()
+                        .or(() -> live.info().startInstant())
+                        .map(at -> ", started " + at)
+                        .orElse("") + found
+                + ")";
     }
 }

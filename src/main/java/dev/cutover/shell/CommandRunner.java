@@ -72,7 +72,8 @@ public final class CommandRunner {
 
     /**
      * Runs the request to completion with a {@link RunningMarker} at {@code runningMarker} (when not null) for as
-     * long as bash runs: written right after the start, removed once bash has exited or its tree was killed. A
+     * long as bash may run: written just before the start (naming the command, no pid yet), rewritten with the pid
+     * right after it, removed once bash has exited or its tree was killed, or when bash could not be started. A
      * process that dies in between leaves it, for {@code --resume} to find.
      */
     public CommandResult run(CommandRequest request, Path runningMarker) {
@@ -92,25 +93,7 @@ public final class CommandRunner {
         Instant startedAt = clock.instant();
         logs.appendLine("==== " + UtcMillis.format(startedAt) + " " + request.kind() + " start ====");
         StepLogs.Offsets from = logs.sizes();
-        Process process = null;
-        Completion completion;
-        try {
-            process = start(request, logs);
-        } catch (IOException e) {
-            // The command could not be run (no working directory, bash not startable): a failed command with the
-            // reason as its stderr (written before the end offsets, so the journal's stderr_tail and the failure
-            // dialog show it), not a crash of the whole run.
-            logs.err()
-                    .appendLine("cutover: the command was not run (exit code " + CommandResult.NOT_STARTED_EXIT_CODE
-                            + "): " + e.getMessage());
-        }
-        if (process == null) {
-            completion = Completion.exited(CommandResult.NOT_STARTED_EXIT_CODE);
-        } else if (runningMarker == null) {
-            completion = await(request, process);
-        } else {
-            completion = awaitMarked(request, process, runningMarker);
-        }
+        Completion completion = startAndAwait(request, logs, runningMarker);
         StepLogs.Offsets to = logs.sizes();
         Instant endedAt = clock.instant();
         CommandResult result;
@@ -177,22 +160,64 @@ public final class CommandRunner {
         logs.appendLine(endFrame);
     }
 
-    private Completion awaitMarked(CommandRequest request, Process process, Path runningMarker) throws IOException {
+    /** Starts bash and waits for it; its marker (when asked for) exists from before the start until it has exited. */
+    private Completion startAndAwait(CommandRequest request, StepLogs logs, Path runningMarker) throws IOException {
+        // Written before the start: a crash right after it must not leave a command running without a marker.
+        RunningMarker marker = runningMarker == null ? null : RunningMarker.writeBeforeStart(runningMarker, request);
+        Process process = null;
+        try {
+            process = startOrNote(request, logs);
+        } finally {
+            if (process == null) {
+                removeQuietly(marker); // nothing started: nothing for a resume to wait for
+            }
+        }
+        if (process == null) {
+            return Completion.exited(CommandResult.NOT_STARTED_EXIT_CODE);
+        }
+        return marker == null ? await(request, process) : awaitMarked(request, process, marker);
+    }
+
+    /** The started bash, or {@code null} with the reason in the stderr log when it could not be started. */
+    private Process startOrNote(CommandRequest request, StepLogs logs) throws IOException {
+        try {
+            return start(request, logs);
+        } catch (IOException e) {
+            // The command could not be run (no working directory, bash not startable): a failed command with the
+            // reason as its stderr (written before the end offsets, so the journal's stderr_tail and the failure
+            // dialog show it), not a crash of the whole run.
+            logs.err()
+                    .appendLine("cutover: the command was not run (exit code " + CommandResult.NOT_STARTED_EXIT_CODE
+                            + "): " + e.getMessage());
+            return null;
+        }
+    }
+
+    private Completion awaitMarked(CommandRequest request, Process process, RunningMarker beforeStart)
+            throws IOException {
         RunningMarker marker;
         try {
-            marker = RunningMarker.write(runningMarker, process.toHandle(), request.kind());
+            marker = beforeStart.started(process.toHandle());
         } catch (IOException | RuntimeException e) {
-            // Without its marker a crash would go unnoticed on resume: never leave such a command running.
+            // The run fails here, and nothing may leave an unwatched command running. The marker without a pid
+            // stays: a resume looks for the command, finds it gone (or refuses while something it started lives).
             killQuietly(process, new ProcessTree(process.toHandle()));
             throw e;
         }
         Completion completion = await(request, process);
+        removeQuietly(marker);
+        return completion;
+    }
+
+    private static void removeQuietly(RunningMarker marker) {
+        if (marker == null) {
+            return;
+        }
         try {
             marker.delete();
         } catch (IOException e) {
-            // Harmless: the pid it names has exited, so a resume sees the marker as stale and removes it.
+            // Harmless: its command has exited or never started, so a resume finds it stale and removes it.
         }
-        return completion;
     }
 
     private Completion await(CommandRequest request, Process process) {

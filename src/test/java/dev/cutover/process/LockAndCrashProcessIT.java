@@ -173,7 +173,9 @@ class LockAndCrashProcessIT {
         long orphan;
         try (CutoverProcess.Running run = CutoverProcess.start(
                 tmp, List.of(), "execute", "--run-dir", dir.toString(), "--answers", answers.toString())) {
-            String text = CutoverProcess.awaitFile(run, marker, t -> t.startsWith("pid="), "the marker of " + step);
+            // The marker exists without a pid from just before the start; wait for its rewrite naming bash.
+            String text = CutoverProcess.awaitFile(
+                    run, marker, t -> t.startsWith("pid=") && !t.startsWith("pid=?"), "the marker of " + step);
             orphan = Long.parseLong(text.substring("pid=".length(), text.indexOf(' ')));
             run.killNine();
         }

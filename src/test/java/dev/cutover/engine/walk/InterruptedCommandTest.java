@@ -7,6 +7,7 @@ import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.testing.OrphanedCommand;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
@@ -69,5 +70,64 @@ class InterruptedCommandTest {
         } finally {
             command.destroyForcibly();
         }
+    }
+
+    @Test
+    void resumeAndRollbackRefuseWhileACommandStartedBeforeItsPidWasRecordedRuns() throws Exception {
+        Scenario run = Scenario.demo(tmp.resolve("run"));
+        RunOutcome halted = run.run(new ScriptedApprover().answer(PromptKind.APPROVE, STEP, Choice.ABORT));
+        assertThat(halted.verdict()).isEqualTo("aborted");
+        Path journal = run.dir().resolve("execution-log.jsonl");
+        long before = Files.size(journal);
+        // What a run killed between bash's start and the marker's rewrite with its pid leaves: the marker without
+        // a pid, and the command running as the runner started it (cwd, logs; bash replaced itself by sleep).
+        Path stdout = run.dir().resolve("execution/" + STEP + ".stdout.log");
+        Path stderr = run.dir().resolve("execution/" + STEP + ".stderr.log");
+        Process command = OrphanedCommand.start("sleep 30", run.dir(), stdout, stderr);
+        try {
+            Path marker = Files.writeString(
+                    run.dir().resolve("execution/" + STEP + ".execute.running"),
+                    OrphanedCommand.markerWithoutPid("sleep 30", run.dir(), stdout, stderr));
+
+            assertThatThrownBy(() -> run.resume(new ScriptedApprover()))
+                    .isInstanceOfSatisfying(
+                            CutoverException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.COMMAND_STILL_RUNNING))
+                    .hasMessageContaining("execute command of " + STEP + " is still running (pid " + command.pid());
+            assertThatThrownBy(() -> run.rollback(new ScriptedApprover()))
+                    .isInstanceOfSatisfying(
+                            CutoverException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.COMMAND_STILL_RUNNING));
+            assertThat(Files.size(journal)).isEqualTo(before);
+            assertThat(marker).as("kept while its command runs").exists();
+
+            command.destroy();
+            assertThat(command.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            RunOutcome resumed = run.resume(new ScriptedApprover());
+
+            assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
+            assertThat(marker).as("the ended command's marker is removed").doesNotExist();
+        } finally {
+            command.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aMarkerWithoutPidWhoseCommandNeverStartedIsRemovedAndTheResumeCarriesOn() throws Exception {
+        Scenario run = Scenario.demo(tmp.resolve("run"));
+        RunOutcome halted = run.run(new ScriptedApprover().answer(PromptKind.APPROVE, STEP, Choice.ABORT));
+        assertThat(halted.verdict()).isEqualTo("aborted");
+        Path marker = Files.writeString(
+                run.dir().resolve("execution/" + STEP + ".execute.running"),
+                OrphanedCommand.markerWithoutPid(
+                        "sleep 30",
+                        run.dir(),
+                        run.dir().resolve("execution/" + STEP + ".stdout.log"),
+                        run.dir().resolve("execution/" + STEP + ".stderr.log")));
+
+        RunOutcome resumed = run.resume(new ScriptedApprover());
+
+        assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
+        assertThat(marker).doesNotExist();
     }
 }
