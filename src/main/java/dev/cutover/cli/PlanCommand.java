@@ -14,6 +14,7 @@ import dev.cutover.report.MermaidGraph;
 import dev.cutover.report.PlanSummaries;
 import dev.cutover.report.PlanSummary;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,7 +81,7 @@ final class PlanCommand implements Callable<Integer> {
                     .enable(SerializationFeature.INDENT_OUTPUT);
             out.println(mapper.writeValueAsString(summary));
         } else {
-            PlanSummaryText.render(summary, out);
+            PlanSummaryText.render(summary, out, Files.exists(dir.journalFile()));
         }
         return 0;
     }

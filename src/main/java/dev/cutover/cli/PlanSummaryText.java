@@ -13,6 +13,11 @@ final class PlanSummaryText {
     private PlanSummaryText() {}
 
     static void render(PlanSummary s, PrintWriter out) {
+        render(s, out, false);
+    }
+
+    /** The summary; {@code runStarted} when the run directory holds a journal (a run began with its steps file). */
+    static void render(PlanSummary s, PrintWriter out, boolean runStarted) {
         out.println("Cutover plan: " + s.totalSteps() + " steps, estimated " + duration(s.estimatedSeconds())
                 + " (sum of time boxes)");
         out.println("Window: " + duration(s.estimatedSeconds()) + " sequential (--sequential), "
@@ -45,7 +50,13 @@ final class PlanSummaryText {
         out.println("Steps file: " + s.stepsFile() + " (" + s.stepsFileState() + ")");
         out.println("Journal:    " + s.journalFile());
         if (!"current".equals(s.stepsFileState())) {
-            out.println("next: cutover compile to write the steps file");
+            out.println(
+                    runStarted
+                            // The run keeps the plan it started with: compile and --resume refuse a changed one.
+                            ? "next: a run already started here with the stored steps file, and the inputs now compile to"
+                                    + " another plan: restore the inputs it was compiled from to resume it, or start a new"
+                                    + " run directory for the changed plan"
+                            : "next: cutover compile to write the steps file");
         }
     }
 

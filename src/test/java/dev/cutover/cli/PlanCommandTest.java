@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.testing.RunDirFixtures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,26 @@ class PlanCommandTest {
                         + "dp-phase2-010-batch-docs\n")
                 .contains("execution-steps.json (missing)")
                 .contains("execution-log.jsonl");
+    }
+
+    @Test
+    void onAStartedRunWhoseInputsChangedPlanAdvisesRestoringThemNotCompiling() throws Exception {
+        Path dir = tmp.resolve("demo");
+        assertThat(CliRunner.run("demo", "--dir", dir.toString(), "--answers", "examples/demo-approve-all.txt")
+                        .exit())
+                .isZero();
+        Path checklist = dir.resolve("cutover-checklist-data-plane.json");
+        Files.writeString(
+                checklist,
+                Files.readString(checklist).replace("service/target/config/app.conf", "service/target/other.conf"));
+
+        CliRunner.Result r = CliRunner.run("plan", "--run-dir", dir.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out())
+                .contains("(stale)")
+                .contains("next: a run already started here with the stored steps file")
+                .doesNotContain("next: cutover compile");
     }
 
     @Test
