@@ -3,6 +3,7 @@ package dev.cutover.compile;
 import dev.cutover.input.ChecklistItem;
 import dev.cutover.input.DataMigrationPlan;
 import dev.cutover.input.Inputs;
+import dev.cutover.input.Spelling;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +49,11 @@ final class ItemCompiler {
                 errors.add(
                         at,
                         "operation_type",
-                        "unknown operation_type '" + at.item().operationType() + "'",
+                        "unknown operation_type '" + at.item().operationType() + "'"
+                                + Optional.ofNullable(at.item().operationType())
+                                        .flatMap(t -> Spelling.closest(t, OperationTypes.names(at.plane())))
+                                        .map(t -> " (did you mean '" + t + "'?)")
+                                        .orElse(""),
                         "Use one of this plane's operation types: " + OperationTypes.namesFor(at.plane()) + ".");
                 return Optional.empty();
             }

@@ -62,11 +62,16 @@ final class OperationTypes {
 
     /** Every operation_type a during-cutover item on {@code plane} may have, sorted, for error messages. */
     static String namesFor(Plane plane) {
+        return String.join(", ", names(plane));
+    }
+
+    /** Every operation_type a during-cutover item on {@code plane} may have, sorted. */
+    static Set<String> names(Plane plane) {
         Set<String> names = new TreeSet<>(plane == Plane.CP ? CONTROL_PLANE_ONLY.keySet() : SHARED.keySet());
         if (plane == Plane.CP) {
             names.add("terraform-apply");
         }
-        return String.join(", ", names);
+        return names;
     }
 
     private static Map.Entry<String, OperationType> row(

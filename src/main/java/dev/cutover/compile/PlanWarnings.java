@@ -7,7 +7,9 @@ import dev.cutover.input.DataMigrationPlan;
 import dev.cutover.input.FreezeWindow;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.Plane;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,14 +42,20 @@ final class PlanWarnings {
 
     private void checkFreezeWindows(Set<String> ids, List<ExecutionStep> steps) {
         List<FreezeWindow> windows = inputs.dataPlane().freezeWindows();
+        Set<String> itemIds = dataPlaneItemIds();
         for (int i = 0; i < windows.size(); i++) {
             FreezeWindow window = windows.get(i);
-            if (!ids.contains(window.beginsAtStepId())) {
+            // An item with that id that did not compile already has its own error: one mistake, one report.
+            boolean itemFailedToCompile =
+                    itemIds.contains(window.beginsAtStepId()) && fixFor(window.beginsAtStepId(), steps) == null;
+            if (!ids.contains(window.beginsAtStepId()) && !itemFailedToCompile) {
                 errors.add(
                         Plane.DP.jsonFile(),
                         "/freeze_windows/" + i + "/begins_at_step_id",
                         "freeze window begins at '" + window.beginsAtStepId() + "', which is not a compiled step",
-                        fixFor(window.beginsAtStepId(), steps));
+                        Objects.requireNonNullElse(
+                                fixFor(window.beginsAtStepId(), steps),
+                                "Set begins_at_step_id to the id of the data-plane item that starts the freeze."));
             }
             if (window.releaseStepId() == null || !ids.contains(window.releaseStepId())) {
                 warnings.add(
@@ -58,14 +66,24 @@ final class PlanWarnings {
         }
     }
 
-    /** Points at the step an item id compiled to, when the window names an item rather than a step. */
+    /** Points at the step an item id compiled to, when the window names an item rather than a step; else null. */
     private static String fixFor(String cited, List<ExecutionStep> steps) {
         return steps.stream()
                 .filter(s -> s.checklistItemId() != null && s.checklistItemId().equals(cited))
                 .findFirst()
                 .map(s -> "Item " + cited + " compiled to step " + s.stepId() + ": cite that step id, or give the"
                         + " item a step-shaped id.")
-                .orElse("Set begins_at_step_id to the id of the data-plane item that starts the freeze.");
+                .orElse(null);
+    }
+
+    private Set<String> dataPlaneItemIds() {
+        Set<String> itemIds = new HashSet<>();
+        for (ChecklistPhase phase : inputs.dataPlane().phases()) {
+            for (ChecklistSection section : ChecklistSection.values()) {
+                phase.items(section).forEach(item -> itemIds.add(item.id()));
+            }
+        }
+        return itemIds;
     }
 
     private void warnBlockers() {

@@ -10,10 +10,11 @@ import java.util.Optional;
  * and swaps of neighbours) within one edit per four letters, at least one and at most two. A tie is no hint: a
  * wrong guess at 2 a.m. costs more than none.
  */
-final class Spelling {
+public final class Spelling {
     private Spelling() {}
 
-    static Optional<String> closest(String word, Collection<String> known) {
+    /** The known name {@code word} most likely meant, if one stands out. */
+    public static Optional<String> closest(String word, Collection<String> known) {
         String normalised = normalise(word);
         for (String candidate : known) {
             if (normalise(candidate).equals(normalised) && !candidate.equals(word)) {

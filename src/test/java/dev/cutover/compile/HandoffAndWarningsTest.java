@@ -48,6 +48,17 @@ class HandoffAndWarningsTest {
     }
 
     @Test
+    void aFreezeWhoseBeginItemDidNotCompileIsReportedOnceAtThatItem() {
+        CutoverException e =
+                Compiles.failure(dir, replace(DP, "/phases/3/during_cutover/0/operation_type", "\"freeze-write\""));
+        assertThat(e.problems())
+                .extracting(p -> p.pointer())
+                .containsExactly("/phases/3/during_cutover/0/operation_type");
+        assertThat(e.problems().get(0).message())
+                .isEqualTo("unknown operation_type 'freeze-write' (did you mean 'freeze-writes'?)");
+    }
+
+    @Test
     void unknownReleaseStepIsAWarning() {
         Plan plan = Compiles.compileEdited(dir, replace(DP, "/freeze_windows/1/release_step_id", "null"));
         assertThat(plan.warnings()).anyMatch(w -> w.message().contains("has no compiled release step"));
