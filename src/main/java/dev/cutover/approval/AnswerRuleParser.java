@@ -60,7 +60,13 @@ final class AnswerRuleParser {
         String[] fields = text.split("\\s+", 3);
         Optional<String> promptError = checkPrompt(fields[0]);
         if (promptError.isPresent()) {
-            problem(number, promptError.get(), "use one of: " + promptNames() + ", param:<name>");
+            problem(
+                    number,
+                    promptError.get(),
+                    fields[0].startsWith("param:")
+                            ? "name the parameter as the step's command does, e.g. param:snapshot-id: lowercase letters,"
+                                    + " digits, '.', '_' and '-' (" + ParamRule.NAME.pattern() + ")"
+                            : "use one of: " + promptNames() + ", param:<name>");
         } else if (fields.length < 3) {
             problem(number, "missing " + (fields.length == 1 ? "step-id glob and answer" : "answer"), FORMAT);
         } else if (!StepGlob.isWellFormed(fields[1])) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param invalidMessage one line telling the operator what a valid value looks like
  */
 public record ParamRule(String name, Predicate<String> accepts, String invalidMessage) {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     public ParamRule {
         Objects.requireNonNull(name, "name");

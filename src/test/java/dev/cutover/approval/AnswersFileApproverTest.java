@@ -185,6 +185,9 @@ class AnswersFileApproverTest {
                                     "line 8: unexpected text after the answer: 'now'");
                     assertThat(ce.problems())
                             .allSatisfy(p -> assertThat(p.file()).isEqualTo(file.toString()));
+                    assertThat(ce.problems().get(5).fix())
+                            .startsWith("name the parameter as the step's command does, e.g. param:snapshot-id:"
+                                    + " lowercase letters");
                     assertThat(ce.getMessage())
                             .contains("8 problems")
                             .contains("line 1:")
