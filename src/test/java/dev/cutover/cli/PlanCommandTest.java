@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.testing.RunDirFixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,14 +38,8 @@ class PlanCommandTest {
 
     @Test
     void onAStartedRunWhoseInputsChangedPlanAdvisesRestoringThemNotCompiling() throws Exception {
-        Path dir = tmp.resolve("demo");
-        assertThat(CliRunner.run("demo", "--dir", dir.toString(), "--answers", "examples/demo-approve-all.txt")
-                        .exit())
-                .isZero();
-        Path checklist = dir.resolve("cutover-checklist-data-plane.json");
-        Files.writeString(
-                checklist,
-                Files.readString(checklist).replace("service/target/config/app.conf", "service/target/other.conf"));
+        Path dir = CompletedDemo.in(tmp.resolve("demo"));
+        CompletedDemo.retargetConfigCopy(dir);
 
         CliRunner.Result r = CliRunner.run("plan", "--run-dir", dir.toString());
 

@@ -133,17 +133,8 @@ class PreflightCommandTest {
 
     @Test
     void preflightResumeRefusesWhatExecuteResumeWouldRefuseAnEditedApprovedCommand() throws Exception {
-        Path dir = tmp.resolve("demo");
-        assertThat(CliRunner.run("demo", "--dir", dir.toString(), "--answers", "examples/demo-approve-all.txt")
-                        .exit())
-                .isZero();
-        Path checklist = dir.resolve("cutover-checklist-data-plane.json");
-        String original = Files.readString(checklist);
-        String edited = original.replace(
-                "cp service/source/app.conf service/target/config/app.conf",
-                "cp service/source/app.conf service/target/config/other.conf");
-        assertThat(edited).isNotEqualTo(original);
-        Files.writeString(checklist, edited);
+        Path dir = CompletedDemo.in(tmp.resolve("demo"));
+        CompletedDemo.retargetConfigCopy(dir);
 
         CliRunner.Result inputsOnly = CliRunner.run("preflight", "--run-dir", dir.toString(), "--resume");
 

@@ -58,10 +58,7 @@ class RollbackCommandTest {
 
     @Test
     void productionRefusesAnAnswersFileBeforeAnyRollbackRuns() throws Exception {
-        Path dir = tmp.resolve("demo");
-        assertThat(CliRunner.run("demo", "--dir", dir.toString(), "--answers", APPROVE_ALL.toString())
-                        .exit())
-                .isZero();
+        Path dir = CompletedDemo.in(tmp.resolve("demo"));
         Files.writeString(
                 dir.resolve("cutover.yaml"),
                 Files.readString(dir.resolve("cutover.yaml"))
@@ -80,10 +77,7 @@ class RollbackCommandTest {
 
     @Test
     void theOrganisationsGuardrailsApplyToARollbackAsToExecute() throws Exception {
-        Path dir = tmp.resolve("demo");
-        assertThat(CliRunner.run("demo", "--dir", dir.toString(), "--answers", APPROVE_ALL.toString())
-                        .exit())
-                .isZero();
+        Path dir = CompletedDemo.in(tmp.resolve("demo"));
         Path org = Files.writeString(tmp.resolve("environments.yaml"), """
                 environments:
                   sandbox:
@@ -124,10 +118,7 @@ class RollbackCommandTest {
 
     @Test
     void pipelineApprovalsAreRefusedWhereTheClassIsNotPipelineOnly() throws Exception {
-        Path dir = tmp.resolve("demo");
-        assertThat(CliRunner.run("demo", "--dir", dir.toString(), "--answers", APPROVE_ALL.toString())
-                        .exit())
-                .isZero();
+        Path dir = CompletedDemo.in(tmp.resolve("demo"));
         Path approvals = Files.writeString(tmp.resolve("pipeline-rollback-approvals.txt"), "rollback * approve\n");
 
         CliRunner.Result r =

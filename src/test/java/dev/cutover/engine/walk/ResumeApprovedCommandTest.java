@@ -31,17 +31,6 @@ class ResumeApprovedCommandTest {
     private static final String CREATE = "cp-phase1-010-create-target";
     private static final String LABEL_STEP = "dp-phase3-020-label-config";
 
-    private static final String START_JOB = """
-            echo started >> service/starts.log
-            cp -R service/source/demo-data/. service/target/demo-data/
-            echo '{"JobId":"job-7"}'
-            """;
-    private static final String POLL_JOB = """
-            f=service/poll-states
-            line=$(head -n 1 "$f")
-            tail -n +2 "$f" > "$f.next" && mv "$f.next" "$f"
-            echo "\\"$line\\""
-            """;
     /** What nobody approved: it leaves a mark when it runs. */
     private static final String EDITED_JOB = """
             echo edited >> service/edited-ran
@@ -52,18 +41,7 @@ class ResumeApprovedCommandTest {
     Path tmp;
 
     private Scenario completedJobDemo() {
-        Scenario s = Scenario.demo(tmp)
-                .file("service/start-job.sh", START_JOB)
-                .file("service/poll-job.sh", POLL_JOB)
-                .file("service/edited-job.sh", EDITED_JOB)
-                .file("service/poll-states", "RUNNING\nSUCCESS\n")
-                .editItem(
-                        JOB_STEP,
-                        i -> i.put("command", "bash service/start-job.sh")
-                                .put("poll_cmd", "bash service/poll-job.sh {job-id}"));
-        RunOutcome first = s.run(new ScriptedApprover());
-        assertThat(first.verdict()).as(first.output()).isEqualTo("completed");
-        return s;
+        return JobDemo.completed(JobDemo.prepared(tmp).file("service/edited-job.sh", EDITED_JOB));
     }
 
     /** What an operator does to get past the stored-plan check: the steps file recompiled from the edited inputs. */

@@ -38,21 +38,6 @@ class ResumeTest {
     /** The config copy is the demo's point of no return: its second {@code approved} confirms the crossing. */
     private static final int CROSSING = 2;
 
-    /** Starts a "job": copies synchronously, counts the start, prints the id the engine captures. */
-    private static final String START_JOB = """
-            echo started >> service/starts.log
-            cp -R service/source/demo-data/. service/target/demo-data/
-            echo '{"JobId":"job-7"}'
-            """;
-    /** Records which job it was asked about and prints the next scripted state. */
-    private static final String POLL_JOB = """
-            echo "$1" >> service/polled-ids
-            f=service/poll-states
-            line=$(head -n 1 "$f")
-            tail -n +2 "$f" > "$f.next" && mv "$f.next" "$f"
-            echo "\\"$line\\""
-            """;
-
     @TempDir
     Path tmp;
 
@@ -63,18 +48,8 @@ class ResumeTest {
         return s;
     }
 
-    private Scenario completedJobDemo() throws IOException {
-        Scenario s = Scenario.demo(tmp)
-                .file("service/start-job.sh", START_JOB)
-                .file("service/poll-job.sh", POLL_JOB)
-                .file("service/poll-states", "RUNNING\nSUCCESS\n")
-                .editItem(
-                        JOB_STEP,
-                        i -> i.put("command", "bash service/start-job.sh")
-                                .put("poll_cmd", "bash service/poll-job.sh {job-id}"));
-        RunOutcome first = s.run(new ScriptedApprover());
-        assertThat(first.verdict()).as(first.output()).isEqualTo("completed");
-        return s;
+    private Scenario completedJobDemo() {
+        return JobDemo.completed(JobDemo.prepared(tmp));
     }
 
     private static List<String> eventsAfterResume(RunOutcome run, int before, String step) {
