@@ -95,12 +95,17 @@ public final class CommandRunner {
         StepLogs.Offsets from = logs.sizes();
         Completion completion = startAndAwait(request, logs, runningMarker);
         StepLogs.Offsets to = logs.sizes();
+        List<String> truncated = from.shrunkAt(to);
+        StepLogs.Offsets start = from.startFor(to);
         Instant endedAt = clock.instant();
         CommandResult result;
         try {
-            result = read(logs.stdout(from, to), logs.stderr(from, to), completion, startedAt, endedAt);
+            result = read(logs.stdout(start, to), logs.stderr(start, to), completion, startedAt, endedAt);
         } finally {
             // The end frame is written even if reading back failed, so the log stays well-formed.
+            for (String log : truncated) {
+                logs.err().appendLine(truncatedNote(log));
+            }
             writeEnd(logs, completion, endFrame(endedAt, request.kind(), completion.exitCode()));
         }
         if (completion.interrupted()) {
@@ -109,6 +114,11 @@ public final class CommandRunner {
                     "Interrupted while running the " + request.kind() + " command; its process tree was killed.");
         }
         return result;
+    }
+
+    private static String truncatedNote(String log) {
+        return "cutover: the command truncated its own " + log + " log (it wrote to /dev/" + log
+                + " or to the log file, which starts it over); this step's earlier output in it is lost";
     }
 
     private static String endFrame(Instant at, String kind, int exitCode) {

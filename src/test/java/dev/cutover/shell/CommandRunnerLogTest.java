@@ -37,6 +37,24 @@ class CommandRunnerLogTest {
     }
 
     @Test
+    void aCommandThatTruncatesItsOwnLogIsReadFromTheStartOfWhatIsLeftAndSaysSo() {
+        bash.run("echo an earlier command of the step wrote quite a lot of output here");
+
+        CommandResult result = bash.run("echo hi > /dev/stdout; echo kept >&2");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdoutHead()).isEqualTo("hi\n");
+        assertThat(result.stdoutTail()).isEqualTo("hi\n");
+        assertThat(result.stderrTail()).isEqualTo("kept\n");
+        assertThat(BashFixture.read(bash.stdoutLog))
+                .as("the earlier output is gone: the command truncated the file")
+                .startsWith("hi\n");
+        assertThat(BashFixture.read(bash.stderrLog))
+                .contains("cutover: the command truncated its own stdout log")
+                .endsWith("==== " + AT + " execute exit=0 ====\n");
+    }
+
+    @Test
     void twoCommandsAppendBothFramesInOrder() {
         bash.run("echo first");
         bash.runner.run(new CommandRequest(
