@@ -92,7 +92,9 @@ final class GateCriteria {
                     "verify of " + step.stepId() + " not run: " + why.get());
         }
         CommandResult r = ctx.commands().run(JournalEntry.RUN_STEP_ID, "gate-check", cmd);
-        boolean passed = r.exitCode() == 0;
+        // The step's own pass rule, not the exit code alone: a poll-derived verify exits 0 on a Failed job.
+        Optional<String> failure = Verification.failure(step, r);
+        boolean passed = failure.isEmpty();
         ctx.journal()
                 .append(EntryDraft.runLevel(passed ? JournalEvent.VERIFY_PASSED : JournalEvent.VERIFY_FAILED)
                         .withCmd(cmd)
@@ -104,7 +106,9 @@ final class GateCriteria {
                 text,
                 Optional.of(step.stepId()),
                 passed ? Status.PASSED : Status.FAILED,
-                passed ? "checked: " + detail : "CHECK FAILED: " + detail + lastLine(r.stderrTail()));
+                passed
+                        ? "checked: " + detail
+                        : "CHECK FAILED: verify of " + step.stepId() + ": " + failure.get() + lastLine(r.stderrTail()));
     }
 
     /** Why a verify command cannot run at the gate: it needs values only its step asks, or the lint refuses it. */

@@ -55,32 +55,31 @@ final class Verification {
         }
         String cmd = values.substitute(step.verifyCmd());
         CommandResult r = ctx.commands().run(step, "verify", cmd);
-        return new Check(cmd, r, passed(r) ? null : reason(r));
+        return new Check(cmd, r, failure(step, r).orElse(null));
     }
 
-    private boolean passed(CommandResult r) {
+    /**
+     * Why {@code r}, a run of {@code step}'s verify command, does not pass (FORMATS.md §4.5): a non-zero exit, a
+     * missed success pattern, or for a poll-derived verify a state that is not a success state; empty when it
+     * passes. Gate criteria judge their linked step's verify by the same rule.
+     */
+    static Optional<String> failure(ExecutionStep step, CommandResult r) {
         if (r.exitCode() != 0) {
-            return false;
+            return Optional.of("verify exited " + r.exitCode());
         }
-        if (pollDerived()) {
-            return PollLoop.isOneOf(PollStateParser.parse(r.stdoutHead(), r.exitCode()), step.pollSuccessStates());
+        if (pollDerived(step)) {
+            boolean success =
+                    PollLoop.isOneOf(PollStateParser.parse(r.stdoutHead(), r.exitCode()), step.pollSuccessStates());
+            return success ? Optional.empty() : Optional.of("poll state is not a success state");
         }
-        return step.verifySuccessPattern() == null
+        boolean matches = step.verifySuccessPattern() == null
                 || VerifyMatcher.matches(step.verifySuccessPattern(), r.stdoutHead());
+        return matches ? Optional.empty() : Optional.of("output does not match " + step.verifySuccessPattern());
     }
 
-    private boolean pollDerived() {
+    private static boolean pollDerived(ExecutionStep step) {
         return step.longRunning()
                 && step.verifySuccessPattern() == null
                 && step.verifyCmd().equals(step.pollCmd());
-    }
-
-    private String reason(CommandResult r) {
-        if (r.exitCode() != 0) {
-            return "verify exited " + r.exitCode();
-        }
-        return pollDerived()
-                ? "poll state is not a success state"
-                : "output does not match " + step.verifySuccessPattern();
     }
 }

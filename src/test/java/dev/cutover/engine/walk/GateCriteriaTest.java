@@ -23,6 +23,7 @@ class GateCriteriaTest {
     private static final String RUN = "cp-phase0-000-run";
     private static final String COPY_DATA = "dp-phase2-010-copy-data";
     private static final String SWITCH = "dp-phase4-030-switch-live";
+    private static final String LAST_OF_PHASE_3 = "dp-phase3-010-copy-config";
 
     @TempDir
     Path tmp;
@@ -57,6 +58,34 @@ class GateCriteriaTest {
         assertThat(run.timeline().indexOf(RUN + " verify-passed"))
                 .isLessThan(run.timeline().lastIndexOf(RUN + " approved"))
                 .isGreaterThan(run.timeline().indexOf("dp-phase3-010-copy-config step-succeeded"));
+    }
+
+    @Test
+    void aPollDerivedCheckThatExitsZeroOnAFailedJobStateBlocksTheGate() {
+        // The copy's verify reads the job's state (as upstream poll-derived verifies do): exit 0 whatever the state.
+        Scenario s = withCriteria(COPY_DATA + ": the copy job reports SUCCESS")
+                .editItem(COPY_DATA, i -> i.put("verification_command", "cat service/copy-job.state"));
+        RunOutcome run = s.run(new ScriptedApprover()
+                .onAsk(
+                        q -> q.kind() == PromptKind.APPROVE && q.stepId().equals(LAST_OF_PHASE_3),
+                        q -> write(s.dir().resolve("service/copy-job.state"), "ERROR\n")));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("halted");
+        assertThat(run.output())
+                .contains("GATE BLOCKED", "[!] " + COPY_DATA + ": the copy job reports SUCCESS")
+                .contains("CHECK FAILED: verify of " + COPY_DATA + ": poll state is not a success state");
+        assertThat(run.entries(RUN, "verify-failed"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.path("exit_code").asInt()).isZero());
+        assertThat(run.events(DP4_FIRST)).isEmpty();
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            java.nio.file.Files.writeString(file, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
