@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The jobs in flight of the parallel walk (issue 7), polled cooperatively on the walk's thread: between steps,
@@ -55,22 +56,25 @@ final class BackgroundJobs {
 
     /** Waits until no job is in flight: before a gate, the handoff, the point of no return, and at the end. */
     Optional<RunEnding> awaitAll(String why) {
-        return awaitUntil(running::isEmpty, why);
+        return awaitUntil(running::isEmpty, this::inFlight, why);
     }
 
-    /** Waits until none of {@code stepIds} is in flight (a step requires them). */
+    /** Waits until none of {@code stepIds} is in flight (a step requires them); names only those it waits for. */
     Optional<RunEnding> awaitSteps(Collection<String> stepIds, String why) {
-        return awaitUntil(() -> stepIds.stream().noneMatch(this::isRunning), why);
+        return awaitUntil(
+                () -> stepIds.stream().noneMatch(this::isRunning),
+                () -> inFlight(job -> stepIds.contains(job.step().stepId())),
+                why);
     }
 
     /** Waits until another job may start. */
     Optional<RunEnding> awaitSlot(String why) {
-        return awaitUntil(() -> running.size() < maxInFlight, why);
+        return awaitUntil(() -> running.size() < maxInFlight, () -> "a free slot (in flight: " + inFlight() + ")", why);
     }
 
-    private Optional<RunEnding> awaitUntil(BooleanSupplier done, String why) {
+    private Optional<RunEnding> awaitUntil(BooleanSupplier done, Supplier<String> waitedFor, String why) {
         if (!done.getAsBoolean()) {
-            ctx.out().println("  waiting for " + inFlight() + ": " + why);
+            ctx.out().println("  waiting for " + waitedFor.get() + ": " + why);
         }
         while (!done.getAsBoolean()) {
             sleep(shortestInterval());
@@ -116,9 +120,14 @@ final class BackgroundJobs {
     }
 
     private String inFlight() {
+        return inFlight(job -> true);
+    }
+
+    private String inFlight(Predicate<BackgroundJob> which) {
         return String.join(
                 ", ",
                 running.stream()
+                        .filter(which)
                         .map(j -> j.step().stepId() + " (" + j.lastState() + ")")
                         .toList());
     }

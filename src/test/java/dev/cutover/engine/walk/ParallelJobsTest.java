@@ -122,7 +122,10 @@ class ParallelJobsTest {
 
         List<String> t = run.timeline();
         assertThat(t.indexOf(AFTER_A + " step-started")).isGreaterThan(t.indexOf(JOB_A + " step-succeeded"));
-        assertThat(run.output()).contains("waiting for " + JOB_A);
+        assertThat(run.output())
+                .as("it names the job it requires, not every job in flight")
+                .containsPattern("waiting for " + JOB_A + " \\([^)]*\\): " + AFTER_A + " requires it");
+        assertThat(run.output()).doesNotContainPattern("waiting for [^:\\n]*" + JOB_B + "[^\\n]*" + AFTER_A);
     }
 
     @Test
