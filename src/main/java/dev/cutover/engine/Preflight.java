@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -70,10 +71,15 @@ final class Preflight {
         StartedEnvironment started = StartedEnvironment.of(entries);
         started.requireSameAs(declared);
         this.continuing = started.known();
+        this.signedGates = GateSignatures.signedIn(
+                entries.stream().filter(JournalEntry::isRunLevel).toList());
         return this;
     }
 
     private final List<String> passed = new ArrayList<>();
+
+    /** Gate signatures the journal of a continued run already holds ({@link GateSignatures#key}). */
+    private Set<String> signedGates = Set.of();
 
     /**
      * Checks 4–7 and the allow-list audit, in FORMATS.md §5 order after the profiles are known to be there;
@@ -102,7 +108,7 @@ final class Preflight {
     }
 
     private void gatesTheOperatorMayNotSign(LoadedPlan plan, String operator) {
-        List<String> unsignable = UnsignableGates.forOperator(plan.inputs(), plan.config(), operator);
+        List<String> unsignable = UnsignableGates.forOperator(plan.inputs(), plan.config(), operator, signedGates);
         if (!unsignable.isEmpty()) {
             warnings.add("gates: " + operator + " may not sign for " + String.join("; ", unsignable)
                     + ": the run halts at each such gate until one of them continues it with --resume");

@@ -7,6 +7,7 @@ import dev.cutover.input.Plane;
 import dev.cutover.input.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The gate signatures the run's operator may not give: teams {@code cutover.yaml approvers} maps to other
@@ -17,8 +18,12 @@ import java.util.List;
 final class UnsignableGates {
     private UnsignableGates() {}
 
-    /** One entry per team and gate, e.g. {@code team dba (data-plane phase 4: carol@example.com)}, in order. */
-    static List<String> forOperator(Inputs inputs, RunConfig config, String operator) {
+    /**
+     * One entry per team and gate, e.g. {@code team dba (data-plane phase 4: carol@example.com)}, in order; a
+     * signature the journal of a continued run already holds ({@code signed}, {@link GateSignatures#key}) is not
+     * asked again, so it is left out.
+     */
+    static List<String> forOperator(Inputs inputs, RunConfig config, String operator, Set<String> signed) {
         List<String> unsignable = new ArrayList<>();
         for (Plane plane : Plane.values()) {
             for (ChecklistPhase phase : inputs.checklist(plane).phases()) {
@@ -26,9 +31,11 @@ final class UnsignableGates {
                 if (gate == null) {
                     continue;
                 }
+                String gateKey = GateKeys.of(plane.prefix(), phase.number());
                 for (String team : gate.approvers()) {
                     List<String> allowed = config.approversOf(team);
-                    if (!allowed.isEmpty() && !allowed.contains(operator)) {
+                    boolean pending = !signed.contains(GateSignatures.key(gateKey, team));
+                    if (pending && !allowed.isEmpty() && !allowed.contains(operator)) {
                         unsignable.add("team " + team + " (" + plane.label() + " phase " + phase.number() + ": "
                                 + String.join(", ", allowed) + ")");
                     }

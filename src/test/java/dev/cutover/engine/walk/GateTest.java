@@ -96,6 +96,9 @@ class GateTest {
         RunOutcome resumed = s.env("USER", "carol").resume(new ScriptedApprover());
 
         assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
+        assertThat(resumed.result().warnings())
+                .as("platform's signature is in the journal: carol is not asked for it, so no warning")
+                .noneMatch(w -> w.contains("may not sign"));
         assertThat(resumed.asked(PromptKind.GATE, DP4_FIRST))
                 .singleElement()
                 .satisfies(q -> assertThat(q.prompt()).contains("team dba as carol"));
@@ -205,6 +208,9 @@ class GateTest {
         RunOutcome resumed = s.resume(new ScriptedApprover());
 
         assertThat(resumed.verdict()).as(resumed.output()).isEqualTo("completed");
+        assertThat(resumed.result().warnings())
+                .as("platform's signature is in the journal: carol is not asked for it, so no warning")
+                .noneMatch(w -> w.contains("may not sign"));
         assertThat(resumed.asked(PromptKind.GATE, DP4_FIRST))
                 .singleElement()
                 .satisfies(q -> assertThat(q.prompt()).contains("team dba"));
