@@ -2,6 +2,7 @@ package dev.cutover.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Renders {@code execution-report.md} (FORMATS.md §3.3) from a summary, the plan, the journal and the
@@ -77,6 +78,7 @@ public final class ExecutionReport {
         if (s.verdict() == Verdict.INTERRUPTED) {
             md.append(INTERRUPTED_NOTE).append("\n\n");
         }
+        skippedNote(s).ifPresent(note -> md.append(note).append("\n\n"));
         if (s.haltReason() != null) {
             md.append("- Halt reason: ")
                     .append(MarkdownText.prose(s.haltReason()))
@@ -88,6 +90,18 @@ public final class ExecutionReport {
         if (s.haltReason() != null || s.haltStepId() != null) {
             md.append('\n');
         }
+    }
+
+    /**
+     * A completed run walked every step, but "completed" also covers steps an operator skipped (FORMATS.md §3.3),
+     * possibly after they failed: the verdict line must not read as "everything succeeded" then.
+     */
+    static Optional<String> skippedNote(RunSummary s) {
+        if (s.verdict() != Verdict.COMPLETED || s.stepsSkipped() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of("Completed with " + s.stepsSkipped() + (s.stepsSkipped() == 1 ? " step" : " steps")
+                + " skipped by an operator: see Skipped steps for why; a skipped step did not succeed.");
     }
 
     private static void facts(StringBuilder md, RunSummary s) {

@@ -62,6 +62,7 @@ public final class ExecutionReportHtml {
         if (summary.verdict() == Verdict.INTERRUPTED) {
             html.element("p", ExecutionReport.INTERRUPTED_NOTE);
         }
+        ExecutionReport.skippedNote(summary).ifPresent(note -> html.element("p", note));
         if (summary.haltReason() != null || summary.haltStepId() != null) {
             html.open("ul");
             if (summary.haltReason() != null) {

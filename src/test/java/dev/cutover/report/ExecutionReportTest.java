@@ -45,7 +45,10 @@ class ExecutionReportTest {
 
         String md = report(Ending.completed(), context(true));
 
-        assertThat(md).startsWith("# Cutover execution report: northwind-42\n\n**Verdict: COMPLETED**\n");
+        assertThat(md)
+                .startsWith("# Cutover execution report: northwind-42\n\n**Verdict: COMPLETED**\n\n"
+                        + "Completed with 1 step skipped by an operator: see Skipped steps for why; a skipped step did"
+                        + " not succeed.\n");
         assertThat(md).contains("- `" + Scenario.ASSETS + "`: bucket pre-created by ops\n");
         assertThat(md).contains("## Failed steps\n\nNone.\n");
         assertThat(md).contains("- Approvals: 11 requested, 11 given\n");
