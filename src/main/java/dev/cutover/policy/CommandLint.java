@@ -3,17 +3,15 @@ package dev.cutover.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Decides whether a command string is executable in a role (FORMATS.md §4.3 "Executable"): allowed
  * programs, {@code &&} and single {@code |} only, balanced quotes, no redirection, substitution, globbing,
- * elision or unknown variables, built-in read/write classes for {@code aws} and {@code terraform}, and
- * exactly one {@code --profile $MIGRATION_*_PROFILE} on every {@code aws} command.
+ * elision or unknown variables, built-in read/write classes for {@code aws} and {@code terraform},
+ * exactly one {@code --profile $MIGRATION_*_PROFILE} on every {@code aws} command, and free pipe filters
+ * ({@link StdinFilters}) that read only their standard input.
  */
 public final class CommandLint {
-    private static final Set<String> PIPE_FILTERS = Set.of("grep", "wc", "tail");
-
     private final AllowedPrograms allowed;
 
     public CommandLint(AllowedPrograms allowed) {
@@ -49,6 +47,8 @@ public final class CommandLint {
             reasons.add("`" + program + "` sets an environment variable before the program; that is not allowed");
         } else if (!AllowedPrograms.NAME.matcher(program).matches()) {
             reasons.add("`" + program + "` is not a bare program name; list bare names in allowed_programs");
+        } else if (pipeStage && StdinFilters.isFilter(program) && !allowed.allowsStage(program, role, true)) {
+            StdinFilters.check(stage, reasons);
         } else if (!programAllowed(program, role, pipeStage)) {
             notAllowed.add(program);
             reasons.add("program `" + program + "` is not allowed " + where(role, pipeStage)
@@ -61,10 +61,7 @@ public final class CommandLint {
     }
 
     private boolean programAllowed(String program, CommandRole role, boolean pipeStage) {
-        if (program.equals("true") || (pipeStage && PIPE_FILTERS.contains(program))) {
-            return true;
-        }
-        return allowed.allowsStage(program, role, pipeStage);
+        return program.equals("true") || allowed.allowsStage(program, role, pipeStage);
     }
 
     private static String where(CommandRole role, boolean pipeStage) {

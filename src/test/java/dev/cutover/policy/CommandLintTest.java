@@ -166,6 +166,86 @@ class CommandLintTest {
         assertThat(DEFAULT.check(command, READ).reasons()).isNotEmpty();
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+            strings = {
+                "tail -n 5 /home/u/.aws/credentials",
+                "tail /etc/passwd",
+                "tail -n 5 -- /etc/passwd",
+                "tail -",
+                "tail -f /var/log/x",
+                "grep -r . /root/.aws",
+                "grep -r x",
+                "grep -R x",
+                "grep -rn x",
+                "grep --recursive x",
+                "grep --rec x",
+                "grep -d recurse x",
+                "grep -f /root/.aws/credentials",
+                "grep --file=/root/.aws/credentials",
+                "grep --include=credentials x",
+                "grep x /etc/passwd",
+                "grep -e x /etc/passwd",
+                "grep --regexp=x /etc/passwd",
+                "grep -- x /etc/passwd",
+                "wc -l /etc/passwd",
+                "wc --files0-from=/root/list"
+            })
+    void freeFilterStagesMayOnlyReadTheirStandardInput(String filter) {
+        String command = "aws s3 ls" + T + " | " + filter;
+        for (CommandRole role : CommandRole.values()) {
+            LintResult result = DEFAULT.check(command, role);
+
+            assertThat(result.executable()).as(role.toString()).isFalse();
+            assertThat(result.reasons()).anySatisfy(r -> assertThat(r).contains("may only read its standard input"));
+            assertThat(result.notAllowed()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+            strings = {
+                "grep x",
+                "grep -x target/demo-data",
+                "grep -qx 'a b'",
+                "grep -c -i /root/.aws",
+                "grep -e x",
+                "grep -e x -e y",
+                "grep -ie x",
+                "grep --regexp=x",
+                "grep -- -x",
+                "grep -m 1 x",
+                "grep -m1 -v x",
+                "wc",
+                "wc -l",
+                "wc --lines",
+                "tail -2",
+                "tail -n 5",
+                "tail -n +2",
+                "tail -n5",
+                "tail -c 100",
+                "tail --lines=3"
+            })
+    void freeFilterStagesReadingStandardInputAreExecutable(String filter) {
+        LintResult result = DEFAULT.check("aws s3 ls" + T + " | " + filter, READ);
+
+        assertThat(result.executable()).as(result.reasons().toString()).isTrue();
+    }
+
+    @Test
+    void aListedFilterFollowsTheNormalRules() {
+        CommandLint flat = new CommandLint(AllowedPrograms.flat(List.of("dig", "grep", "tail")));
+        CommandLint structured = new CommandLint(AllowedPrograms.structured(List.of("grep"), List.of("cp")));
+
+        assertThat(flat.check("dig x | grep -r x service", WRITE).executable()).isTrue();
+        assertThat(flat.check("dig x | tail -n 1 service/log", READ).executable())
+                .isTrue();
+        assertThat(structured.check("cp a b | grep -r x service", WRITE).executable())
+                .isTrue();
+        assertThat(structured.check("cp a b | wc -l service/log", WRITE).executable())
+                .isFalse();
+    }
+
     @Test
     void lintListsProgramsInOrder() {
         LintResult result = DEFAULT.check("terraform init && aws s3 ls" + T + " | grep x | wc -l", READ);
