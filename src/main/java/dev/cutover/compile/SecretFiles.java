@@ -2,6 +2,9 @@ package dev.cutover.compile;
 
 import dev.cutover.policy.CommandParser;
 import dev.cutover.policy.Stage;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +21,20 @@ final class SecretFiles {
             Pattern.compile("(--secret-string|--client-secret)(=|\\s+)(\"[^\"]*\"|'[^']*'|[^\\s]+)");
     static final String SECRET_FILE = "file://{secret-file}";
 
-    /** Programs that take a file operand and never print its content (no option of theirs does). */
+    /**
+     * Programs that take a file operand and never print its content (no option of theirs does) — unless a
+     * word of the command names an output stream (see {@link #OUTPUT_STREAM}).
+     */
     private static final Set<String> NON_PRINTING = Set.of("cp", "test");
+
+    /**
+     * A path (after {@code .}/{@code ..}/{@code //} normalization) that is the step's stdout or stderr, a
+     * file descriptor, a terminal or a step log ({@code execution/<step>.stdout.log}): {@code cp
+     * {secret-file} /dev/stdout} prints the secret into the step log.
+     */
+    private static final Pattern OUTPUT_STREAM =
+            Pattern.compile("(^|/)(dev/(stdout|stderr|tty|console)$|dev/(fd|pts)(/|$)|proc/[^/]*/fd(/|$)"
+                    + "|[^/]*\\.(stdout|stderr)\\.log$)");
 
     private static final String TOKEN = "{secret-file}";
 
@@ -28,20 +43,39 @@ final class SecretFiles {
     /**
      * Whether {@code command} hands the secret file to a program that may print its content: allowed are
      * {@code file://{secret-file}} (the AWS CLI reads the file itself) and operands of {@code cp} and
-     * {@code test}.
+     * {@code test} in a command none of whose words names an output stream.
      */
     static boolean exposesSecret(String command) {
         if (command == null || !command.contains(TOKEN)) {
             return false;
         }
-        for (Stage stage : CommandParser.parse(command).stages()) {
+        List<Stage> stages = CommandParser.parse(command).stages();
+        boolean namesOutputStream = stages.stream()
+                .flatMap(stage -> stage.words().stream())
+                .anyMatch(word -> namesOutputStream(word.value()));
+        for (Stage stage : stages) {
             boolean bare = stage.words().stream()
                     .anyMatch(w -> w.raw().contains(TOKEN) && !w.raw().contains("file://" + TOKEN));
-            if (bare && !NON_PRINTING.contains(stage.program().orElse(""))) {
+            if (bare
+                    && (namesOutputStream
+                            || !NON_PRINTING.contains(stage.program().orElse("")))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code value} (or the path after an option's {@code =}) names an output stream. */
+    private static boolean namesOutputStream(String value) {
+        String path = value.startsWith("-") && value.contains("=") ? value.substring(value.indexOf('=') + 1) : value;
+        try {
+            // normalize `.`, `..` and `//`; a relative path keeps its leading `..`, and the pattern is not
+            // anchored, so ../../dev/stdout (reaching /dev/stdout from RUN) is caught too
+            path = Path.of(path).normalize().toString();
+        } catch (InvalidPathException e) {
+            return true;
+        }
+        return OUTPUT_STREAM.matcher(path).find();
     }
 
     static boolean secretAction(String action) {
