@@ -22,8 +22,40 @@ public record AllowedPrograms(Set<String> flat, Set<String> read, Set<String> wr
 
     private static final Set<String> UPSTREAM = Set.of("aws", "terraform", "dig", "true");
     private static final Set<String> BUILT_IN_CLASSES = Set.of("aws", "terraform");
-    private static final List<String> OPAQUE =
-            List.of("bash", "sh", "dash", "zsh", "ksh", "env", "xargs", "find", "eval", "exec", "source", "sudo");
+    // shells, interpreters and remote shells: allowed when listed, but their arguments are code the lint cannot read
+    private static final List<String> OPAQUE = List.of(
+            "bash", "sh", "dash", "zsh", "ksh", "find", "source", "awk", "perl", "python", "python3", "ruby", "node",
+            "ssh");
+    // programs that run their arguments as another program: a stage starting with one is never executable,
+    // since the aws/terraform rules apply only to a stage's own program
+    private static final List<String> WRAPPERS = List.of(
+            "time",
+            "timeout",
+            "nice",
+            "nohup",
+            "command",
+            "builtin",
+            "exec",
+            "eval",
+            "setsid",
+            "stdbuf",
+            "ionice",
+            "chrt",
+            "taskset",
+            "flock",
+            "env",
+            "xargs",
+            "sudo",
+            "doas",
+            "su",
+            "runuser",
+            "chroot",
+            "unshare",
+            "nsenter",
+            "unbuffer",
+            "watch",
+            "parallel",
+            "strace");
 
     public AllowedPrograms {
         flat = Set.copyOf(flat);
@@ -83,6 +115,11 @@ public record AllowedPrograms(Set<String> flat, Set<String> read, Set<String> wr
         return readable || (role == CommandRole.WRITE && write.contains(program));
     }
 
+    /** Whether {@code program} runs its arguments as another program ({@code timeout}, {@code env}, …). */
+    static boolean isWrapper(String program) {
+        return WRAPPERS.contains(program);
+    }
+
     /** Whether {@code aws} is allowed in any role (then profiles are required, FORMATS.md §1). */
     public boolean allowsAws() {
         return flat.contains("aws") || read.contains("aws") || write.contains("aws");
@@ -93,17 +130,27 @@ public record AllowedPrograms(Set<String> flat, Set<String> read, Set<String> wr
         return flat.contains("terraform") || read.contains("terraform") || write.contains("terraform");
     }
 
-    /** Go/no-go warnings about this configuration (shell-like programs listed, roles unenforced). */
+    /** Go/no-go warnings about this configuration (shell-like programs or wrappers listed, roles unenforced). */
     public List<String> warnings() {
         List<String> warnings = new ArrayList<>();
         if (!structured && !UPSTREAM.containsAll(flat)) {
             warnings.add("roles are not enforced for a flat allowed_programs list; use {read, write} to restrict");
         }
         for (String program : OPAQUE) {
-            if (flat.contains(program) || read.contains(program) || write.contains(program)) {
+            if (listed(program)) {
                 warnings.add("`" + program + "` is allowed: the lint cannot see into its arguments");
             }
         }
+        for (String program : WRAPPERS) {
+            if (listed(program)) {
+                warnings.add("`" + program + "` is listed, but a stage that starts with it is refused: it runs another"
+                        + " program, which Cutover cannot check; run the program directly");
+            }
+        }
         return warnings;
+    }
+
+    private boolean listed(String program) {
+        return flat.contains(program) || read.contains(program) || write.contains(program);
     }
 }

@@ -9,7 +9,9 @@ import java.util.Objects;
  * programs, {@code &&} and single {@code |} only, balanced quotes, no redirection, substitution, globbing,
  * elision or unknown variables, built-in read/write classes for {@code aws} and {@code terraform},
  * exactly one {@code --profile $MIGRATION_*_PROFILE} on every {@code aws} command, and free pipe filters
- * ({@link StdinFilters}) that read only their standard input.
+ * ({@link StdinFilters}) that read only their standard input. A stage whose program is a wrapper ({@code
+ * timeout}, {@code env}, {@code sudo}, …) is never executable, listed or not: the rules above would see the
+ * wrapper, not the program it runs.
  */
 public final class CommandLint {
     private final AllowedPrograms allowed;
@@ -47,6 +49,9 @@ public final class CommandLint {
             reasons.add("`" + program + "` sets an environment variable before the program; that is not allowed");
         } else if (!AllowedPrograms.NAME.matcher(program).matches()) {
             reasons.add("`" + program + "` is not a bare program name; list bare names in allowed_programs");
+        } else if (AllowedPrograms.isWrapper(program)) {
+            reasons.add("`" + program + "` runs another program, which the lint cannot check; run the program"
+                    + " directly: Cutover checks aws/terraform commands only when they are the stage's program");
         } else if (pipeStage && StdinFilters.isFilter(program) && !allowed.allowsStage(program, role, true)) {
             StdinFilters.check(stage, reasons);
         } else if (!programAllowed(program, role, pipeStage)) {

@@ -60,16 +60,32 @@ class AllowedProgramsTest {
 
     @Test
     void shellLikeProgramsWarnThatTheLintCannotSeeInside() {
-        List<String> opaque =
-                List.of("bash", "sh", "dash", "zsh", "ksh", "env", "xargs", "find", "eval", "exec", "source", "sudo");
+        List<String> opaque = List.of(
+                "bash", "sh", "dash", "zsh", "ksh", "find", "source", "awk", "perl", "python", "python3", "ruby",
+                "node", "ssh");
 
         assertThat(AllowedPrograms.structured(opaque, List.of()).warnings())
                 .hasSize(opaque.size())
                 .allSatisfy(w -> assertThat(w).endsWith("is allowed: the lint cannot see into its arguments"))
-                .contains("`sudo` is allowed: the lint cannot see into its arguments");
+                .contains("`ssh` is allowed: the lint cannot see into its arguments");
         assertThat(AllowedPrograms.flat(List.of("bash")).warnings()).hasSize(2);
+        assertThat(AllowedPrograms.structured(List.of(), List.of("perl")).warnings())
+                .containsExactly("`perl` is allowed: the lint cannot see into its arguments");
+    }
+
+    @Test
+    void listedWrappersWarnThatStagesStartingWithThemAreRefused() {
+        List<String> wrappers = List.of(
+                "timeout", "nice", "nohup", "command", "exec", "eval", "setsid", "stdbuf", "ionice", "env", "xargs",
+                "sudo", "doas", "time");
+
+        assertThat(AllowedPrograms.structured(wrappers, List.of()).warnings())
+                .hasSize(wrappers.size())
+                .contains("`timeout` is listed, but a stage that starts with it is refused: it runs another program,"
+                        + " which Cutover cannot check; run the program directly");
         assertThat(AllowedPrograms.structured(List.of(), List.of("xargs")).warnings())
-                .containsExactly("`xargs` is allowed: the lint cannot see into its arguments");
+                .containsExactly("`xargs` is listed, but a stage that starts with it is refused: it runs another"
+                        + " program, which Cutover cannot check; run the program directly");
     }
 
     @ParameterizedTest

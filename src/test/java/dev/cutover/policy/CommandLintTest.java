@@ -246,6 +246,60 @@ class CommandLintTest {
                 .isFalse();
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+            strings = {
+                "timeout 60 aws secretsmanager get-secret-value --secret-id s" + T,
+                "nice aws rds delete-db-instance --db-instance-identifier d",
+                "nice -n 10 aws s3 ls" + T,
+                "nohup terraform force-unlock 1234",
+                "command aws sts get-session-token" + T,
+                "exec aws s3 ls" + T,
+                "setsid aws s3 ls" + T,
+                "stdbuf -oL aws s3 ls" + T,
+                "ionice -c 3 aws s3 ls" + T,
+                "env aws s3 ls" + T,
+                "xargs aws s3 ls" + T,
+                "sudo -u root aws s3 ls" + T,
+                "doas aws s3 ls" + T,
+                "time aws s3 ls" + T,
+                "eval aws s3 ls" + T
+            })
+    void wrapperStagesAreRefusedEvenWhenListed(String command) {
+        CommandLint lint = new CommandLint(AllowedPrograms.flat(List.of(
+                "aws",
+                "terraform",
+                "timeout",
+                "nice",
+                "nohup",
+                "command",
+                "exec",
+                "setsid",
+                "stdbuf",
+                "ionice",
+                "env",
+                "xargs",
+                "sudo",
+                "doas",
+                "time",
+                "eval")));
+        String program = command.substring(0, command.indexOf(' '));
+        for (CommandRole role : CommandRole.values()) {
+            LintResult result = lint.check(command, role);
+
+            assertThat(result.executable()).as(role.toString()).isFalse();
+            assertThat(result.reasons())
+                    .anySatisfy(r -> assertThat(r)
+                            .startsWith("`" + program + "` runs another program")
+                            .contains("run the program directly: Cutover checks aws/terraform commands only when"
+                                    + " they are the stage's program"));
+            assertThat(result.notAllowed()).isEmpty();
+        }
+        assertThat(lint.check("aws s3 ls" + T + " | " + command, READ).executable())
+                .as("a wrapper is refused as a pipe stage too")
+                .isFalse();
+    }
+
     @Test
     void lintListsProgramsInOrder() {
         LintResult result = DEFAULT.check("terraform init && aws s3 ls" + T + " | grep x | wc -l", READ);
