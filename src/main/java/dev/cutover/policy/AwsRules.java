@@ -29,6 +29,15 @@ final class AwsRules {
             "get-login",
             "generate-db-auth-token",
             "get-credentials-for-identity");
+    /**
+     * Options these rules and {@link CommandNormalizer} find by full name. The AWS CLI parses with Python's
+     * argparse, which reads any unambiguous prefix of a long option as that option ({@code --prof x} is
+     * {@code --profile x}) and lets the last occurrence win, so an abbreviation would slip past every check
+     * on the full name.
+     */
+    static final List<String> CHECKED_OPTIONS =
+            List.of("--profile", "--with-decryption", "--dryrun", "--query", "--output", "--account-id");
+
     private static final Pattern READ_OPERATION = Pattern.compile("^(describe|list|get|head)-.*");
     private static final Set<String> PROFILE_WORDS =
             Set.of(SOURCE_PROFILE, TARGET_PROFILE, '"' + SOURCE_PROFILE + '"', '"' + TARGET_PROFILE + '"');
@@ -38,10 +47,33 @@ final class AwsRules {
     /** Appends to {@code reasons} every way {@code stage} (an aws stage) breaks the built-in classes. */
     static void check(Stage stage, CommandRole role, List<String> reasons) {
         checkOperation(stage, role, reasons);
-        if (stage.hasOption("--with-decryption")) {
+        if (stage.hasOption("--with-decryption")
+                || !abbreviations(stage, "--with-decryption").isEmpty()) {
             reasons.add("aws `--with-decryption` is never allowed: it would print secret values");
         }
+        checkAbbreviations(stage, reasons);
         checkProfile(stage, reasons);
+    }
+
+    private static void checkAbbreviations(Stage stage, List<String> reasons) {
+        for (String option : CHECKED_OPTIONS) {
+            for (String abbreviation : abbreviations(stage, option)) {
+                reasons.add("aws option `" + abbreviation + "` abbreviates `" + option
+                        + "` (the AWS CLI accepts any unambiguous prefix); spell `" + option
+                        + "` in full, and only once");
+            }
+        }
+    }
+
+    /** The option names in {@code stage} (text before any {@code =}) that are proper prefixes of {@code option}. */
+    static List<String> abbreviations(Stage stage, String option) {
+        return stage.words().stream()
+                .skip(1)
+                .map(word -> word.value().split("=", 2)[0])
+                // `--` alone ends the options; it abbreviates nothing
+                .filter(name -> name.startsWith("--") && name.length() > 2)
+                .filter(name -> name.length() < option.length() && option.startsWith(name))
+                .toList();
     }
 
     private static void checkOperation(Stage stage, CommandRole role, List<String> reasons) {

@@ -127,6 +127,50 @@ class CommandLintTest {
         }
     }
 
+    static Stream<Arguments> abbreviatedAwsOptions() {
+        return Stream.of(
+                // the AWS CLI (argparse) reads any unambiguous prefix of a long option as that option
+                Arguments.of("aws s3 rm s3://b --recursive" + T + " --prof prod-admin", "--profile"),
+                Arguments.of("aws s3 ls s3://b" + T + " --prof=prod-admin", "--profile"),
+                Arguments.of("aws s3 ls s3://b --p $MIGRATION_TARGET_PROFILE", "--profile"),
+                Arguments.of("aws s3 ls s3://b" + T + " \"--profil\" prod-admin", "--profile"),
+                Arguments.of("aws ssm get-parameter --name /db/password --with-decrypt" + T, "--with-decryption"),
+                Arguments.of("aws ssm get-parameters --names p --with-d=true" + T, "--with-decryption"),
+                Arguments.of("aws s3 sync s3://a s3://b --dry" + T, "--dryrun"),
+                Arguments.of("aws rds describe-db-instances --que x" + T, "--query"),
+                Arguments.of("aws rds describe-db-instances --out json" + T, "--output"),
+                Arguments.of("aws s3control describe-job --account 1 --job-id j" + T, "--account-id"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("abbreviatedAwsOptions")
+    void lintRefusesAbbreviationsOfTheAwsOptionsItChecks(String command, String option) {
+        for (CommandRole role : CommandRole.values()) {
+            LintResult result = DEFAULT.check(command, role);
+            assertThat(result.executable()).as(role.toString()).isFalse();
+            assertThat(result.reasons()).anySatisfy(r -> assertThat(r).contains("spell `" + option + "` in full"));
+        }
+    }
+
+    @Test
+    void abbreviatedWithDecryptionIsRefusedLikeTheFullOption() {
+        LintResult result =
+                DEFAULT.check("aws ssm get-parameter --name /db/password --with-decrypt" + T, CommandRole.READ);
+
+        assertThat(result.reasons()).contains("aws `--with-decryption` is never allowed: it would print secret values");
+    }
+
+    @Test
+    void lintKeepsOptionsThatOnlyShareAPrefixWithACheckedOne() {
+        assertThat(DEFAULT.check("aws ec2 describe-instances --output-format x --dry-run" + T, READ)
+                        .executable())
+                .as("longer names and `--dry-run` are other options, not abbreviations")
+                .isTrue();
+        assertThat(DEFAULT.check("aws s3 ls s3://b --recursive --page-size 10" + T, READ)
+                        .executable())
+                .isTrue();
+    }
+
     @Test
     void onlyProgramsTheAllowListRefusesAreNamedAsNotAllowed() {
         assertThat(DEFAULT.check("aws s3 ls" + T + " | jq . | sort", READ).notAllowed())
