@@ -10,6 +10,7 @@ import dev.cutover.policy.Placeholders;
 import dev.cutover.policy.SafeValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns raw command text into a {@link PreparedCommand}: normalize (FORMATS.md §4.3, while placeholders
@@ -61,15 +62,16 @@ final class CommandPreparer {
             if (value == null) {
                 continue;
             }
-            if (SafeValue.isSafe(value.value())) {
+            Optional<String> problem = SafeValue.problem(value.value());
+            if (problem.isEmpty()) {
                 safe.put(token.canonical(), value.value());
             } else {
                 errors.add(
                         value.file(),
                         value.pointer(),
-                        "value for {" + token.canonical() + "} contains characters unsafe in a shell command: "
-                                + value.value(),
-                        "Use only letters, digits and . _ : / @ + = , - (not leading -) in this field.");
+                        "value for {" + token.canonical() + "} " + problem.get() + ": " + value.value(),
+                        "Use only letters, digits and . _ : / @ + = , - (not leading -) in this field, and no"
+                                + " file:// or fileb:// prefix.");
             }
         }
         return safe;

@@ -98,7 +98,8 @@ final class RuntimeValues {
             return "an absolute path to an existing regular file outside the run directory (its contents are never"
                     + " read or logged; only the path is recorded)";
         }
-        return "letters, digits and . _ : / @ + = , - only, not starting with -";
+        return "letters, digits and . _ : / @ + = , - only, not starting with - (nor with file:// or fileb://,"
+                + " which make the AWS CLI read a local file and send it)";
     }
 
     private static boolean isSecretFileOutside(Path file, Path runDir) {

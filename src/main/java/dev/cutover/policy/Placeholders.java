@@ -72,11 +72,11 @@ public final class Placeholders {
     }
 
     private static void requireSafe(String name, String value) {
-        if (!SafeValue.isSafe(value)) {
+        SafeValue.problem(value).ifPresent(problem -> {
             // the value itself is not echoed: it may be a secret path or operator input
-            throw new IllegalArgumentException("value for placeholder {" + name
-                    + "} does not match the safe-character pattern " + SafeValue.PATTERN.pattern());
-        }
+            throw new IllegalArgumentException("value for placeholder {" + name + "} " + problem
+                    + " (safe-character pattern " + SafeValue.PATTERN.pattern() + ")");
+        });
     }
 
     /**

@@ -116,6 +116,17 @@ class PlaceholdersTest {
     }
 
     @Test
+    void substituteRefusesValuesTheAwsCliWouldReadAsALocalFile() {
+        assertThatThrownBy(() -> Placeholders.substitute(
+                        "--values-to-add <target-acct>",
+                        Map.of("target-acct", "fileb:///root/.aws/credentials"),
+                        false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("{target-acct} starts with fileb://")
+                .hasMessageNotContaining("credentials");
+    }
+
+    @Test
     void substituteChecksOnlyValuesItInserts() {
         Map<String, String> values = new HashMap<>();
         values.put("unused", "has space");

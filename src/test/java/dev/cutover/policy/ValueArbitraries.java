@@ -72,6 +72,8 @@ final class ValueArbitraries {
                 "<id>",
                 "$MIGRATION_TARGET_PROFILE",
                 "a#b",
+                "file:///root/.aws/credentials",
+                "FileB://key.pem",
                 "\u0000");
         return Arbitraries.oneOf(
                 shelly, tricky, nearlySafe(), Arbitraries.strings().all().ofMaxLength(10));
