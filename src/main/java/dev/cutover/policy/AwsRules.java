@@ -1,6 +1,7 @@
 package dev.cutover.policy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,7 +29,33 @@ final class AwsRules {
             "export-credentials",
             "get-login",
             "generate-db-auth-token",
-            "get-credentials-for-identity");
+            "get-credentials-for-identity",
+            "get-token", // eks: a bearer token for the cluster
+            "get-cluster-credentials", // redshift: a database user and password
+            "get-cluster-credentials-with-iam",
+            "get-credentials", // redshift-serverless: a database user and password
+            "get-instance-access-details", // lightsail: an SSH private key or the Windows password
+            "create-service-specific-credential", // iam: a CodeCommit/Keyspaces password
+            "reset-service-specific-credential");
+    // Options that make an otherwise harmless read print a secret: API key values, the Windows
+    // administrator password decrypted with a local key. Keyed by "service operation".
+    private static final Map<String, String> SECRET_OPTIONS = Map.of(
+            "apigateway get-api-keys", "--include-values",
+            "apigateway get-api-key", "--include-value",
+            "ec2 get-password-data", "--priv-launch-key");
+    // Streaming downloads: the AWS CLI writes the body to the local path given as last argument, which
+    // could be the journal or a log. They look like reads (get-), but read commands must not write files.
+    private static final Set<String> WRITES_LOCAL_FILE = Set.of(
+            "s3api get-object",
+            "s3api get-object-torrent",
+            "glacier get-job-output",
+            "apigateway get-export",
+            "apigateway get-sdk",
+            "mediastore-data get-object",
+            "kinesis-video-media get-media",
+            "kinesis-video-archived-media get-clip",
+            "ebs get-snapshot-block",
+            "codeartifact get-package-version-asset");
     /**
      * Options these rules and {@link CommandNormalizer} find by full name. The AWS CLI parses with Python's
      * argparse, which reads any unambiguous prefix of a long option as that option ({@code --prof x} is
@@ -47,8 +74,7 @@ final class AwsRules {
     /** Appends to {@code reasons} every way {@code stage} (an aws stage) breaks the built-in classes. */
     static void check(Stage stage, CommandRole role, List<String> reasons) {
         checkOperation(stage, role, reasons);
-        if (stage.hasOption("--with-decryption")
-                || !abbreviations(stage, "--with-decryption").isEmpty()) {
+        if (hasOptionOrAbbreviation(stage, "--with-decryption")) {
             reasons.add("aws `--with-decryption` is never allowed: it would print secret values");
         }
         checkAbbreviations(stage, reasons);
@@ -63,6 +89,10 @@ final class AwsRules {
                         + "` in full, and only once");
             }
         }
+    }
+
+    private static boolean hasOptionOrAbbreviation(Stage stage, String option) {
+        return stage.hasOption(option) || !abbreviations(stage, option).isEmpty();
     }
 
     /** The option names in {@code stage} (text before any {@code =}) that are proper prefixes of {@code option}. */
@@ -89,8 +119,13 @@ final class AwsRules {
             return;
         }
         String op = operation.get();
+        String secretOption = SECRET_OPTIONS.get(service.get() + " " + op);
         if (NEVER.contains(op) || PRINTS_CREDENTIALS.contains(op) || isConfigureGet(service.get(), op)) {
             reasons.add("aws operation `" + op + "` is never allowed: it reveals secrets or credentials");
+        } else if (secretOption != null && hasOptionOrAbbreviation(stage, secretOption)) {
+            reasons.add("aws `" + op + " " + secretOption + "` is never allowed: it would print secret values");
+        } else if (role == CommandRole.READ && WRITES_LOCAL_FILE.contains(service.get() + " " + op)) {
+            reasons.add("aws `" + service.get() + " " + op + "` writes a local file; read commands may not");
         } else if (role == CommandRole.READ && !readOnly(stage, service.get(), op)) {
             reasons.add("aws `" + service.get() + " " + op
                     + "` is not read-only; read commands may only describe-, list-, get-, head-, s3 ls"

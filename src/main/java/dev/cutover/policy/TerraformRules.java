@@ -2,6 +2,7 @@ package dev.cutover.policy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,6 +12,9 @@ final class TerraformRules {
     private static final Set<String> READ_SUBCOMMANDS = Set.of("init", "plan", "show", "validate", "output");
     private static final Set<String> READ_STATE_SUBCOMMANDS = Set.of("list", "show");
     private static final Pattern MODULE_TARGET = Pattern.compile("^module\\.([A-Za-z0-9_-]+|\\{[a-z][a-z0-9-]*\\})$");
+    // Flags that print sensitive values in plain text (terraform redacts them only in human-readable output)
+    private static final Map<String, List<String>> REVEALS_SENSITIVE =
+            Map.of("output", List.of("json", "raw"), "show", List.of("json"));
     // Go's flag package reads these as true
     private static final Set<String> TRUE_WORDS = Set.of("", "=true", "=1", "=t", "=T", "=TRUE", "=True");
 
@@ -37,6 +41,12 @@ final class TerraformRules {
             reasons.add("terraform force-unlock is never run by cutover; the operator runs it by hand");
         } else if (subcommand.equals("apply") || subcommand.equals("destroy")) {
             checkApply(stage, subcommand, reasons);
+        }
+        for (String flag : REVEALS_SENSITIVE.getOrDefault(subcommand, List.of())) {
+            if (hasFlag(stage, flag)) {
+                reasons.add("terraform " + subcommand + " -" + flag + " is never run: it prints sensitive values"
+                        + " in plain text");
+            }
         }
         if (role == CommandRole.READ && !readOnly(stage, subcommand, stateSub)) {
             String shown = stateSub.map(s -> "state " + s).orElse(subcommand);

@@ -47,7 +47,14 @@ class CommandLintTest {
                 Arguments.of("terraform plan -out=tfplan", WRITE, true),
                 Arguments.of("terraform show", READ, true),
                 Arguments.of("terraform validate", READ, true),
-                Arguments.of("terraform output -json", READ, true),
+                Arguments.of("terraform output", READ, true),
+                Arguments.of("terraform output db_endpoint", READ, true),
+                Arguments.of("terraform show -no-color", READ, true),
+                Arguments.of("aws s3api get-object --bucket b --key k" + T, WRITE, true),
+                Arguments.of(
+                        "aws s3api get-object-attributes --bucket b --key k --object-attributes ETag" + T, READ, true),
+                Arguments.of("aws ec2 get-password-data --instance-id i" + T, READ, true),
+                Arguments.of("aws apigateway get-api-keys --no-include-values" + T, READ, true),
                 Arguments.of("terraform state list", READ, true),
                 Arguments.of("terraform state show module.db.aws_db_instance.x", READ, true),
                 Arguments.of("terraform state rm module.db", READ, false),
@@ -85,6 +92,25 @@ class CommandLintTest {
                 Arguments.of("aws configure export-credentials" + T, "`export-credentials` is never"),
                 Arguments.of("aws configure get aws_secret_access_key" + T, "`get` is never"),
                 Arguments.of("aws rds generate-db-auth-token --hostname h" + T, "`generate-db-auth-token`"),
+                Arguments.of("aws eks get-token --cluster-name c" + T, "`get-token` is never"),
+                Arguments.of("aws redshift get-cluster-credentials --cluster-identifier c" + T, "`get-cluster-cred"),
+                Arguments.of("aws redshift get-cluster-credentials-with-iam --cluster-identifier c" + T, "with-iam`"),
+                Arguments.of("aws redshift-serverless get-credentials --workgroup-name w" + T, "`get-credentials`"),
+                Arguments.of("aws lightsail get-instance-access-details --instance-name i" + T, "`get-instance-acc"),
+                Arguments.of("aws iam create-service-specific-credential --user-name u" + T, "`create-service-"),
+                Arguments.of("aws iam reset-service-specific-credential --user-name u" + T, "`reset-service-"),
+                Arguments.of("aws codeartifact get-authorization-token --domain d" + T, "`get-authorization-token`"),
+                Arguments.of("aws ecr-public get-login-password" + T, "`get-login-password` is never"),
+                Arguments.of("aws apigateway get-api-keys --include-values" + T, "--include-values` is never"),
+                Arguments.of("aws apigateway get-api-keys --include-val" + T, "--include-values` is never"),
+                Arguments.of("aws apigateway get-api-key --api-key k --include-value" + T, "--include-value` is"),
+                Arguments.of(
+                        "aws ec2 get-password-data --instance-id i --priv-launch-key k.pem" + T,
+                        "--priv-launch-key` is never"),
+                Arguments.of("terraform output -json", "terraform output -json is never run"),
+                Arguments.of("terraform output -raw db_password", "terraform output -raw is never run"),
+                Arguments.of("terraform output --raw=true db_password", "terraform output -raw is never run"),
+                Arguments.of("terraform show -json", "terraform show -json is never run"),
                 Arguments.of("AWS_PROFILE=prod aws s3 ls" + T, "sets an environment variable"),
                 Arguments.of("aws ssm get-parameters --names p --with-decryption=true" + T, "`--with-decryption`"),
                 Arguments.of("aws --region eu-west-1 s3 ls" + T, "found `--region`"),
@@ -158,6 +184,21 @@ class CommandLintTest {
                 DEFAULT.check("aws ssm get-parameter --name /db/password --with-decrypt" + T, CommandRole.READ);
 
         assertThat(result.reasons()).contains("aws `--with-decryption` is never allowed: it would print secret values");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "aws s3api get-object --bucket b --key k journal.jsonl",
+                "aws s3api get-object-torrent --bucket b --key k out",
+                "aws glacier get-job-output --account-id - --vault-name v --job-id j out",
+                "aws apigateway get-export --rest-api-id a --stage-name s --export-type swagger out.json"
+            })
+    void readCommandsMayNotDownloadIntoALocalFile(String command) {
+        LintResult result = DEFAULT.check(command + T, READ);
+
+        assertThat(result.executable()).isFalse();
+        assertThat(result.reasons()).anySatisfy(r -> assertThat(r).contains("writes a local file"));
     }
 
     @Test
