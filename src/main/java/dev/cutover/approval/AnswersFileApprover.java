@@ -50,6 +50,11 @@ public final class AnswersFileApprover implements Approver {
         return file;
     }
 
+    /** The rules in file order, for callers that hold the file to stricter rules than docs/approvals.md. */
+    public List<AnswerRule> rules() {
+        return rules;
+    }
+
     @Override
     public Answer ask(Question question) {
         AnswerRule rule = rules.stream()

@@ -6,7 +6,6 @@ import dev.cutover.input.GoNoGoGate;
 import dev.cutover.policy.CommandLint;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.policy.Placeholders;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +39,10 @@ public final class PipelineApprovalsFile {
                 """);
         Optional<String> point = PointOfNoReturn.of(steps).map(PointOfNoReturn::stepId);
         Map<String, GoNoGoGate> gates = GateKeys.of(plan.inputs());
-        Set<String> gated = new HashSet<>();
+        Set<String> gated = GateKeys.signedAt(steps, gates);
         for (ExecutionStep step : steps) {
-            String gateKey = GateKeys.firstStepGate(step);
-            if (gates.containsKey(gateKey) && gated.add(gateKey)) {
-                gate(b, step, gates.get(gateKey));
+            if (gated.contains(step.stepId())) {
+                gate(b, step, gates.get(GateKeys.firstStepGate(step)));
             }
             b.append('\n');
             step(b, step, point.filter(step.stepId()::equals).isPresent());
