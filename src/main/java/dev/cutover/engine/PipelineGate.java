@@ -1,9 +1,11 @@
 package dev.cutover.engine;
 
 import dev.cutover.approval.Answer;
+import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.Approver;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.error.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,13 +14,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * When {@code execute --pipeline-approvals FILE} may run unattended (docs/environments.md, ADR 0006): only in a CI
  * job ({@code CI=true}) whose own approval gate set {@value #GATE_VARIABLE}, and only with the approvals file
  * {@code prepare-pipeline} generated for exactly this plan — its {@value #STEPS_HASH_PREFIX} line must name the
- * SHA-256 of the execution-steps.json the inputs compile to now. The class must be pipeline-only (checked by the
- * guard).
+ * SHA-256 of the execution-steps.json the inputs compile to now — and only if every rule is one prepare-pipeline
+ * writes ({@link PipelineApprovalRules}). The class must be pipeline-only (checked by the guard).
  */
 public final class PipelineGate {
     /** The variable the CI system's approval gate sets for the job; its value is journaled with every answer. */
@@ -100,6 +103,25 @@ public final class PipelineGate {
                     + expected + ": it was prepared for another plan. Run prepare-pipeline again and review the"
                     + " new change");
         }
+        requireRules(AnswersFileApprover.load(file), plan, purpose);
+    }
+
+    /**
+     * Refuses a file with any rule prepare-pipeline would not write ({@link PipelineApprovalRules}): the header
+     * binds the file to the plan, but only its rules say what the pipeline may decide without a person.
+     */
+    private static void requireRules(AnswersFileApprover file, LoadedPlan plan, Purpose purpose) {
+        List<Problem> problems = PipelineApprovalRules.check(file, plan, purpose);
+        if (problems.isEmpty()) {
+            return;
+        }
+        String lines = problems.stream().map(Problem::message).collect(Collectors.joining("; "));
+        throw new CutoverException(
+                ErrorCode.PIPELINE_APPROVALS_REFUSED,
+                "--pipeline-approvals refused: " + file.file() + " holds rules pipeline approvals never hold ("
+                        + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "); nothing was"
+                        + " executed: " + lines,
+                problems);
     }
 
     /** {@code base}, its answers' notes also naming the CI gate's value. */

@@ -112,8 +112,10 @@ public enum ErrorCode {
             "Drop --approval (per-step), or ask only for what docs/environments.md allows the class."),
     PIPELINE_APPROVALS_REFUSED(
             3,
-            "--pipeline-approvals is usable only in a pipeline-only class, in CI, under its approval gate, for its plan.",
-            "Run it from the generated pipeline job after its approval gate, or run execute at a terminal."),
+            "--pipeline-approvals is usable only in a pipeline-only class, in CI, under its approval gate, for its plan,"
+                    + " and only with rules prepare-pipeline writes (one step each, no failure rule).",
+            "Run it from the generated pipeline job after its approval gate, fixing every rule listed, or run execute at"
+                    + " a terminal."),
     PIPELINE_REFUSED(
             3,
             "cutover prepare-pipeline refused: the class is not pipeline-only, or the repository is not ready.",

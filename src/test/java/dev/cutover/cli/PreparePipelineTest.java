@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.cutover.app.CompileService;
 import dev.cutover.app.DemoRunDirectory;
+import dev.cutover.approval.AnswersFileApprover;
+import dev.cutover.engine.LoadedPlan;
+import dev.cutover.engine.PipelineApprovalRules;
 import dev.cutover.engine.PipelineGate;
+import dev.cutover.input.RunDirectory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -224,6 +230,27 @@ class PreparePipelineTest {
                                 + "/pipeline-approvals.txt",
                         "rollback --run-dir " + folder + " --pipeline-approvals " + folder
                                 + "/pipeline-rollback-approvals.txt");
+    }
+
+    @Test
+    void theCommittedApprovalsKeepThePipelineRulesAsCommittedAndOnceReviewersUncommentTheirDecisions()
+            throws Exception {
+        Path folder = checkedOut().folder();
+        LoadedPlan plan = new CompileService().loadForExecution(new RunDirectory(folder), Optional.empty());
+        String decided = "(?m)^# ((approve|handoff|gate|irreversible|rollback|param:[a-z0-9._-]+) +[cd]p-phase)";
+
+        for (PipelineGate.Purpose purpose : PipelineGate.Purpose.values()) {
+            Path file = folder.resolve(purpose.fileName());
+            assertThat(PipelineApprovalRules.check(AnswersFileApprover.load(file), plan, purpose))
+                    .as("%s as prepare-pipeline committed it", file)
+                    .isEmpty();
+            Files.writeString(file, Files.readString(file).replaceAll(decided, "$1"));
+            assertThat(PipelineApprovalRules.check(AnswersFileApprover.load(file), plan, purpose))
+                    .as("%s with every commented decision taken", file)
+                    .isEmpty();
+        }
+        assertThat(Files.readString(folder.resolve("pipeline-approvals.txt")))
+                .contains("\napprove        cp-phase4-001-confirm-reader   approve");
     }
 
     /** The prepared branch checked out, and a fake cutover that appends its arguments to {@code calls}. */
