@@ -78,6 +78,8 @@ final class Preflight {
 
     private final List<String> passed = new ArrayList<>();
 
+    private List<String> acceptedStale = List.of();
+
     /** Gate signatures the journal of a continued run already holds ({@link GateSignatures#key}). */
     private Set<String> signedGates = Set.of();
 
@@ -245,7 +247,15 @@ final class Preflight {
         result.refusal().ifPresent(message -> {
             throw new CutoverException(ErrorCode.INPUTS_STALE, "check 5 (staleness): " + message);
         });
+        if (result.staleAccepted()) {
+            acceptedStale = result.staleFiles();
+        }
         return result.staleAccepted();
+    }
+
+    /** The inputs older than the limit that {@code --accept-stale} let through (oldest first), for the lock entry. */
+    List<String> acceptedStaleFiles() {
+        return acceptedStale;
     }
 
     /** Every command a non-human step runs must pass the lint in its role; refused here, never mid-run. */

@@ -55,7 +55,6 @@ final class PreflightRun {
         }
         StepCommands commands = commands();
         Preflight checks = new Preflight(engine.clock(), commands);
-        boolean staleAccepted;
         Approver approver;
         try {
             // Who answers comes first: what the declared environment class forbids (--answers, a looser
@@ -64,7 +63,7 @@ final class PreflightRun {
             EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
             guard.refuse(guard.declared());
             approver = engine.approver(request);
-            staleAccepted = checks.runAll(plan, request, guard.declared(), operator);
+            checks.runAll(plan, request, guard.declared(), operator);
             approver = guarded(guard, commands, approver);
             checks.rehearsal(plan, environment);
             writeStepsFile(plan);
@@ -77,7 +76,7 @@ final class PreflightRun {
         RunJournal journal = new RunJournal(
                 JournalWriter.create(request.runDir().journalFile(), metadata(plan.inputs()), engine.clock()),
                 operator);
-        return walk(plan, commands, checks, approver, new Start(journal, PriorRun.none(), staleAccepted, null));
+        return walk(plan, commands, checks, approver, new Start(journal, PriorRun.none(), null));
     }
 
     /**
@@ -103,7 +102,7 @@ final class PreflightRun {
         EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
         guard.refuse(guard.declared());
         Approver approver = engine.approver(request);
-        boolean staleAccepted = checks.runAll(plan, request, guard.declared(), operator);
+        checks.runAll(plan, request, guard.declared(), operator);
         approver = guarded(guard, commands, approver);
         requireStoredPlan(plan);
         RunState replayed = new RunStateReplayer().replay(previous.entries());
@@ -116,7 +115,7 @@ final class PreflightRun {
                 new RunJournal(JournalWriter.openExisting(request.runDir().journalFile(), engine.clock()), operator);
         prior.seed(journal);
         String writtenBy = previous.metadata().pluginVersion();
-        return walk(plan, commands, checks, approver, new Start(journal, prior, staleAccepted, writtenBy));
+        return walk(plan, commands, checks, approver, new Start(journal, prior, writtenBy));
     }
 
     /**
@@ -131,7 +130,7 @@ final class PreflightRun {
     }
 
     /** How this execution begins: its journal, what earlier runs did, and the journal's tool version. */
-    private record Start(RunJournal journal, PriorRun prior, boolean staleAccepted, String journalVersion) {}
+    private record Start(RunJournal journal, PriorRun prior, String journalVersion) {}
 
     StepCommands commands() {
         return new StepCommands(
@@ -149,7 +148,7 @@ final class PreflightRun {
         lock.commit();
         journal.runLevel(
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
-                StepRun.join(lockNotes(start.staleAccepted()), environmentNote(plan)));
+                StepRun.join(lockNotes(checks.acceptedStaleFiles()), environmentNote(plan)));
         EngineContext ctx = context(plan, commands, checks, approver, journal, start.prior());
         RunEnding ending = ctx.notifications().around(() -> walkOrHalt(ctx, checks, plan, start));
         if (ending.keepLock()) {
@@ -348,10 +347,14 @@ final class PreflightRun {
                 request.toolVersion());
     }
 
-    private String lockNotes(boolean staleAccepted) {
+    private String lockNotes(List<String> acceptedStale) {
         String notes =
                 lock.takenOverFrom().map(l -> "taken over from " + l.describe()).orElse(null);
-        return StepRun.join(notes, staleAccepted ? "--accept-stale: inputs older than 14 days accepted" : null);
+        return StepRun.join(
+                notes,
+                acceptedStale.isEmpty()
+                        ? null
+                        : "--accept-stale: inputs older than 14 days accepted: " + String.join(", ", acceptedStale));
     }
 
     /** Lock notes name the environment, so the journal itself says where a run (or rehearsal) ran. */
