@@ -46,6 +46,18 @@ public final class RollbackCoverageCheck implements ReviewCheck {
                             + " confirmed twice");
         }
         Optional<FreezeWindow> freeze = releasedFreeze(context, step);
+        if (freeze.isPresent() && pnr.map(p -> p.stepId().equals(id)).orElse(false)) {
+            // The release lifts it going forward; a rollback has no command to lift it, so the plan marks it as
+            // the point of no return. Say so here too, with the way to keep the rollback automatic.
+            return Finding.warn(
+                    NAME,
+                    id,
+                    "begins the write freeze on " + freeze.get().datastoreArn() + " (release step "
+                            + freeze.get().releaseStepId() + " lifts it), but it has no rollback command: a rollback"
+                            + " would leave the freeze in place, so it is the plan's point of no return",
+                    "give checklist item " + step.checklistItemId() + " a rollback_command that lifts the freeze"
+                            + " (what the release step runs), so a rollback can undo it");
+        }
         if (freeze.isPresent()) {
             return Finding.pass(
                     NAME,

@@ -67,8 +67,10 @@ class RollbackCoverageCheckTest {
     }
 
     @Test
-    void aFreezeWithoutItsOwnRollbackIsUndoneByItsReleaseStep() {
+    void aFreezeWithoutItsOwnRollbackAfterThePointOfNoReturnIsUndoneByItsReleaseStep() {
+        // The config copy without its rollback is the point of no return, before the freeze.
         List<Finding> findings = ReviewFixture.demo(tmp)
+                .item(COPY_CONFIG, i -> i.remove("rollback_command"))
                 .item(FREEZE, i -> i.remove("rollback_command"))
                 .findings(check);
 
@@ -77,6 +79,19 @@ class RollbackCoverageCheckTest {
         assertThat(f.message())
                 .isEqualTo("begins the write freeze on arn:aws:s3:::demo-data; release step"
                         + " dp-phase4-090-release-freeze lifts it");
+    }
+
+    @Test
+    void aFreezeWithoutItsOwnRollbackThatIsThePointOfNoReturnIsAWarningSayingSo() {
+        // The freeze is then the first command step without a rollback after the bulk copy moved data.
+        List<Finding> findings = ReviewFixture.demo(tmp)
+                .item(FREEZE, i -> i.remove("rollback_command"))
+                .findings(check);
+
+        Finding f = only(findings, FREEZE);
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.message()).contains("release step dp-phase4-090-release-freeze lifts it", "point of no return");
+        assertThat(f.fix()).contains("rollback_command that lifts the freeze");
     }
 
     @Test
