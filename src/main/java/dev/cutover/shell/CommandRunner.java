@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs one command as {@code bash --noprofile --norc -o pipefail -o noglob -c <command>} with stdin closed,
@@ -32,6 +35,17 @@ public final class CommandRunner {
 
     /** Variables bash would source a file from at startup; never passed to a child. */
     public static final List<String> STARTUP_FILE_VARIABLES = List.of("BASH_ENV", "ENV");
+
+    /**
+     * {@code setsid(1)}, which starts a mutating command's bash (one with a running marker) in a session of its own:
+     * the operator's terminal sends Ctrl-C (SIGINT)
+     * and a hang-up (SIGHUP, a closed SSH session) to its foreground process group, which without it would include
+     * the command and kill a mutation half-way. It execs bash in place (same pid, same descriptors); {@code --wait}
+     * covers the case where it must fork. Absent (not Linux), commands share Cutover's session as before.
+     */
+    private static final Optional<String> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(path -> Files.isExecutable(Path.of(path)))
+            .findFirst();
 
     private static final long TRACK_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final File DEV_NULL = new File("/dev/null");
@@ -125,12 +139,22 @@ public final class CommandRunner {
         return "==== " + UtcMillis.format(at) + " " + kind + " exit=" + exitCode + " ====";
     }
 
-    private Process start(CommandRequest request, StepLogs logs) throws IOException {
+    private Process start(CommandRequest request, StepLogs logs, boolean mutating) throws IOException {
         if (!Files.isDirectory(request.workingDirectory())) {
             throw new NoSuchFileException(
                     request.workingDirectory().toString(), null, "the working directory does not exist");
         }
-        ProcessBuilder builder = new ProcessBuilder(bashArguments(request.command()))
+        List<String> argv = new ArrayList<>();
+        if (mutating) {
+            // Only a mutation must survive the terminal's signals; a read-only command dies with the run harmlessly,
+            // and skipping setsid spares its exec on every verify and poll.
+            SETSID.ifPresent(setsid -> {
+                argv.add(setsid);
+                argv.add("--wait");
+            });
+        }
+        argv.addAll(bashArguments(request.command()));
+        ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(request.workingDirectory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
                 // The child's own descriptors point at the logs (O_APPEND): no pipes, no copy threads, and
@@ -176,7 +200,7 @@ public final class CommandRunner {
         RunningMarker marker = runningMarker == null ? null : RunningMarker.writeBeforeStart(runningMarker, request);
         Process process = null;
         try {
-            process = startOrNote(request, logs);
+            process = startOrNote(request, logs, marker != null);
         } finally {
             if (process == null) {
                 removeQuietly(marker); // nothing started: nothing for a resume to wait for
@@ -189,9 +213,9 @@ public final class CommandRunner {
     }
 
     /** The started bash, or {@code null} with the reason in the stderr log when it could not be started. */
-    private Process startOrNote(CommandRequest request, StepLogs logs) throws IOException {
+    private Process startOrNote(CommandRequest request, StepLogs logs, boolean mutating) throws IOException {
         try {
-            return start(request, logs);
+            return start(request, logs, mutating);
         } catch (IOException e) {
             // The command could not be run (no working directory, bash not startable): a failed command with the
             // reason as its stderr (written before the end offsets, so the journal's stderr_tail and the failure

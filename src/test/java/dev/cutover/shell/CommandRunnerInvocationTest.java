@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,6 +38,23 @@ class CommandRunnerInvocationTest {
         assertThat(result.stdoutHead()).isEqualTo("bash|--noprofile|--norc|-o|pipefail|-o|noglob|-c|" + command + "|");
         assertThat(CommandRunner.bashArguments(command))
                 .containsExactly("bash", "--noprofile", "--norc", "-o", "pipefail", "-o", "noglob", "-c", command);
+    }
+
+    @Test
+    void aMutatingCommandRunsInASessionOfItsOwnSoTheTerminalsCtrlCAndHangUpNeverReachIt() throws Exception {
+        // /proc/PID/stat fields 5 and 6 are the process group and the session (comm "(bash)" has no space).
+        String ours = Files.readString(Path.of("/proc/self/stat"));
+        String[] self = ours.substring(ours.lastIndexOf(')') + 2).split(" ");
+
+        // A running marker is what makes a command a mutation to the runner (execute and rollback commands).
+        CommandResult r = bash.runner.run(
+                bash.request("s=$(cat /proc/$$/stat); s=${s##*) }; set -- $s; echo \"$3 $4\""),
+                dir.resolve("step.execute.running"));
+
+        assertThat(r.exitCode()).as(r.stderrTail()).isZero();
+        String[] child = r.stdoutHead().strip().split(" ");
+        assertThat(child[1]).as("session").isNotEqualTo(self[3]);
+        assertThat(child[0]).as("process group").isNotEqualTo(self[2]);
     }
 
     @Test
