@@ -3,7 +3,11 @@ package dev.cutover.app;
 import dev.cutover.engine.CutoverEngine;
 import dev.cutover.engine.ExecuteRequest;
 import dev.cutover.engine.PlanSource;
+import dev.cutover.engine.RunEnding;
 import dev.cutover.engine.RunResult;
+import dev.cutover.engine.Verdict;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
 import java.util.Optional;
 
 /**
@@ -24,7 +28,41 @@ public final class ExecuteService {
     public RunResult execute(ExecuteRequest request, Optional<String> expectedRunId) {
         PlanSource source = () -> compile.loadForExecution(request.runDir(), expectedRunId);
         RunResult result = engine.execute(request, source);
-        endOfRun.write(request.runDir(), result);
+        try {
+            endOfRun.write(request.runDir(), result);
+        } catch (CutoverException e) {
+            if (e.code() != ErrorCode.IO_FAILURE) {
+                throw e;
+            }
+            return withoutReports(result, e, request.runDir().root().toString());
+        }
         return result;
+    }
+
+    /**
+     * The journal is the record and is complete; only the summary and reports derived from it could not be
+     * written (a full disk, a read-only run directory). That is a halt the operator fixes, not a bug: the run
+     * keeps its verdict (a completed one becomes halted, so no script reads success without its reports) and
+     * says how to write them again.
+     */
+    static RunResult withoutReports(RunResult result, CutoverException e, String runDir) {
+        RunEnding was = result.ending();
+        String why = "the summary and reports could not be written (" + e.getMessage()
+                + "); once the run directory is writable, `cutover report --run-dir " + runDir
+                + "` writes them from the journal";
+        RunEnding ending = was.verdict() == Verdict.COMPLETED
+                ? new RunEnding(Verdict.HALTED, "the run completed, but " + why, null, was.keepLock())
+                : new RunEnding(
+                        was.verdict(),
+                        was.haltReason() == null ? why : was.haltReason() + "; " + why,
+                        was.haltStepId(),
+                        was.keepLock());
+        return new RunResult(
+                ending,
+                result.plan(),
+                result.warnings(),
+                result.skippedChecks(),
+                result.failure(),
+                result.freezeWindows());
     }
 }

@@ -1,0 +1,42 @@
+package dev.cutover.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.engine.RunResult;
+import dev.cutover.engine.Verdict;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
+import dev.cutover.testing.Scenario;
+import dev.cutover.testing.ScriptedApprover;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run whose summary and reports cannot be written (full disk, read-only directory) ends halted, not as a bug. */
+class ExecuteServiceReportFailureTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aCompletedRunWhoseReportsCannotBeWrittenIsHaltedWithExitOneAndSaysHowToWriteThemAgain() {
+        Scenario s = Scenario.demo(tmp);
+        EndOfRunWriter full = (dir, result) -> {
+            throw new CutoverException(ErrorCode.IO_FAILURE, "cannot write execution-summary.json: No space left");
+        };
+
+        RunResult result = new ExecuteService(
+                        new CompileService(),
+                        s.engine(new ScriptedApprover(), new PrintWriter(new StringWriter())),
+                        full)
+                .execute(s.request(false), Optional.empty());
+
+        assertThat(result.ending().verdict()).isEqualTo(Verdict.HALTED);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.ending().haltReason())
+                .startsWith("the run completed, but the summary and reports could not be written")
+                .contains("No space left", "cutover report --run-dir " + s.dir());
+    }
+}
