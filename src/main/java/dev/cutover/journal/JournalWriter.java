@@ -178,7 +178,30 @@ public final class JournalWriter implements AutoCloseable {
     }
 
     private void writeDurably(byte[] line) throws IOException {
-        writeLineDurably(channel, line);
+        appendWholeOrNothing(channel, line);
+    }
+
+    /**
+     * Appends {@code line} and fsyncs it, or leaves the file as it was: a write the OS cut short (a full disk, a
+     * file-size limit) is cut back to the last whole line before the failure is thrown. The line was never
+     * acknowledged, and a journal that ends in half a line would read as "the process died mid-append" to
+     * {@code --resume} and {@code cutover repair}, which is not what happened to a live run that halted.
+     */
+    static void appendWholeOrNothing(FileChannel target, byte[] line) throws IOException {
+        long before = target.size();
+        try {
+            writeLineDurably(target, line);
+        } catch (IOException e) {
+            try {
+                if (target.size() > before) {
+                    target.truncate(before);
+                    target.force(true);
+                }
+            } catch (IOException again) {
+                e.addSuppressed(again); // the torn tail stays; resume names it and `cutover repair` sets it aside
+            }
+            throw e;
+        }
     }
 
     private static void writeLineDurably(FileChannel target, byte[] line) throws IOException {
