@@ -19,11 +19,17 @@ final class AtomicFiles {
 
     static void write(Path target, byte[] bytes) {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve("." + target.getFileName() + ".tmp");
+        // One temp file per process: `cutover report` may rewrite the summary while a run that just released the
+        // lock writes it too, and a shared temp name would let one writer rename (or delete) the other's bytes.
+        Path temp = dir.resolve(
+                "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(
                     temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    ch.write(buffer);
+                }
                 ch.force(true);
             }
             try {
@@ -41,6 +47,18 @@ final class AtomicFiles {
                 // The rename already happened or the write failed; a leftover temp file is harmless.
             }
         }
+    }
+
+    /**
+     * The sibling temp file, one per process: `cutover report` may rewrite the summary while a run that just
+     * released the lock writes it too, and a shared temp name would let one writer rename (or delete) the other's
+     * bytes.
+     */
+    static Path tempFor(Path target) {
+        return target.toAbsolutePath()
+                .getParent()
+                .resolve("." + target.getFileName() + "."
+                        + ProcessHandle.current().pid() + ".tmp");
     }
 
     private static void fsyncDirectory(Path dir) {
