@@ -1,7 +1,8 @@
 package dev.cutover.cli;
 
+import dev.cutover.app.VerifyJournalService;
 import dev.cutover.error.ErrorCode;
-import dev.cutover.journal.JournalVerifier;
+import dev.cutover.input.RunDirectory;
 import dev.cutover.journal.VerificationResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Spec;
         header = "Check that a run's journal is complete and unedited.",
         description = "Check execution-log.jsonl: valid metadata, every line a valid entry, ids e1..eN without gaps or "
                 + "duplicates, every prev_sha256 equal to the hash of the line before, time never going "
-                + "backwards, and a final newline. Names the first bad line.",
+                + "backwards, and a final newline. Names the first bad line. While a live run holds the run "
+                + "directory, a last line without its newline is still being written: the complete lines are "
+                + "checked and it is reported as such.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the journal is intact",
@@ -34,16 +37,20 @@ final class VerifyJournalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path journal = runDir.resolve().journalFile();
+        RunDirectory dir = runDir.resolve();
+        Path journal = dir.journalFile();
         if (!Files.exists(journal)) {
             spec.commandLine().getErr().println("error: no journal at " + journal);
             return ErrorCode.USAGE.exitCode();
         }
-        VerificationResult result = new JournalVerifier().verify(journal);
+        VerificationResult result = new VerifyJournalService(System.getenv()).verify(dir);
         if (result.ok()) {
             spec.commandLine()
                     .getOut()
-                    .println("OK " + journal + ": " + result.entryCount() + " entries, chain intact");
+                    .println("OK " + journal + ": "
+                            + (result.lineInProgress().isPresent()
+                                    ? result.describe()
+                                    : result.entryCount() + " entries, chain intact"));
             return 0;
         }
         spec.commandLine().getErr().println("DAMAGED " + journal + ": " + result.describe());

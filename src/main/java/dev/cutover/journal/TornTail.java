@@ -19,6 +19,14 @@ public record TornTail(long lineNumber, long byteOffset, byte[] bytes, String re
         Objects.requireNonNull(reason, "reason");
     }
 
+    /**
+     * True when the line has no LF: a crash mid-append, or, while a live run holds the journal, an append that
+     * readers see a page at a time and that is still under way. A complete line that is not JSON is never this.
+     */
+    public boolean unterminated() {
+        return bytes.length == 0 || bytes[bytes.length - 1] != '\n';
+    }
+
     @Override
     public byte[] bytes() {
         return bytes.clone();

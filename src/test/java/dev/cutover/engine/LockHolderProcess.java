@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A running {@link LockHolderMain} child JVM, driven line by line from a test. */
-final class LockHolderProcess implements AutoCloseable {
+public final class LockHolderProcess implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     private final OutputStream in;
@@ -22,7 +22,7 @@ final class LockHolderProcess implements AutoCloseable {
     }
 
     /** Starts a child on the test classpath; it prints READY and waits for {@link #go()}. */
-    static LockHolderProcess start(Path runDir) throws IOException {
+    public static LockHolderProcess start(Path runDir) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = List.of(
                 java.toString(),
@@ -37,12 +37,12 @@ final class LockHolderProcess implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** The first output line starting with {@code prefix}; JVM noise before it is skipped. */
-    String awaitLine(String... prefixes) throws IOException {
+    public String awaitLine(String... prefixes) throws IOException {
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             for (String prefix : prefixes) {
                 if (line.startsWith(prefix)) {
@@ -53,13 +53,13 @@ final class LockHolderProcess implements AutoCloseable {
         throw new IOException("child " + pid() + " ended without printing " + List.of(prefixes));
     }
 
-    void go() throws IOException {
+    public void go() throws IOException {
         in.write("go\n".getBytes(StandardCharsets.UTF_8));
         in.flush();
     }
 
     /** Lets a winner release its lock and exit cleanly; returns its exit code. */
-    int finish() throws IOException, InterruptedException {
+    public int finish() throws IOException, InterruptedException {
         in.close();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             throw new IOException("child " + pid() + " did not exit");
@@ -68,7 +68,7 @@ final class LockHolderProcess implements AutoCloseable {
     }
 
     /** SIGKILL: the child gets no chance to release anything. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(20, TimeUnit.SECONDS);
     }

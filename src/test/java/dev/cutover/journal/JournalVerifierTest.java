@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +96,78 @@ class JournalVerifierTest {
         assertThat(result.firstBadLine()).hasValue(9);
         assertThat(result.reason()).hasValueSatisfying(r -> assertThat(r).contains("no LF"));
         assertThat(result.entryCount()).isEqualTo(7);
+    }
+
+    @Test
+    void aLastLineWithoutLfIsStillBeingWrittenWhileALiveRunHoldsTheJournal() {
+        byte[] bytes = JournalFixtures.readBytes(journal);
+        JournalFixtures.writeBytes(journal, Arrays.copyOf(bytes, bytes.length - 40));
+
+        VerificationResult result = verifier.verify(journal, () -> Optional.of("pid 4242 on bastion-1"));
+
+        assertThat(result.ok()).as(result.describe()).isTrue();
+        assertThat(result.entryCount()).isEqualTo(7);
+        assertThat(result.lineInProgress()).hasValue("pid 4242 on bastion-1");
+        assertThat(result.describe())
+                .isEqualTo("7 entries verified; the last line is still being written by the live run (pid 4242 on "
+                        + "bastion-1)")
+                .doesNotContain("repair");
+    }
+
+    @Test
+    void aLastLineWithoutLfIsTornWhenNoLiveRunHoldsTheJournal() {
+        byte[] bytes = JournalFixtures.readBytes(journal);
+        JournalFixtures.writeBytes(journal, Arrays.copyOf(bytes, bytes.length - 40));
+
+        VerificationResult result = verifier.verify(journal, Optional::empty);
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.firstBadLine()).hasValue(9);
+        assertThat(result.reason())
+                .hasValueSatisfying(
+                        r -> assertThat(r).startsWith("torn last line (no LF").contains("cutover repair"));
+        assertThat(result.lineInProgress()).isEmpty();
+    }
+
+    @Test
+    void aLiveRunDoesNotExcuseDamageInTheCompleteLinesBeforeThePartialOne() {
+        lines.set(4, lines.get(4).replace("\"approved\"", "\"skipped\""));
+        JournalFixtures.writeLines(journal, lines);
+        byte[] bytes = JournalFixtures.readBytes(journal);
+        JournalFixtures.writeBytes(journal, Arrays.copyOf(bytes, bytes.length - 40));
+
+        VerificationResult result = verifier.verify(journal, () -> Optional.of("pid 4242 on bastion-1"));
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.firstBadLine()).hasValue(6);
+    }
+
+    @Test
+    void aCompleteButUnparseableLastLineIsTornEvenWhileARunIsLive() {
+        lines.set(lines.size() - 1, "{\"entry_id\":\"e8\",");
+        JournalFixtures.writeLines(journal, lines);
+
+        VerificationResult result = verifier.verify(journal, () -> Optional.of("pid 4242 on bastion-1"));
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.firstBadLine()).hasValue(9);
+        assertThat(result.reason()).hasValueSatisfying(r -> assertThat(r).startsWith("torn last line"));
+    }
+
+    @Test
+    void aLineTheRunFinishedJustBeforeItEndedIsNotCalledTorn() {
+        byte[] whole = JournalFixtures.readBytes(journal);
+        JournalFixtures.writeBytes(journal, Arrays.copyOf(whole, whole.length - 40));
+
+        // The look at the lock comes after the read: by then the run completed the line and ended.
+        VerificationResult result = verifier.verify(journal, () -> {
+            JournalFixtures.writeBytes(journal, whole);
+            return Optional.empty();
+        });
+
+        assertThat(result.ok()).as(result.describe()).isTrue();
+        assertThat(result.entryCount()).isEqualTo(8);
+        assertThat(result.lineInProgress()).isEmpty();
     }
 
     @Test
