@@ -12,6 +12,7 @@ import dev.cutover.input.RunDirectory;
 import dev.cutover.journal.JournalContents;
 import dev.cutover.journal.JournalCorruptException;
 import dev.cutover.journal.JournalReader;
+import dev.cutover.journal.TornTail;
 import dev.cutover.report.FreezeSpec;
 import dev.cutover.report.LockInfo;
 import dev.cutover.report.RecordedVerdict;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code cutover status}: the state of a run, live, ended or interrupted, derived from the stored steps, the
@@ -48,19 +50,33 @@ public final class StatusService {
                     ErrorCode.NO_RUN_YET, "no journal in " + dir.root() + ": no run has started there");
         }
         List<ExecutionStep> steps = readSteps(dir);
+        // The lock first: a run that ends after this look has completed every line it began, so a journal read
+        // after it that still ends without LF while no run was live is torn.
+        LockInspection inspection = LockInspection.of(dir, env);
+        JournalContents journal = read(dir, inspection.live());
+        ReportInput input = ReportInput.of(journal, steps, freezes(dir));
+        LockInfo lock = inspection
+                .holder()
+                .map(h -> new LockInfo(h.pid(), h.host(), h.operator(), h.startedAt(), inspection.live()))
+                .orElse(null);
+        return StatusViews.of(dir.root(), input, lock, inspection.live(), recorded(dir), clock.instant());
+    }
+
+    /**
+     * The journal up to its last complete line. A live run's long append becomes visible a page at a time, so
+     * its last line without LF is still being written, not a torn tail.
+     */
+    private static JournalContents read(RunDirectory dir, boolean live) {
         JournalContents journal;
         try {
             journal = new JournalReader().read(dir.journalFile());
         } catch (JournalCorruptException e) {
             throw new CutoverException(ErrorCode.JOURNAL_CORRUPT, e.getMessage(), e);
         }
-        ReportInput input = ReportInput.of(journal, steps, freezes(dir));
-        LockInspection inspection = LockInspection.of(dir, env);
-        LockInfo lock = inspection
-                .holder()
-                .map(h -> new LockInfo(h.pid(), h.host(), h.operator(), h.startedAt(), inspection.live()))
-                .orElse(null);
-        return StatusViews.of(dir.root(), input, lock, inspection.live(), recorded(dir), clock.instant());
+        if (live && journal.tornTail().filter(TornTail::unterminated).isPresent()) {
+            return new JournalContents(journal.metadata(), journal.entries(), Optional.empty());
+        }
+        return journal;
     }
 
     static List<ExecutionStep> readSteps(RunDirectory dir) {

@@ -88,6 +88,25 @@ class LiveJournalTailTest {
     }
 
     @Test
+    void statusShowsALiveRunUpToItsLastCompleteLineWithoutATornTail() throws Exception {
+        try (LockHolderProcess run = liveRun()) {
+            CliRunner.Result r = CliRunner.run("status", "--run-dir", dir.toString(), "--json");
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out())
+                    .contains("\"activity\": \"running\"")
+                    .contains("\"torn_tail\": false")
+                    .contains("\"next_command\": null")
+                    .doesNotContain("repair");
+            CliRunner.Result text = CliRunner.run("status", "--run-dir", dir.toString());
+            assertThat(text.out())
+                    .contains("State: running")
+                    .doesNotContain("torn")
+                    .doesNotContain("repair");
+        }
+    }
+
+    @Test
     void repairAndReportRefuseALiveRunAndLeaveItsJournalAlone() throws Exception {
         try (LockHolderProcess run = liveRun()) {
             CliRunner.Result repair = CliRunner.run("repair", "--run-dir", dir.toString());
