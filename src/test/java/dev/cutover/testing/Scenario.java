@@ -124,6 +124,26 @@ public final class Scenario {
     }
 
     /** Appends a new item (built by {@code fill} on an object holding only {@code id}) to a phase section. */
+    /**
+     * Adds a data-plane phase-3 step {@code stepId} that touches {@code service/target/config/{label}}: a step whose
+     * command needs a runtime parameter ({@code label}), with or without a rollback command that removes it again.
+     */
+    public Scenario withLabelStep(String stepId, boolean withRollback) {
+        return addItem(DP, 3, "during_cutover", stepId, item -> {
+            item.put("description", "Label the target config.")
+                    .put("owner_team", "platform")
+                    .put("operation_type", "lambda-code-upload")
+                    .put("tool", "shell")
+                    .put("command", "touch service/target/config/{label}")
+                    .put("long_running", false)
+                    .put("verification_command", "test -e service/target/config/{label}");
+            if (withRollback) {
+                item.put("rollback_command", "rm -f service/target/config/{label}");
+            }
+            item.put("irreversible", false);
+        });
+    }
+
     public Scenario addItem(String file, int phase, String section, String id, Consumer<ObjectNode> fill) {
         return editJson(file, root -> {
             for (JsonNode p : root.path("phases")) {

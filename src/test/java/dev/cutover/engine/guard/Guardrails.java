@@ -2,15 +2,19 @@ package dev.cutover.engine.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.CompileService;
 import dev.cutover.engine.GuardOptions;
+import dev.cutover.engine.LoadedPlan;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.ApprovalMode;
+import dev.cutover.input.RunDirectory;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Shared set-up of the guardrail tests: org files, the demo in another class, and refusal checks. */
 final class Guardrails {
@@ -55,6 +59,24 @@ final class Guardrails {
     }
 
     /** Writes an organisation file into {@code dir} and returns its path. */
+    /** An organisation file whose production class (the demo's accounts) changes things only through a pipeline. */
+    static final String PIPELINE_ONLY = """
+            environments:
+              production:
+                accounts: ["000000000001", "000000000002"]
+                direct_mutation: pipeline-only
+            """;
+
+    /** {@link #PIPELINE_ONLY} written to {@code dir}. */
+    static Path pipelineOnlyOrg(Path dir) {
+        return orgFile(dir, "environments.yaml", PIPELINE_ONLY);
+    }
+
+    /** The plan prepare-pipeline renders the approvals files from. */
+    static LoadedPlan planOf(Scenario scenario) {
+        return new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty());
+    }
+
     static Path orgFile(Path dir, String name, String yaml) {
         try {
             Files.createDirectories(dir);

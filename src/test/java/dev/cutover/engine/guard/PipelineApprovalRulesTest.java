@@ -2,11 +2,9 @@ package dev.cutover.engine.guard;
 
 import static dev.cutover.engine.guard.Guardrails.assertRefused;
 import static dev.cutover.engine.guard.Guardrails.demoIn;
-import static dev.cutover.engine.guard.Guardrails.orgFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutover.app.CompileService;
 import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.engine.GuardOptions;
 import dev.cutover.engine.LoadedPlan;
@@ -17,7 +15,6 @@ import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.error.Problem;
 import dev.cutover.input.ApprovalMode;
-import dev.cutover.input.RunDirectory;
 import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
@@ -25,7 +22,6 @@ import dev.cutover.testing.ScriptedApprover;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,23 +33,17 @@ import org.junit.jupiter.api.io.TempDir;
  * one a reviewed change may give. What prepare-pipeline writes passes, commented or uncommented.
  */
 class PipelineApprovalRulesTest {
-    private static final String PIPELINE_ONLY = """
-            environments:
-              production:
-                accounts: ["000000000001", "000000000002"]
-                direct_mutation: pipeline-only
-            """;
     private static final String PARAM_STEP = "dp-phase3-020-label-config";
 
     @TempDir
     Path tmp;
 
     private Path org() {
-        return orgFile(tmp.resolve("org"), "environments.yaml", PIPELINE_ONLY);
+        return Guardrails.pipelineOnlyOrg(tmp.resolve("org"));
     }
 
     private static LoadedPlan planOf(Scenario scenario) {
-        return new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty());
+        return Guardrails.planOf(scenario);
     }
 
     /** The production demo in CI under the gate, rehearsed, reading {@code approvals} as its pipeline approvals. */
@@ -222,21 +212,7 @@ class PipelineApprovalRulesTest {
 
     /** The demo with one more step whose command, verify and rollback need the runtime value {@code {label}}. */
     private Scenario withParameterStep() {
-        return demoIn(tmp, "production")
-                .addItem(
-                        Scenario.DP,
-                        3,
-                        "during_cutover",
-                        PARAM_STEP,
-                        item -> item.put("description", "Label the target config.")
-                                .put("owner_team", "platform")
-                                .put("operation_type", "lambda-code-upload")
-                                .put("tool", "shell")
-                                .put("command", "touch service/target/config/{label}")
-                                .put("long_running", false)
-                                .put("verification_command", "test -e service/target/config/{label}")
-                                .put("rollback_command", "rm -f service/target/config/{label}")
-                                .put("irreversible", false));
+        return demoIn(tmp, "production").withLabelStep(PARAM_STEP, true);
     }
 
     private List<Problem> check(String text, LoadedPlan plan, PipelineGate.Purpose purpose) throws Exception {

@@ -2,11 +2,9 @@ package dev.cutover.engine.guard;
 
 import static dev.cutover.engine.guard.Guardrails.assertRefused;
 import static dev.cutover.engine.guard.Guardrails.demoIn;
-import static dev.cutover.engine.guard.Guardrails.orgFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutover.app.CompileService;
 import dev.cutover.engine.GuardOptions;
 import dev.cutover.engine.LoadedPlan;
 import dev.cutover.engine.PipelineApprovalsFile;
@@ -14,14 +12,12 @@ import dev.cutover.engine.PipelineGate;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.ApprovalMode;
-import dev.cutover.input.RunDirectory;
 import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,23 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * file, inside CI, under its approval gate, for exactly the plan the file was generated for.
  */
 class PipelineApprovalsTest {
-    private static final String PIPELINE_ONLY = """
-            environments:
-              production:
-                accounts: ["000000000001", "000000000002"]
-                direct_mutation: pipeline-only
-            """;
 
     @TempDir
     Path tmp;
 
     private Path org() {
-        return orgFile(tmp.resolve("org"), "environments.yaml", PIPELINE_ONLY);
+        return Guardrails.pipelineOnlyOrg(tmp.resolve("org"));
     }
 
-    /** The plan prepare-pipeline would render the approvals files from. */
     private static LoadedPlan planOf(Scenario scenario) {
-        return new CompileService().loadForExecution(new RunDirectory(scenario.dir()), Optional.empty());
+        return Guardrails.planOf(scenario);
     }
 
     /** The production demo, with the approvals prepare-pipeline would generate for it written next to it. */

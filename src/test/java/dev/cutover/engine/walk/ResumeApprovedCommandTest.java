@@ -113,20 +113,7 @@ class ResumeApprovedCommandTest {
     /** A runtime parameter is compared with the value the operator gave: no false refusal, and edits still seen. */
     @Test
     void aCommandWithARuntimeParameterIsComparedWithTheValueTheJournalRecorded() throws IOException {
-        Scenario s = Scenario.demo(tmp)
-                .addItem(
-                        Scenario.DP,
-                        3,
-                        "during_cutover",
-                        LABEL_STEP,
-                        item -> item.put("description", "Label the target config.")
-                                .put("owner_team", "platform")
-                                .put("operation_type", "lambda-code-upload")
-                                .put("tool", "shell")
-                                .put("command", "touch service/target/config/{label}")
-                                .put("long_running", false)
-                                .put("verification_command", "test -e service/target/config/{label}")
-                                .put("irreversible", false));
+        Scenario s = Scenario.demo(tmp).withLabelStep(LABEL_STEP, false);
         assertThat(s.run(new ScriptedApprover().param("label", "blue")).verdict())
                 .isEqualTo("completed");
         s.crashAfter(LABEL_STEP, "approved");
