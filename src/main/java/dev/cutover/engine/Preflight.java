@@ -84,15 +84,16 @@ final class Preflight {
     private Set<String> signedGates = Set.of();
 
     /**
-     * Checks 4–7 and the allow-list audit, in FORMATS.md §5 order after the profiles are known to be there;
-     * returns whether stale inputs were accepted. Throws the first refusal.
+     * Checks 4–7 and the allow-list audit, in FORMATS.md §5 order after the profiles are known to be there
+     * ({@link #acceptedStaleFiles()} then names the stale inputs {@code --accept-stale} let through). Throws the first
+     * refusal.
      */
-    boolean runAll(LoadedPlan plan, ExecuteRequest request, EnvironmentVerdict declared, String operator) {
+    void runAll(LoadedPlan plan, ExecuteRequest request, EnvironmentVerdict declared, String operator) {
         requireProfiles(plan, request);
         signOffs(plan.inputs());
         passed.add("check 4 (sign-off): both checklists signed");
-        boolean staleAccepted = staleness(plan.inputs(), request.acceptStale());
-        passed.add("check 5 (staleness): inputs fresh enough" + (staleAccepted ? " (--accept-stale)" : ""));
+        staleness(plan.inputs(), request.acceptStale());
+        passed.add("check 5 (staleness): inputs fresh enough" + (acceptedStale.isEmpty() ? "" : " (--accept-stale)"));
         allowList(plan.plan().steps(), new CommandLint(plan.allowed()));
         passed.add("allow-list: every automated command is allowed in its role");
         gateApprovers(plan);
@@ -106,7 +107,6 @@ final class Preflight {
                 plan.allowed().allowsTerraform(),
                 plan.plan().steps());
         passed.add("checks 6-7 (identity, terraform): passed or not applicable");
-        return staleAccepted;
     }
 
     private void gatesTheOperatorMayNotSign(LoadedPlan plan, String operator) {
@@ -236,8 +236,8 @@ final class Preflight {
         });
     }
 
-    /** Check 5: inputs captured at most 14 days ago unless accepted. Returns whether staleness was accepted. */
-    boolean staleness(Inputs inputs, boolean acceptStale) {
+    /** Check 5: inputs captured at most 14 days ago unless accepted (then noted in {@link #acceptedStaleFiles()}). */
+    void staleness(Inputs inputs, boolean acceptStale) {
         List<CapturedAt> captured = new ArrayList<>();
         for (CapturedAtText input : inputs.capturedAt()) {
             captured.add(CapturedAt.parse(input));
@@ -250,7 +250,6 @@ final class Preflight {
         if (result.staleAccepted()) {
             acceptedStale = result.staleFiles();
         }
-        return result.staleAccepted();
     }
 
     /** The inputs older than the limit that {@code --accept-stale} let through (oldest first), for the lock entry. */
