@@ -42,20 +42,23 @@ final class PlanWarnings {
 
     private void checkFreezeWindows(Set<String> ids, List<ExecutionStep> steps) {
         List<FreezeWindow> windows = inputs.dataPlane().freezeWindows();
-        Set<String> itemIds = dataPlaneItemIds();
+        Set<String> itemIds = null; // needed only when a window cites an id that is not a step
         for (int i = 0; i < windows.size(); i++) {
             FreezeWindow window = windows.get(i);
-            // An item with that id that did not compile already has its own error: one mistake, one report.
-            boolean itemFailedToCompile =
-                    itemIds.contains(window.beginsAtStepId()) && fixFor(window.beginsAtStepId(), steps) == null;
-            if (!ids.contains(window.beginsAtStepId()) && !itemFailedToCompile) {
-                errors.add(
-                        Plane.DP.jsonFile(),
-                        "/freeze_windows/" + i + "/begins_at_step_id",
-                        "freeze window begins at '" + window.beginsAtStepId() + "', which is not a compiled step",
-                        Objects.requireNonNullElse(
-                                fixFor(window.beginsAtStepId(), steps),
-                                "Set begins_at_step_id to the id of the data-plane item that starts the freeze."));
+            String begins = window.beginsAtStepId();
+            if (!ids.contains(begins)) {
+                String compiledAs = fixFor(begins, steps);
+                itemIds = itemIds == null ? dataPlaneItemIds() : itemIds;
+                // An item with that id that did not compile already has its own error: one mistake, one report.
+                if (compiledAs != null || !itemIds.contains(begins)) {
+                    errors.add(
+                            Plane.DP.jsonFile(),
+                            "/freeze_windows/" + i + "/begins_at_step_id",
+                            "freeze window begins at '" + begins + "', which is not a compiled step",
+                            Objects.requireNonNullElse(
+                                    compiledAs,
+                                    "Set begins_at_step_id to the id of the data-plane item that starts the freeze."));
+                }
             }
             if (window.releaseStepId() == null || !ids.contains(window.releaseStepId())) {
                 warnings.add(
