@@ -1,6 +1,5 @@
 package dev.cutover.engine;
 
-import dev.cutover.journal.RunStateReplayer;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -79,11 +78,8 @@ public final class PreflightCheck {
             EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
             checks.runAll(plan, request, guard.declared(), operator.name());
             if (!journal.startsFresh()) {
-                // What execute --resume refuses before it writes anything (docs/resume.md, items 4 and 5).
-                StoredPlan.require(request.runDir().stepsFile(), plan.stepsJson());
-                ApprovalDrift.require(
-                        plan.plan().steps(),
-                        new RunStateReplayer().replay(journal.toContinue().entries()));
+                PreflightRun.requireApprovedPlan(
+                        request.runDir(), plan, journal.toContinue().entries());
                 passed.add("resume: the stored plan and every approved command are unchanged");
             }
             passed.addAll(checks.passed());

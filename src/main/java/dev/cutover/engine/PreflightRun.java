@@ -10,7 +10,9 @@ import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.input.Inputs;
+import dev.cutover.input.RunDirectory;
 import dev.cutover.journal.JournalContents;
+import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalMetadata;
 import dev.cutover.journal.JournalWriter;
@@ -104,11 +106,7 @@ final class PreflightRun {
         Approver approver = engine.approver(request);
         checks.runAll(plan, request, guard.declared(), operator);
         approver = guarded(guard, commands, approver);
-        requireStoredPlan(plan);
-        RunState replayed = new RunStateReplayer().replay(previous.entries());
-        // The steps file matching the inputs is not enough: both may have been changed together since the journal
-        // recorded what the operator approved, and the journal is the truth.
-        ApprovalDrift.require(plan.plan().steps(), replayed);
+        RunState replayed = requireApprovedPlan(request.runDir(), plan, previous.entries());
         collectWarnings(plan, checks);
         PriorRun prior = PriorRun.of(replayed);
         RunJournal journal =
@@ -313,6 +311,20 @@ final class PreflightRun {
     /** What pre-flight and the environment cross-check warned about, for the report. */
     List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /**
+     * What continuing a run refuses before anything is written (docs/resume.md, "Before anything runs", items 4
+     * and 5), shared by {@code execute --resume} and {@code preflight --resume}: the stored steps must be what the
+     * inputs compile to now, and every command the journal shows approved must be the one the plan gives. The
+     * steps file matching the inputs is not enough: both may have been changed together since the journal recorded
+     * what the operator approved, and the journal is the truth. Returns the replayed journal.
+     */
+    static RunState requireApprovedPlan(RunDirectory dir, LoadedPlan plan, List<JournalEntry> entries) {
+        StoredPlan.require(dir.stepsFile(), plan.stepsJson());
+        RunState replayed = new RunStateReplayer().replay(entries);
+        ApprovalDrift.require(plan.plan().steps(), replayed);
+        return replayed;
     }
 
     /** The stored steps must be byte-identical to what the inputs compile to now (FORMATS.md §6.7). */
