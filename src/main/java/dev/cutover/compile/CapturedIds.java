@@ -2,6 +2,7 @@ package dev.cutover.compile;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The runtime parameters a long-running step's execute supplies itself: ids its JSON output carries (FORMATS.md
@@ -9,7 +10,19 @@ import java.util.Set;
  * plans and runbooks list them apart from the values to prepare.
  */
 public final class CapturedIds {
-    private static final Set<String> NAMES = Set.of("job-id", "task-execution-arn", "export-arn", "import-arn");
+    /** One id and where it stands in an execute's JSON output (a JSON pointer). */
+    public record Capture(String name, String pointer) {}
+
+    /** Every id captured, with where it is found; the first pointer that holds a value wins for a name. */
+    public static final List<Capture> CAPTURES = List.of(
+            new Capture("job-id", "/JobId"),
+            new Capture("job-id", "/UserImportJob/JobId"),
+            new Capture("task-execution-arn", "/TaskExecutionArn"),
+            new Capture("export-arn", "/ExportDescription/ExportArn"),
+            new Capture("import-arn", "/ImportTableDescription/ImportArn"));
+
+    private static final Set<String> NAMES =
+            CAPTURES.stream().map(Capture::name).collect(Collectors.toUnmodifiableSet());
 
     private CapturedIds() {}
 

@@ -2,37 +2,28 @@ package dev.cutover.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.compile.CapturedIds;
 import dev.cutover.policy.SafeValue;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 
 /**
- * Ids a long-running step's poll needs, captured from its execute command's JSON output (FORMATS.md §4.3):
- * {@code job-id}, {@code task-execution-arn}, {@code export-arn}, {@code import-arn}.
+ * Ids a long-running step's poll needs, captured from its execute command's JSON output (FORMATS.md §4.3): the
+ * names and JSON pointers of {@link CapturedIds#CAPTURES}.
  */
 final class CapturedOutputs {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Capture(String name, String pointer) {}
-
-    private static final List<Capture> CAPTURES = List.of(
-            new Capture("job-id", "/JobId"),
-            new Capture("job-id", "/UserImportJob/JobId"),
-            new Capture("task-execution-arn", "/TaskExecutionArn"),
-            new Capture("export-arn", "/ExportDescription/ExportArn"),
-            new Capture("import-arn", "/ImportTableDescription/ImportArn"));
-
     private CapturedOutputs() {}
 
-    /** The names captured here; {@code CapturedIds} lists the same for plans and runbooks (a test holds them equal). */
+    /** The names captured here: those of {@link CapturedIds#CAPTURES}, which plans and runbooks read too. */
     static Set<String> names() {
         Set<String> names = new TreeSet<>();
-        CAPTURES.forEach(c -> names.add(c.name()));
+        CapturedIds.CAPTURES.forEach(c -> names.add(c.name()));
         return names;
     }
 
@@ -50,7 +41,7 @@ final class CapturedOutputs {
         } catch (IOException e) {
             return found;
         }
-        for (Capture c : CAPTURES) {
+        for (CapturedIds.Capture c : CapturedIds.CAPTURES) {
             JsonNode node = root.at(c.pointer());
             if (node.isTextual() && SafeValue.isSafe(node.asText()) && !found.containsKey(c.name())) {
                 found.put(c.name(), node.asText());
