@@ -34,7 +34,7 @@ public final class ExecuteService {
             if (e.code() != ErrorCode.IO_FAILURE) {
                 throw e;
             }
-            return withoutReports(result, e, request.runDir().root().toString());
+            return withoutReports(result, e, request.runDir().root().toString(), "the run completed");
         }
         return result;
     }
@@ -43,15 +43,16 @@ public final class ExecuteService {
      * The journal is the record and is complete; only the summary and reports derived from it could not be
      * written (a full disk, a read-only run directory). That is a halt the operator fixes, not a bug: the run
      * keeps its verdict (a completed one becomes halted, so no script reads success without its reports) and
-     * says how to write them again.
+     * says how to write them again. {@code completed} names what completed ("the run completed", "the rollback
+     * finished") for the halt reason of a run that would otherwise have been completed.
      */
-    static RunResult withoutReports(RunResult result, CutoverException e, String runDir) {
+    static RunResult withoutReports(RunResult result, CutoverException e, String runDir, String completed) {
         RunEnding was = result.ending();
         String why = "the summary and reports could not be written (" + e.getMessage()
                 + "); once the run directory is writable, `cutover report --run-dir " + runDir
                 + "` writes them from the journal";
         RunEnding ending = was.verdict() == Verdict.COMPLETED
-                ? new RunEnding(Verdict.HALTED, "the run completed, but " + why, null, was.keepLock())
+                ? new RunEnding(Verdict.HALTED, completed + ", but " + why, null, was.keepLock())
                 : new RunEnding(
                         was.verdict(),
                         was.haltReason() == null ? why : was.haltReason() + "; " + why,

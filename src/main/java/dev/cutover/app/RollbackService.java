@@ -6,6 +6,8 @@ import dev.cutover.engine.PlanSource;
 import dev.cutover.engine.RunEnding;
 import dev.cutover.engine.RunResult;
 import dev.cutover.engine.Verdict;
+import dev.cutover.error.CutoverException;
+import dev.cutover.error.ErrorCode;
 import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalReader;
 import dev.cutover.report.RollbackOutcomes;
@@ -17,7 +19,8 @@ import java.util.Optional;
 /**
  * {@code cutover rollback}: the engine unwinds the steps that succeeded, latest first, in the run's own journal;
  * the summary and report are then rewritten from that journal with a Rollback section (what was rolled back,
- * what remains).
+ * what remains). As for {@code execute}, a summary or report that cannot be written (full disk, read-only
+ * directory) halts with exit 1 and says how to write them again; the journal is the record and is complete.
  */
 public final class RollbackService {
     private final CompileService compile;
@@ -47,9 +50,18 @@ public final class RollbackService {
         RunResult result = engine.rollback(request, source);
         List<JournalEntry> entries =
                 new JournalReader().read(request.runDir().journalFile()).entries();
-        endOfRun.write(request.runDir(), forReport(result, entries));
         RollbackOutcomes outcomes =
                 RollbackOutcomes.of(result.plan().steps(), entries).orElseThrow();
+        try {
+            endOfRun.write(request.runDir(), forReport(result, entries));
+        } catch (CutoverException e) {
+            if (e.code() != ErrorCode.IO_FAILURE) {
+                throw e;
+            }
+            RunResult halted = ExecuteService.withoutReports(
+                    result, e, request.runDir().root().toString(), "the rollback finished");
+            return new Result(halted, outcomes);
+        }
         return new Result(result, outcomes);
     }
 

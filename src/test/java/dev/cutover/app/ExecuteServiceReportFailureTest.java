@@ -6,6 +6,7 @@ import dev.cutover.engine.RunResult;
 import dev.cutover.engine.Verdict;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.report.RollbackOutcomes;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
 import java.io.PrintWriter;
@@ -15,7 +16,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run whose summary and reports cannot be written (full disk, read-only directory) ends halted, not as a bug. */
+/**
+ * A run (or rollback) whose summary and reports cannot be written (full disk, read-only directory) ends halted, not
+ * as a bug.
+ */
 class ExecuteServiceReportFailureTest {
     @TempDir
     Path tmp;
@@ -38,5 +42,27 @@ class ExecuteServiceReportFailureTest {
         assertThat(result.ending().haltReason())
                 .startsWith("the run completed, but the summary and reports could not be written")
                 .contains("No space left", "cutover report --run-dir " + s.dir());
+    }
+
+    @Test
+    void aFinishedRollbackWhoseReportsCannotBeWrittenIsHaltedWithExitOneAndSaysHowToWriteThemAgain() {
+        Scenario s = Scenario.demo(tmp);
+        assertThat(s.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
+        EndOfRunWriter full = (dir, result) -> {
+            throw new CutoverException(ErrorCode.IO_FAILURE, "cannot write execution-summary.json: No space left");
+        };
+
+        RollbackService.Result result = new RollbackService(
+                        new CompileService(),
+                        s.engine(new ScriptedApprover(), new PrintWriter(new StringWriter())),
+                        full)
+                .rollback(s.request(true), Optional.empty());
+
+        assertThat(result.run().ending().verdict()).isEqualTo(Verdict.HALTED);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.run().ending().haltReason())
+                .startsWith("the rollback finished, but the summary and reports could not be written")
+                .contains("No space left", "cutover report --run-dir " + s.dir());
+        assertThat(result.outcomes().ids(RollbackOutcomes.Outcome.ROLLED_BACK)).isNotEmpty();
     }
 }
