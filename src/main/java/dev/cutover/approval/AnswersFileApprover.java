@@ -31,7 +31,17 @@ public final class AnswersFileApprover implements Approver {
      */
     public static AnswersFileApprover load(Path file) {
         Path absolute = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
-        List<String> lines = readLines(absolute);
+        return of(absolute, readLines(absolute));
+    }
+
+    /**
+     * The approver of {@code lines}, already read from {@code file}: for a caller that checked those very bytes
+     * (pipeline approvals) and must answer from them, never from a second read of a file that may have changed.
+     *
+     * @throws dev.cutover.error.CutoverException (ANSWERS_FILE_INVALID) listing every bad line at once
+     */
+    public static AnswersFileApprover of(Path file, List<String> lines) {
+        Path absolute = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
         AnswerRuleParser.Result result = AnswerRuleParser.parse(absolute.toString(), lines);
         if (!result.problems().isEmpty()) {
             throw invalid(absolute, result.problems());

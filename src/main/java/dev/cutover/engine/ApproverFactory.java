@@ -4,13 +4,13 @@ import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.Approver;
 import dev.cutover.approval.TerminalApprover;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /** Creates the approver a run uses: the operator's terminal, or (outside production) an answers file. */
 public interface ApproverFactory {
     Approver terminal();
 
-    Approver answers(Path file);
+    /** The approver answering from {@code file}, already read and checked (the engine loads it once). */
+    Approver answers(AnswersFileApprover file);
 
     /** The real adapters: {@code /dev/tty}, and answers files echoed to the run's output. */
     static ApproverFactory system(PrintWriter out) {
@@ -21,8 +21,8 @@ public interface ApproverFactory {
             }
 
             @Override
-            public Approver answers(Path file) {
-                return new EchoingApprover(AnswersFileApprover.load(file), out);
+            public Approver answers(AnswersFileApprover file) {
+                return new EchoingApprover(file, out);
             }
         };
     }

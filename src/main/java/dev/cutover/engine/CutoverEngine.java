@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.Approver;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.journal.JournalEvent;
@@ -11,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code cutover execute}: pre-flight in the order of FORMATS.md §5, then go/no-go and the step walk, with the
@@ -110,14 +112,17 @@ public final class CutoverEngine {
     }
 
     /**
-     * The approver for this run: the terminal, or the file of {@code --answers} or {@code --pipeline-approvals}.
+     * The approver for this run: the terminal, the file of {@code --answers}, or the {@code --pipeline-approvals}
+     * file exactly as {@code guard} checked it (one read: a file changed after its checks is never what answers).
      * Whether the environment allows a file is the {@link EnvironmentGuard}'s decision, taken before this.
      */
-    Approver approver(ExecuteRequest request) {
-        Path file = request.guard().pipelineApprovals() != null
-                ? request.guard().pipelineApprovals()
-                : request.answersFile();
-        return file == null ? approvers.terminal() : approvers.answers(file);
+    Approver approver(ExecuteRequest request, EnvironmentGuard guard) {
+        Optional<AnswersFileApprover> pipeline = guard.checkedPipelineApprovals();
+        if (pipeline.isPresent()) {
+            return approvers.answers(pipeline.get());
+        }
+        Path file = request.answersFile();
+        return file == null ? approvers.terminal() : approvers.answers(AnswersFileApprover.load(file));
     }
 
     static CommandRunner runner(Clock clock) {

@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.Approver;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.error.CutoverException;
@@ -32,6 +33,8 @@ final class EnvironmentGuard {
     private final PipelineGate.Purpose verb;
     /** Accounts whose alias could not be read, so name patterns could not classify them. */
     private final List<String> aliasNotes = new ArrayList<>();
+    /** The {@code --pipeline-approvals} file as its checks read it, once they passed: what the run answers from. */
+    private AnswersFileApprover checkedPipelineApprovals;
 
     private EnvironmentGuard(
             ExecuteRequest request, LoadedPlan plan, Optional<OrgConfig> org, PipelineGate.Purpose verb) {
@@ -113,9 +116,14 @@ final class EnvironmentGuard {
                     "--approval " + asked.approval().configName() + " refused: " + whose + " allows at most "
                             + verdict.permissions().approval().configName() + " approval.");
         }
-        if (pipeline) {
-            PipelineGate.require(request, plan, verb);
+        if (pipeline && checkedPipelineApprovals == null) {
+            checkedPipelineApprovals = PipelineGate.require(request, plan, verb);
         }
+    }
+
+    /** The pipeline approvals file as {@link #refuse} checked it; empty without {@code --pipeline-approvals}. */
+    Optional<AnswersFileApprover> checkedPipelineApprovals() {
+        return Optional.ofNullable(checkedPipelineApprovals);
     }
 
     /** Where a pipeline-only class's change goes instead: the pipeline job's mode for this verb. */

@@ -80,7 +80,11 @@ public final class PipelineGate {
         }
     }
 
-    static void require(ExecuteRequest request, LoadedPlan plan, Purpose purpose) {
+    /**
+     * Refuses the run unless every rule above holds; returns the approver of the file's rules, made from the very
+     * lines checked (the file is read once).
+     */
+    static AnswersFileApprover require(ExecuteRequest request, LoadedPlan plan, Purpose purpose) {
         if (!"true".equalsIgnoreCase(request.environment().getOrDefault("CI", ""))) {
             throw refused("CI is not `true`: pipeline approvals run only inside a CI job");
         }
@@ -103,7 +107,9 @@ public final class PipelineGate {
                     + expected + ": it was prepared for another plan. Run prepare-pipeline again and review the"
                     + " new change");
         }
-        requireRules(AnswersFileApprover.load(file), plan, purpose);
+        AnswersFileApprover approvals = AnswersFileApprover.of(file, lines);
+        requireRules(approvals, plan, purpose);
+        return approvals;
     }
 
     /**

@@ -64,7 +64,7 @@ final class PreflightRun {
             // other check (and before check 6 makes a single cloud call).
             EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
             guard.refuse(guard.declared());
-            approver = engine.approver(request);
+            approver = engine.approver(request, guard);
             checks.runAll(plan, request, guard.declared(), operator);
             approver = guarded(guard, commands, approver);
             checks.rehearsal(plan, environment);
@@ -103,7 +103,7 @@ final class PreflightRun {
                 .continuingRun(previous.entries(), plan.config().environment());
         EnvironmentGuard guard = EnvironmentGuard.load(request, plan);
         guard.refuse(guard.declared());
-        Approver approver = engine.approver(request);
+        Approver approver = engine.approver(request, guard);
         checks.runAll(plan, request, guard.declared(), operator);
         approver = guarded(guard, commands, approver);
         RunState replayed = requireApprovedPlan(request.runDir(), plan, previous.entries());

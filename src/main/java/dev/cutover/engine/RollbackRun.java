@@ -56,7 +56,7 @@ final class RollbackRun {
         Preflight checks = new Preflight(engine.clock(), commands);
         Preflight.requireProfiles(plan, request);
         checks.identity(plan.inputs(), plan.config(), plan.allowed().allowsAws(), ExecutionStep.RUN_LEVEL_STEP_ID);
-        Approver approver = shared.guarded(guard, commands, engine.approver(request));
+        Approver approver = shared.guarded(guard, commands, engine.approver(request, guard));
         RunJournal journal =
                 new RunJournal(JournalWriter.openExisting(request.runDir().journalFile(), engine.clock()), operator);
         PriorRun prior = PriorRun.of(state);

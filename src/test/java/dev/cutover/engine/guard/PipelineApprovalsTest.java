@@ -19,6 +19,7 @@ import dev.cutover.testing.ScriptedApprover;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -251,5 +252,37 @@ class PipelineApprovalsTest {
                 .run(new ScriptedApprover());
 
         assertRefused(run, ErrorCode.PIPELINE_APPROVALS_REFUSED, "direct mutation is discouraged for production");
+    }
+
+    /**
+     * The approvals file is read once: a FIFO serves the generated approvals to exactly one reader, so a second
+     * read (whose bytes no check has seen) would block until the time-out fails the test.
+     */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theRunAnswersFromTheVeryBytesItsChecksReadNeverFromASecondRead() throws Exception {
+        Path generated = tmp.resolve("generated.txt");
+        Scenario scenario =
+                production(generated, true).env("CI", "true").env(PipelineGate.GATE_VARIABLE, "github-run-7-1");
+        Path fifo = tmp.resolve("pipeline-approvals.txt");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
+        Process writer = new ProcessBuilder(
+                        "bash", "-c", "cat \"$1\" > \"$2\"", "feed", generated.toString(), fifo.toString())
+                .start();
+        try {
+            RunOutcome run = scenario.guard(new GuardOptions(org(), ApprovalMode.PER_STEP, fifo))
+                    .run(new ScriptedApprover());
+
+            assertThat(run.verdict())
+                    .as("%s %s", run.output(), run.result().ending())
+                    .isEqualTo("completed");
+            assertThat(run.events("cp-phase1-010-create-target")).contains("step-succeeded");
+            assertThat(writer.waitFor())
+                    .as("the one reader read the approvals to the end")
+                    .isZero();
+        } finally {
+            writer.destroyForcibly().waitFor();
+        }
     }
 }
