@@ -1,5 +1,6 @@
 package dev.cutover.app;
 
+import dev.cutover.digest.Sha256;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import java.io.IOException;
@@ -7,15 +8,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +109,7 @@ public final class DemoRunDirectory {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JVM", e);
-        }
+        return Sha256.hex(bytes);
     }
 
     private static Map<String, String> dataFiles() {

@@ -1,5 +1,6 @@
 package dev.cutover.app;
 
+import dev.cutover.digest.Sha256;
 import dev.cutover.input.Checklist;
 import dev.cutover.input.ChecklistPhase;
 import dev.cutover.input.GoNoGoGate;
@@ -9,12 +10,9 @@ import dev.cutover.input.RunDirectory;
 import dev.cutover.report.RunbookInput;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -104,10 +102,6 @@ final class RunbookInputs {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.hex(bytes);
     }
 }

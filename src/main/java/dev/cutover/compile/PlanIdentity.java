@@ -4,11 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.digest.Sha256;
 import dev.cutover.input.ChecklistMetadata;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -46,13 +43,7 @@ public record PlanIdentity(String sha256) {
 
     /** The identity of {@code steps} (execution order) of a run whose checklists name these two accounts. */
     public static PlanIdentity of(List<ExecutionStep> steps, String sourceAccountId, String targetAccountId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(steps, sourceAccountId, targetAccountId).getBytes(StandardCharsets.UTF_8));
-            return new PlanIdentity(HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JVM", e);
-        }
+        return new PlanIdentity(Sha256.hex(canonical(steps, sourceAccountId, targetAccountId)));
     }
 
     /** The identity of {@code plan} for the source and target accounts its control-plane checklist names. */

@@ -1,11 +1,8 @@
 package dev.cutover.engine;
 
+import dev.cutover.digest.Sha256;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -34,11 +31,6 @@ public record ApprovedCommand(String text, String sha256) {
     }
 
     public static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JVM", e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -3,6 +3,7 @@ package dev.cutover.engine;
 import dev.cutover.approval.Answer;
 import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.Approver;
+import dev.cutover.digest.Sha256;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.error.Problem;
@@ -10,9 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -73,11 +71,7 @@ public final class PipelineGate {
 
     /** The hex SHA-256 of a compiled plan's bytes. */
     public static String stepsSha256(byte[] stepsJson) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stepsJson));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return Sha256.hex(stepsJson);
     }
 
     /**

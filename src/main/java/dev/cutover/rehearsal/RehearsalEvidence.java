@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.compile.StepsJson;
+import dev.cutover.digest.Sha256;
 import dev.cutover.journal.JournalContents;
 import dev.cutover.journal.JournalReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * {@code rehearsal-evidence.json} (docs/rehearsal.md): the claims, the bundle they are derived from — the
@@ -62,12 +60,9 @@ public final class RehearsalEvidence {
     /** The SHA-256 of the compact serialisation of {@code unsealed} (keys in the order they are held). */
     static String digest(ObjectNode unsealed) {
         try {
-            byte[] canonical = JSON.writeValueAsBytes(unsealed);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+            return Sha256.hex(JSON.writeValueAsBytes(unsealed));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every JVM", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cutover.shell;
 
+import dev.cutover.digest.Sha256;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -7,11 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -128,15 +127,11 @@ public record LaunchSignature(String argumentsSha256, Path workingDirectory, Pat
     }
 
     private static String sha256(List<String> arguments) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String argument : arguments) {
-                digest.update((argument + "\0").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
+        MessageDigest digest = Sha256.newDigest();
+        for (String argument : arguments) {
+            digest.update((argument + "\0").getBytes(StandardCharsets.UTF_8));
         }
+        return Sha256.hex(digest);
     }
 
     private static String encode(Path path) {

@@ -48,6 +48,8 @@ class LayeringTest {
                 .definedBy("dev.cutover.notify..")
                 .layer("time")
                 .definedBy("dev.cutover.time..")
+                .layer("digest")
+                .definedBy("dev.cutover.digest..")
                 .whereLayer("cli")
                 .mayNotBeAccessedByAnyLayer()
                 .whereLayer("app")
@@ -85,6 +87,17 @@ class LayeringTest {
                 .should()
                 .dependOnClassesThat()
                 .resideOutsideOfPackages("dev.cutover.time..", "java..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theDigestDependsOnNothingOfCutovers() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.cutover.digest..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("dev.cutover.digest..", "java..")
                 .check(CLASSES);
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class JournalPackageDependenciesTest {
     @Test
-    void theJournalDependsOnlyOnTheErrorAndTimePackagesAndLibraries() {
+    void theJournalDependsOnlyOnTheErrorTimeAndDigestPackagesAndLibraries() {
         JavaClasses journal = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.cutover.journal");
@@ -23,6 +23,7 @@ class JournalPackageDependenciesTest {
                         "dev.cutover.journal..",
                         "dev.cutover.error..",
                         "dev.cutover.time..",
+                        "dev.cutover.digest..",
                         "java..",
                         "com.fasterxml.jackson..",
                         "com.networknt.schema..")
