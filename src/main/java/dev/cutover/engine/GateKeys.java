@@ -3,7 +3,6 @@ package dev.cutover.engine;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.input.Inputs;
-import dev.cutover.input.Plane;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,11 +21,7 @@ final class GateKeys {
     /** Every phase gate of both checklists, by key, as the walk and pre-flight look them up. */
     static Map<String, GoNoGoGate> of(Inputs in) {
         Map<String, GoNoGoGate> gates = new TreeMap<>();
-        for (Plane p : Plane.values()) {
-            in.checklist(p).phases().stream()
-                    .filter(ph -> ph.goNoGoGate() != null)
-                    .forEach(ph -> gates.put(of(p.prefix(), ph.number()), ph.goNoGoGate()));
-        }
+        PhaseGate.all(in).forEach(g -> gates.put(g.key(), g.gate()));
         return gates;
     }
 

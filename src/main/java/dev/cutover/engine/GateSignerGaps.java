@@ -1,8 +1,6 @@
 package dev.cutover.engine;
 
 import dev.cutover.error.Problem;
-import dev.cutover.input.ChecklistPhase;
-import dev.cutover.input.GoNoGoGate;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.Plane;
 import dev.cutover.input.RunConfig;
@@ -41,23 +39,15 @@ final class GateSignerGaps {
 
     static GateSignerGaps of(Inputs inputs, RunConfig config) {
         GateSignerGaps gaps = new GateSignerGaps();
-        for (Plane plane : Plane.values()) {
-            List<ChecklistPhase> phases = inputs.checklist(plane).phases();
-            for (int i = 0; i < phases.size(); i++) {
-                GoNoGoGate gate = phases.get(i).goNoGoGate();
-                if (gate == null) {
-                    continue;
-                }
-                String where = plane.label() + " phase " + phases.get(i).number();
-                if (gate.approvers().isEmpty()) {
-                    gaps.anonymousGates.add(new AnonymousGate(where, plane, i));
-                }
-                gate.approvers().stream()
-                        .filter(team -> config.approversOf(team).isEmpty())
-                        .forEach(team -> gaps.unmappedTeams
-                                .computeIfAbsent(team, t -> new LinkedHashSet<>())
-                                .add(where));
+        for (PhaseGate gate : PhaseGate.all(inputs)) {
+            if (gate.gate().approvers().isEmpty()) {
+                gaps.anonymousGates.add(new AnonymousGate(gate.where(), gate.plane(), gate.phaseIndex()));
             }
+            gate.gate().approvers().stream()
+                    .filter(team -> config.approversOf(team).isEmpty())
+                    .forEach(team -> gaps.unmappedTeams
+                            .computeIfAbsent(team, t -> new LinkedHashSet<>())
+                            .add(gate.where()));
         }
         return gaps;
     }

@@ -1,9 +1,6 @@
 package dev.cutover.engine;
 
-import dev.cutover.input.ChecklistPhase;
-import dev.cutover.input.GoNoGoGate;
 import dev.cutover.input.Inputs;
-import dev.cutover.input.Plane;
 import dev.cutover.input.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,20 +22,12 @@ final class UnsignableGates {
      */
     static List<String> forOperator(Inputs inputs, RunConfig config, String operator, Set<String> signed) {
         List<String> unsignable = new ArrayList<>();
-        for (Plane plane : Plane.values()) {
-            for (ChecklistPhase phase : inputs.checklist(plane).phases()) {
-                GoNoGoGate gate = phase.goNoGoGate();
-                if (gate == null) {
-                    continue;
-                }
-                String gateKey = GateKeys.of(plane.prefix(), phase.number());
-                for (String team : gate.approvers()) {
-                    List<String> allowed = config.approversOf(team);
-                    boolean pending = !signed.contains(GateSignatures.key(gateKey, team));
-                    if (pending && !allowed.isEmpty() && !allowed.contains(operator)) {
-                        unsignable.add("team " + team + " (" + plane.label() + " phase " + phase.number() + ": "
-                                + String.join(", ", allowed) + ")");
-                    }
+        for (PhaseGate gate : PhaseGate.all(inputs)) {
+            for (String team : gate.gate().approvers()) {
+                List<String> allowed = config.approversOf(team);
+                boolean pending = !signed.contains(GateSignatures.key(gate.key(), team));
+                if (pending && !allowed.isEmpty() && !allowed.contains(operator)) {
+                    unsignable.add("team " + team + " (" + gate.where() + ": " + String.join(", ", allowed) + ")");
                 }
             }
         }
