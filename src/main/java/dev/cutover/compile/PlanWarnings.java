@@ -35,6 +35,7 @@ final class PlanWarnings {
         checkFreezeWindows(ids, steps);
         warnBlockers();
         warnUnusedModules();
+        warnUnaskedGates(steps);
         MarkdownShortIds controlPlane = new MarkdownShortIds(inputs.controlPlaneMarkdown());
         MarkdownShortIds dataPlane = new MarkdownShortIds(inputs.dataPlaneMarkdown());
         steps.forEach(s -> warnIfMissingFromMarkdown(s, "cp".equals(s.plane()) ? controlPlane : dataPlane));
@@ -115,6 +116,17 @@ final class PlanWarnings {
                                     + " is never applied by a terraform-apply item");
                 }
             }
+        }
+    }
+
+    /** A gate on a phase that neither has a step nor is followed by one in its plane guards nothing. */
+    private void warnUnaskedGates(List<ExecutionStep> steps) {
+        for (GateAnchors.Gate gate : GateAnchors.of(inputs, steps).unanchored()) {
+            warnings.add(
+                    null,
+                    "the go/no-go gate of " + gate.where() + " is never asked: no step of its plane runs at or after"
+                            + " that phase (" + gate.plane().jsonFile() + " /phases/" + gate.phaseIndex()
+                            + "/go_no_go_gate). Add the phase's items, or remove the gate");
         }
     }
 

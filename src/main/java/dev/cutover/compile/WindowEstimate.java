@@ -22,14 +22,10 @@ public record WindowEstimate(long sequentialSeconds, long parallelSeconds, int m
         long now = 0;
         Map<String, Long> endsAt = new HashMap<>();
         List<Long> jobsEndAt = new ArrayList<>();
-        String phase = null;
         for (ExecutionStep step : steps) {
             sequential += step.estimatedSeconds();
-            String stepPhase = step.plane() + step.phaseNumber() + (step.handoff() ? "h" : "");
-            boolean firstOfPhase = !stepPhase.equals(phase);
-            phase = stepPhase;
             long start = now;
-            if (barriers.before(step, firstOfPhase).isPresent()) {
+            if (barriers.before(step).isPresent()) {
                 start = Math.max(start, latest(jobsEndAt));
                 jobsEndAt.clear();
             }

@@ -2,8 +2,7 @@ package dev.cutover.engine;
 
 import dev.cutover.compile.CapturedIds;
 import dev.cutover.compile.ExecutionStep;
-import dev.cutover.input.GoNoGoGate;
-import dev.cutover.input.Plane;
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.policy.Placeholders;
 import dev.cutover.shell.CommandResult;
@@ -43,13 +42,9 @@ public final class DryRun {
                         .orElse("none: every step can be rolled back"));
         long elapsed = 0;
         int approvals = 0;
-        String phase = null;
+        GateAnchors gates = plan.gates();
         for (ExecutionStep step : plan.plan().steps()) {
-            String stepPhase = step.plane() + step.phaseNumber() + (step.handoff() ? "h" : "");
-            if (!stepPhase.equals(phase)) {
-                gate(plan, step);
-                phase = stepPhase;
-            }
+            gates.at(step.stepId()).forEach(this::printGate);
             approvals += (step.irreversible() ? 2 : 1) + (noReturn.isThePoint(step) ? 1 : 0);
             describe(step, elapsed, commands, plan);
             if (noReturn.isThePoint(step)) {
@@ -100,22 +95,11 @@ public final class DryRun {
         r.stdoutTail().lines().limit(5).forEach(l -> out.println("    | " + l));
     }
 
-    private void gate(LoadedPlan plan, ExecutionStep step) {
-        if (step.handoff()) {
-            return;
-        }
-        Plane plane = "dp".equals(step.plane()) ? Plane.DP : Plane.CP;
-        plan.inputs().checklist(plane).phases().stream()
-                .filter(p -> p.number() == step.phaseNumber() && p.goNoGoGate() != null)
-                .map(p -> p.goNoGoGate())
-                .findFirst()
-                .ifPresent(this::printGate);
-    }
-
-    private void printGate(GoNoGoGate gate) {
+    private void printGate(GateAnchors.Gate gate) {
         out.println();
-        out.println("GATE before this phase — approvers: " + String.join(", ", gate.approvers()));
-        gate.criteria().forEach(c -> out.println("  [ ] " + c));
+        out.println("GATE of " + gate.where() + ", asked before the next step — approvers: "
+                + String.join(", ", gate.gate().approvers()));
+        gate.gate().criteria().forEach(c -> out.println("  [ ] " + c));
     }
 
     private static String hhmm(long seconds) {

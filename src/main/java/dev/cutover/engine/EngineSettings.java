@@ -1,6 +1,6 @@
 package dev.cutover.engine;
 
-import dev.cutover.input.GoNoGoGate;
+import dev.cutover.compile.GateAnchors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.Map;
  * @param pollIntervalOverride {@code poll_interval_seconds} from cutover.yaml, or null to use each step's
  * @param pollTimeout {@code poll_timeout_seconds} from cutover.yaml: how long one poll command may run
  * @param handoffCriteria the control plane's {@code handoff_to_data_plane.criteria}
- * @param gates go/no-go gates by phase bucket key ({@code cp6}, {@code dp4}, …)
+ * @param gates the go/no-go gates and the steps they are asked before
  * @param awsAllowed whether {@code aws} is an allowed program (then SSO expiry is watched for)
  * @param gateApprovers cutover.yaml {@code approvers}: team → operators who may sign its gates
  * @param maxParallelJobs how many long-running jobs may be polled in the background at once, or
@@ -21,7 +21,7 @@ record EngineSettings(
         Duration pollIntervalOverride,
         Duration pollTimeout,
         List<String> handoffCriteria,
-        Map<String, GoNoGoGate> gates,
+        GateAnchors gates,
         boolean awsAllowed,
         Map<String, List<String>> gateApprovers,
         int maxParallelJobs) {
@@ -33,7 +33,6 @@ record EngineSettings(
             throw new IllegalArgumentException("maxParallelJobs must be 0 (sequential) or more: " + maxParallelJobs);
         }
         handoffCriteria = List.copyOf(handoffCriteria);
-        gates = Map.copyOf(gates);
         gateApprovers = Map.copyOf(gateApprovers);
     }
 }

@@ -5,6 +5,7 @@ import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.journal.JournalEvent;
 import java.util.HashSet;
@@ -13,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A phase's go/no-go gate, enforced (issue 5): before the phase's first step runs — the walk is strictly in order,
- * so every earlier step has finished — each approver team signs separately. The signer is the run's operator,
+ * A phase's go/no-go gate, enforced (issue 5): before the step it is anchored at runs ({@link GateAnchors}: the
+ * phase's first step, or the first step after an empty phase) — the walk is strictly in order and waits for every
+ * job there, so every earlier step has finished — each approver team signs separately. The signer is the run's operator,
  * who must be listed for the team in {@code cutover.yaml approvers}; with no operators mapped, anyone may sign
  * outside production (pre-flight refuses that in production). Each signature is a run-level {@code approved}
  * with notes naming gate and team ({@link GateSignatures}); a refusal halts the run. Signatures survive a
@@ -30,31 +32,21 @@ final class GateSignOff {
         this.signed = new HashSet<>(signed);
     }
 
+    /** The gates that must still be signed before {@code step} runs; empty when it may run. */
+    List<GateAnchors.Gate> due(ExecutionStep step) {
+        return ctx.settings().gates().dueBy(step.stepId()).stream()
+                .filter(gate -> !unsigned(gate).isEmpty())
+                .toList();
+    }
+
     /**
-     * Empty when the gate of {@code firstStep}'s phase is signed by every team (or there is none). Criteria the
-     * plan links to a verify command are checked once, before the first signature still missing; a failed check
+     * Empty when every gate due before {@code step} ({@link #due}) is signed by every team. Criteria the plan links
+     * to a verify command are checked once per gate, before its first signature still missing; a failed check
      * halts the run, since nobody can sign "go" against the system's own answer.
      */
-    Optional<RunEnding> beforePhase(ExecutionStep firstStep, GateCriteria criteria) {
-        String gateKey = GateKeys.firstStepGate(firstStep);
-        GoNoGoGate gate = ctx.settings().gates().get(gateKey);
-        if (gate == null) {
-            return Optional.empty();
-        }
-        List<String> teams = gate.approvers().isEmpty() ? List.of(GateSignatures.UNNAMED_TEAM) : gate.approvers();
-        List<String> unsigned = teams.stream()
-                .filter(team -> !signed.contains(GateSignatures.key(gateKey, team)))
-                .toList();
-        if (unsigned.isEmpty()) {
-            return Optional.empty();
-        }
-        List<GateCriteria.Criterion> checked = criteria.check(gateKey, gate);
-        Optional<RunEnding> failed = failedCheck(firstStep, gate, checked);
-        if (failed.isPresent()) {
-            return failed;
-        }
-        for (String team : unsigned) {
-            Optional<RunEnding> stop = sign(firstStep, gateKey, new Asked(gate, checked), team);
+    Optional<RunEnding> before(ExecutionStep step, GateCriteria criteria) {
+        for (GateAnchors.Gate gate : due(step)) {
+            Optional<RunEnding> stop = signAll(step, gate, criteria);
             if (stop.isPresent()) {
                 return stop;
             }
@@ -62,7 +54,31 @@ final class GateSignOff {
         return Optional.empty();
     }
 
-    private Optional<RunEnding> failedCheck(ExecutionStep step, GoNoGoGate gate, List<GateCriteria.Criterion> checked) {
+    private List<String> unsigned(GateAnchors.Gate gate) {
+        List<String> approvers = gate.gate().approvers();
+        List<String> teams = approvers.isEmpty() ? List.of(GateSignatures.UNNAMED_TEAM) : approvers;
+        return teams.stream()
+                .filter(team -> !signed.contains(GateSignatures.key(gate.key(), team)))
+                .toList();
+    }
+
+    private Optional<RunEnding> signAll(ExecutionStep step, GateAnchors.Gate gate, GateCriteria criteria) {
+        List<GateCriteria.Criterion> checked = criteria.check(gate.key(), gate.gate());
+        Optional<RunEnding> failed = failedCheck(step, gate, checked);
+        if (failed.isPresent()) {
+            return failed;
+        }
+        for (String team : unsigned(gate)) {
+            Optional<RunEnding> stop = sign(step, new Asked(gate, checked), team);
+            if (stop.isPresent()) {
+                return stop;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<RunEnding> failedCheck(
+            ExecutionStep step, GateAnchors.Gate gate, List<GateCriteria.Criterion> checked) {
         List<GateCriteria.Criterion> failed = checked.stream()
                 .filter(c -> c.status() == GateCriteria.Status.FAILED)
                 .toList();
@@ -70,8 +86,8 @@ final class GateSignOff {
             return Optional.empty();
         }
         ctx.out().println(ctx.prompts().headerFor(step));
-        ctx.out().print(ctx.prompts().gate(step, gate.approvers(), lines(checked)));
-        String why = "go/no-go gate of phase " + step.phaseNumber() + " (" + step.phaseName() + ") not signable: "
+        ctx.out().print(ctx.prompts().gate(gate, lines(checked)));
+        String why = "go/no-go gate of " + gate.where() + " not signable: "
                 + failed.get(0).line() + "; fix it, then continue with --resume (the checks run again)";
         ctx.out().println("GATE BLOCKED: " + why);
         return Optional.of(RunEnding.halted(why, step.stepId()));
@@ -82,16 +98,16 @@ final class GateSignOff {
     }
 
     /** The gate as the signers see it: its approvers and each criterion with its check. */
-    private record Asked(GoNoGoGate gate, List<GateCriteria.Criterion> criteria) {}
+    private record Asked(GateAnchors.Gate gate, List<GateCriteria.Criterion> criteria) {}
 
-    private Optional<RunEnding> sign(ExecutionStep step, String gateKey, Asked asked, String team) {
-        GoNoGoGate gate = asked.gate();
+    private Optional<RunEnding> sign(ExecutionStep step, Asked asked, String team) {
+        GateAnchors.Gate gate = asked.gate();
         String operator = ctx.journal().operator();
         List<String> allowed = ctx.settings().gateApprovers().getOrDefault(team, List.of());
         if (!allowed.isEmpty() && !allowed.contains(operator)) {
-            String why = "operator " + operator + " may not sign the go/no-go gate of phase " + step.phaseNumber()
-                    + " (" + step.phaseName() + ") for team " + team + "; cutover.yaml approvers lists "
-                    + String.join(", ", allowed) + ". One of them continues with --resume to sign.";
+            String why = "operator " + operator + " may not sign the go/no-go gate of " + gate.where() + " for team "
+                    + team + "; cutover.yaml approvers lists " + String.join(", ", allowed)
+                    + ". One of them continues with --resume to sign.";
             ctx.out().println("REFUSED: " + why);
             return Optional.of(RunEnding.halted(why, step.stepId()));
         }
@@ -100,22 +116,21 @@ final class GateSignOff {
             ctx.journal()
                     .runLevel(
                             JournalEvent.APPROVED,
-                            StepRun.join(GateSignatures.notes(gateKey, step.phaseName(), team), a.notes()));
-            signed.add(GateSignatures.key(gateKey, team));
-            ctx.notifications().gateSigned(step, team);
+                            StepRun.join(GateSignatures.notes(gate.key(), gate.phaseName(), team), a.notes()));
+            signed.add(GateSignatures.key(gate.key(), team));
+            ctx.notifications().gateSigned(step, gate, team);
             return Optional.empty();
         }
-        String why =
-                "go/no-go gate of phase " + step.phaseNumber() + " (" + step.phaseName() + ") refused for team " + team;
-        ctx.journal().runLevel(JournalEvent.ABORTED, StepRun.join("gate " + gateKey + ": " + why, a.notes()));
-        ctx.notifications().gateRefused(step, team);
+        String why = "go/no-go gate of " + gate.where() + " refused for team " + team;
+        ctx.journal().runLevel(JournalEvent.ABORTED, StepRun.join("gate " + gate.key() + ": " + why, a.notes()));
+        ctx.notifications().gateRefused(step, gate, team);
         return Optional.of(RunEnding.halted(why, step.stepId()));
     }
 
     private Question question(ExecutionStep step, Asked asked, String team, String operator, boolean unmapped) {
-        GoNoGoGate gate = asked.gate();
+        GoNoGoGate gate = asked.gate().gate();
         StringBuilder p = new StringBuilder(ctx.prompts().headerFor(step)).append('\n');
-        p.append(ctx.prompts().gate(step, gate.approvers(), lines(asked.criteria())));
+        p.append(ctx.prompts().gate(asked.gate(), lines(asked.criteria())));
         p.append("  next step: ").append(step.stepId()).append('\n');
         if (gate.criteria().isEmpty()) {
             p.append("  WARNING: this gate lists no criteria.\n");

@@ -1,7 +1,7 @@
 package dev.cutover.engine;
 
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.error.Problem;
-import dev.cutover.input.Inputs;
 import dev.cutover.input.Plane;
 import dev.cutover.input.RunConfig;
 import dev.cutover.input.RunDirectory;
@@ -37,17 +37,17 @@ final class GateSignerGaps {
 
     private GateSignerGaps() {}
 
-    static GateSignerGaps of(Inputs inputs, RunConfig config) {
+    static GateSignerGaps of(GateAnchors gates, RunConfig config) {
         GateSignerGaps gaps = new GateSignerGaps();
-        for (PhaseGate gate : PhaseGate.all(inputs)) {
+        for (GateAnchors.Gate gate : gates.all()) {
             if (gate.gate().approvers().isEmpty()) {
-                gaps.anonymousGates.add(new AnonymousGate(gate.where(), gate.plane(), gate.phaseIndex()));
+                gaps.anonymousGates.add(new AnonymousGate(gate.shortName(), gate.plane(), gate.phaseIndex()));
             }
             gate.gate().approvers().stream()
                     .filter(team -> config.approversOf(team).isEmpty())
                     .forEach(team -> gaps.unmappedTeams
                             .computeIfAbsent(team, t -> new LinkedHashSet<>())
-                            .add(gate.where()));
+                            .add(gate.shortName()));
         }
         return gaps;
     }

@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.compile.Plan;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
@@ -17,5 +18,10 @@ public record LoadedPlan(Inputs inputs, RunConfig config, AllowedPrograms allowe
     @Override
     public byte[] stepsJson() {
         return stepsJson.clone();
+    }
+
+    /** The plan's go/no-go gates and the steps they are asked before. */
+    public GateAnchors gates() {
+        return GateAnchors.of(inputs, plan.steps());
     }
 }

@@ -40,7 +40,7 @@ public final class PipelineApprovalRules {
         List<ExecutionStep> all = plan.plan().steps();
         this.purpose = purpose;
         this.steps = all.stream().collect(Collectors.toMap(ExecutionStep::stepId, Function.identity()));
-        this.gateSteps = GateKeys.signedAt(all, GateKeys.of(plan.inputs()));
+        this.gateSteps = plan.gates().anchorStepIds();
         this.pointOfNoReturn = PointOfNoReturn.of(all).map(PointOfNoReturn::stepId);
     }
 

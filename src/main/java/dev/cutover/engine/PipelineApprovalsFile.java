@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.compile.PointOfNoReturn;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.policy.CommandLint;
@@ -9,7 +10,6 @@ import dev.cutover.policy.Placeholders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Writes the approvals file of a pipeline change ({@code cutover prepare-pipeline}): an answers file
@@ -38,11 +38,10 @@ public final class PipelineApprovalsFile {
                 go-no-go       cp-phase0-000-run   proceed
                 """);
         Optional<String> point = PointOfNoReturn.of(steps).map(PointOfNoReturn::stepId);
-        Map<String, GoNoGoGate> gates = GateKeys.of(plan.inputs());
-        Set<String> gated = GateKeys.signedAt(steps, gates);
+        GateAnchors gates = plan.gates();
         for (ExecutionStep step : steps) {
-            if (gated.contains(step.stepId())) {
-                gate(b, step, gates.get(GateKeys.firstStepGate(step)));
+            for (GateAnchors.Gate gate : gates.at(step.stepId())) {
+                gate(b, step, gate);
             }
             b.append('\n');
             step(b, step, point.filter(step.stepId()::equals).isPresent());
@@ -133,12 +132,11 @@ public final class PipelineApprovalsFile {
                 .append('\n');
     }
 
-    private static void gate(StringBuilder b, ExecutionStep first, GoNoGoGate gate) {
-        b.append("\n# GO/NO-GO GATE of phase ")
-                .append(first.phaseNumber())
-                .append(" (")
-                .append(first.phaseName())
-                .append("), approvers: ")
+    private static void gate(StringBuilder b, ExecutionStep first, GateAnchors.Gate anchored) {
+        GoNoGoGate gate = anchored.gate();
+        b.append("\n# GO/NO-GO GATE of ")
+                .append(anchored.where())
+                .append(", approvers: ")
                 .append(String.join(", ", gate.approvers()))
                 .append(". Each team signs by uncommenting this rule in a commit of its own; cutover.yaml approvers")
                 .append(" must list the pipeline's operator for the team.\n");

@@ -110,7 +110,7 @@ final class Preflight {
     }
 
     private void gatesTheOperatorMayNotSign(LoadedPlan plan, String operator) {
-        List<String> unsignable = UnsignableGates.forOperator(plan.inputs(), plan.config(), operator, signedGates);
+        List<String> unsignable = UnsignableGates.forOperator(plan.gates(), plan.config(), operator, signedGates);
         if (!unsignable.isEmpty()) {
             warnings.add("gates: " + operator + " may not sign for " + String.join("; ", unsignable)
                     + ": the run halts at each such gate until one of them continues it with --resume");
@@ -122,7 +122,7 @@ final class Preflight {
      * must have operators in cutover.yaml; elsewhere unmapped teams are only a warning.
      */
     private void gateApprovers(LoadedPlan plan) {
-        GateSignerGaps gaps = GateSignerGaps.of(plan.inputs(), plan.config());
+        GateSignerGaps gaps = GateSignerGaps.of(plan.gates(), plan.config());
         if (gaps.none()) {
             passed.add("gates: every approver team has operators who may sign");
             return;

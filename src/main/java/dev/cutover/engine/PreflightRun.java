@@ -6,9 +6,9 @@ import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
-import dev.cutover.input.GoNoGoGate;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.journal.JournalContents;
@@ -24,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -247,7 +246,7 @@ final class PreflightRun {
             RunJournal journal,
             PriorRun prior) {
         Inputs in = plan.inputs();
-        Map<String, GoNoGoGate> gates = GateKeys.of(in);
+        GateAnchors gates = plan.gates();
         EngineSettings settings = new EngineSettings(
                 plan.config().pollInterval().orElse(null),
                 plan.config().pollTimeout(),

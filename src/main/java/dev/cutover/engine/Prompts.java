@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.input.PollIntervals;
 import java.time.Duration;
 import java.util.List;
@@ -115,12 +116,12 @@ final class Prompts {
     }
 
     /** A gate's heading and its criteria, one line each as {@link GateCriteria.Criterion#line()} renders them. */
-    String gate(ExecutionStep firstStep, List<String> approvers, List<String> criteria) {
-        StringBuilder p = new StringBuilder("GO/NO-GO for phase ")
-                .append(firstStep.phaseNumber())
-                .append(" (")
-                .append(firstStep.phaseName());
-        p.append("), approvers: ").append(String.join(", ", approvers)).append('\n');
+    String gate(GateAnchors.Gate gate, List<String> criteria) {
+        StringBuilder p = new StringBuilder("GO/NO-GO for ")
+                .append(gate.where())
+                .append(", approvers: ")
+                .append(String.join(", ", gate.gate().approvers()))
+                .append('\n');
         criteria.forEach(c -> p.append("  ").append(c).append('\n'));
         return p.toString();
     }

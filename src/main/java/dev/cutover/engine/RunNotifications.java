@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.input.Inputs;
 import dev.cutover.journal.EntryDraft;
 import dev.cutover.journal.NotificationEntry;
@@ -91,20 +92,20 @@ final class RunNotifications {
                         + " step(s))");
     }
 
-    void gateSigned(ExecutionStep firstStep, String team) {
+    void gateSigned(ExecutionStep step, GateAnchors.Gate gate, String team) {
         send(
                 NotificationKind.GATE_SIGNED,
-                firstStep.stepId(),
+                step.stepId(),
                 null,
-                gate(firstStep) + " signed for team " + team + " by " + operator);
+                "Go/no-go gate of " + gate.where() + " signed for team " + team + " by " + operator);
     }
 
-    void gateRefused(ExecutionStep firstStep, String team) {
+    void gateRefused(ExecutionStep step, GateAnchors.Gate gate, String team) {
         send(
                 NotificationKind.GATE_REFUSED,
-                firstStep.stepId(),
+                step.stepId(),
                 null,
-                gate(firstStep) + " refused for team " + team + " by " + operator
+                "Go/no-go gate of " + gate.where() + " refused for team " + team + " by " + operator
                         + "; the run halts before the phase starts");
     }
 
@@ -199,9 +200,5 @@ final class RunNotifications {
         }
         String contact = contacts.get(step.ownerTeam());
         return "; owner team " + step.ownerTeam() + (contact == null ? "" : " (contact " + contact + ")");
-    }
-
-    private static String gate(ExecutionStep step) {
-        return "Go/no-go gate of " + step.plane() + " phase " + step.phaseNumber() + " (" + step.phaseName() + ")";
     }
 }

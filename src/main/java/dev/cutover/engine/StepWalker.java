@@ -49,24 +49,18 @@ final class StepWalker {
 
     private RunEnding walk(List<ExecutionStep> steps, BackgroundJobs jobs) {
         GateCriteria criteria = new GateCriteria(ctx, steps);
-        JobBarriers barriers = new JobBarriers(ctx.settings().gates().keySet(), steps);
-        String phase = null;
+        JobBarriers barriers = new JobBarriers(ctx.settings().gates(), steps);
         for (ExecutionStep step : steps) {
-            String stepPhase = step.plane() + step.phaseNumber() + (step.handoff() ? "h" : "");
-            boolean firstOfPhase = !stepPhase.equals(phase);
             StepResumeState before = prior.classification(step.stepId());
             if (before == StepResumeState.DONE) {
                 succeeded.add(step.stepId());
-                phase = stepPhase;
                 continue;
             }
             if (before == StepResumeState.SKIPPED) {
                 ctx.out().println("SKIPPED " + step.stepId() + " (in an earlier run)");
-                phase = stepPhase;
                 continue;
             }
-            Optional<RunEnding> waited =
-                    jobs == null ? Optional.empty() : waitBefore(jobs, barriers, step, firstOfPhase);
+            Optional<RunEnding> waited = jobs == null ? Optional.empty() : waitBefore(jobs, barriers, step);
             if (waited.isPresent()) {
                 return waited.get();
             }
@@ -77,13 +71,10 @@ final class StepWalker {
                 unfinished.add(step.stepId());
                 continue;
             }
-            phase = stepPhase;
             current = step.stepId();
-            if (firstOfPhase) {
-                Optional<RunEnding> refused = gates.beforePhase(step, criteria);
-                if (refused.isPresent()) {
-                    return refused.get();
-                }
+            Optional<RunEnding> refused = gates.before(step, criteria);
+            if (refused.isPresent()) {
+                return refused.get();
             }
             StepOutcome outcome = run(step, before, jobs != null);
             Optional<RunEnding> stop =
@@ -112,12 +103,12 @@ final class StepWalker {
     }
 
     /**
-     * The parallel walk's waits before {@code step}: for every job at a barrier (a gated phase's first step, the
-     * handoff, the point of no return), for the jobs it requires, and for a free slot if it starts a job itself.
+     * The parallel walk's waits before {@code step}: for every job at a barrier (a gate still to be signed before
+     * it, the handoff, the point of no return), for the jobs it requires, and for a free slot if it starts a job
+     * itself.
      */
-    private Optional<RunEnding> waitBefore(
-            BackgroundJobs jobs, JobBarriers barriers, ExecutionStep step, boolean firstOfPhase) {
-        Optional<String> barrier = barriers.before(step, firstOfPhase);
+    private Optional<RunEnding> waitBefore(BackgroundJobs jobs, JobBarriers barriers, ExecutionStep step) {
+        Optional<String> barrier = barriers.before(step, gates.due(step));
         if (barrier.isPresent()) {
             return jobs.awaitAll(barrier.get());
         }

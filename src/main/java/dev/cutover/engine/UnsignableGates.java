@@ -1,6 +1,6 @@
 package dev.cutover.engine;
 
-import dev.cutover.input.Inputs;
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.input.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +20,17 @@ final class UnsignableGates {
      * signature the journal of a continued run already holds ({@code signed}, {@link GateSignatures#key}) is not
      * asked again, so it is left out.
      */
-    static List<String> forOperator(Inputs inputs, RunConfig config, String operator, Set<String> signed) {
+    static List<String> forOperator(GateAnchors gates, RunConfig config, String operator, Set<String> signed) {
         List<String> unsignable = new ArrayList<>();
-        for (PhaseGate gate : PhaseGate.all(inputs)) {
+        for (GateAnchors.Gate gate : gates.all()) {
+            if (!gate.anchored()) {
+                continue; // never asked: the compile warning says so
+            }
             for (String team : gate.gate().approvers()) {
                 List<String> allowed = config.approversOf(team);
                 boolean pending = !signed.contains(GateSignatures.key(gate.key(), team));
                 if (pending && !allowed.isEmpty() && !allowed.contains(operator)) {
-                    unsignable.add("team " + team + " (" + gate.where() + ": " + String.join(", ", allowed) + ")");
+                    unsignable.add("team " + team + " (" + gate.shortName() + ": " + String.join(", ", allowed) + ")");
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.cutover.review;
 
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.input.ChecklistPhase;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.input.Plane;
@@ -29,12 +30,22 @@ public final class GateCheck implements ReviewCheck {
     @Override
     public List<Finding> findings(ReviewContext context) {
         List<Finding> out = new ArrayList<>();
+        List<String> neverAsked = GateAnchors.of(context.inputs(), context.steps()).unanchored().stream()
+                .map(GateAnchors.Gate::key)
+                .toList();
         for (Plane plane : Plane.values()) {
             for (ChecklistPhase phase : context.inputs().checklist(plane).phases()) {
                 if (phase.goNoGoGate() != null) {
                     String gate = Subjects.phase(context.inputs(), plane, phase) + "/go_no_go_gate";
                     String label = plane.prefix().toUpperCase(Locale.ROOT) + phase.number() + " " + phase.name();
-                    out.addAll(judge(phase.goNoGoGate(), gate, label));
+                    List<Finding> judged = judge(phase.goNoGoGate(), gate, label);
+                    if (neverAsked.contains(plane.prefix() + phase.number())) {
+                        out.add(neverAsked(gate, label));
+                        judged = judged.stream()
+                                .filter(f -> f.status() != Status.PASS)
+                                .toList();
+                    }
+                    out.addAll(judged);
                 }
             }
         }
@@ -47,6 +58,15 @@ public final class GateCheck implements ReviewCheck {
                             + " switches traffic"));
         }
         return out;
+    }
+
+    private static Finding neverAsked(String subject, String label) {
+        return Finding.warn(
+                NAME,
+                subject,
+                "gate before " + label + " is never asked: no step of its plane runs at or after that phase, so it"
+                        + " guards nothing",
+                "add the phase's items (what the gate should decide on), or remove the gate");
     }
 
     private List<Finding> judge(GoNoGoGate gate, String subject, String label) {

@@ -35,7 +35,7 @@ class DryRunTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out())
                 .contains("DRY RUN")
-                .contains("GATE before this phase")
+                .contains("GATE of data-plane phase 4 (Cutover), asked before the next step")
                 .contains("IRREVERSIBLE");
         for (JsonNode s : new ObjectMapper().readTree(steps)) {
             assertThat(r.out()).contains(s.path("step_id").asText());

@@ -2,9 +2,10 @@ package dev.cutover.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.input.GoNoGoGate;
+import dev.cutover.input.Plane;
 import dev.cutover.testing.TestStep;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * jobs overlap, requirements and barriers wait, and the bound on jobs in flight holds.
  */
 class WindowEstimateTest {
-    private static final JobBarriers NO_GATES = new JobBarriers(Set.of(), List.of());
+    private static final JobBarriers NO_GATES = new JobBarriers(GateAnchors.NONE, List.of());
 
     @Test
     void threeJobsStartedTogetherTakeAsLongAsTheLongestInsteadOfTheSum() {
@@ -45,7 +46,10 @@ class WindowEstimateTest {
         List<ExecutionStep> steps = List.of(
                 job("dp-phase2-010-a", 100), quick("dp-phase3-010-gated", 10, null), quick("dp-phase3-020-x", 5, null));
 
-        WindowEstimate gated = WindowEstimate.of(steps, new JobBarriers(Set.of("dp3"), steps), 4);
+        GateAnchors.Gate dp3 = new GateAnchors.Gate(
+                "dp3", Plane.DP, 2, 3, "Pre-cutover", new GoNoGoGate(List.of(), List.of()), "dp-phase3-010-gated");
+        WindowEstimate gated =
+                WindowEstimate.of(steps, new JobBarriers(GateAnchors.anchored(List.of(dp3), steps), steps), 4);
         WindowEstimate free = WindowEstimate.of(steps, NO_GATES, 4);
 
         assertThat(gated.parallelSeconds()).isEqualTo(minutes(115));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunConfig;
@@ -70,7 +71,7 @@ class VerificationAndAuditTest {
                         null,
                         RunConfig.DEFAULT_POLL_TIMEOUT,
                         List.of(),
-                        Map.of(),
+                        GateAnchors.NONE,
                         false,
                         Map.of(),
                         EngineSettings.SEQUENTIAL),

@@ -24,7 +24,7 @@ class WebhookBodyTest {
                 "alice",
                 AT,
                 null,
-                "Go/no-go gate of dp phase 4 (Cutover) signed for team platform by alice");
+                "Go/no-go gate of data-plane phase 4 (Cutover) signed for team platform by alice");
     }
 
     private static JsonNode parse(byte[] body) throws Exception {
@@ -82,7 +82,7 @@ class WebhookBodyTest {
         assertThat(lines)
                 .containsExactly(
                         "*Cutover northwind-42 — gate-signed* (production, account 111111111111 → 222222222222)",
-                        "Go/no-go gate of dp phase 4 (Cutover) signed for team platform by alice",
+                        "Go/no-go gate of data-plane phase 4 (Cutover) signed for team platform by alice",
                         "step dp-phase4-001-announce · operator alice · 2026-03-02T09:15:00.000Z");
     }
 

@@ -85,6 +85,26 @@ class GateCheckTest {
         assertThat(findings.get(0).status()).isEqualTo(Status.WARN);
     }
 
+    @Test
+    void aGateThatNoStepFollowsInItsPlaneWarnsThatItIsNeverAsked() {
+        String dp5 = "cutover-checklist-data-plane.json#/phases/4/go_no_go_gate";
+        List<Finding> findings = ReviewFixture.demo(tmp)
+                .json(ReviewFixture.DP, root -> {
+                    ObjectNode last = (ObjectNode) root.path("phases").get(4);
+                    last.putArray("post_cutover");
+                    ObjectNode gate = last.putObject("go_no_go_gate");
+                    gate.putArray("criteria").add("the error-rate dashboard stays below one percent");
+                    gate.putArray("approvers").add("platform");
+                })
+                .findings(check);
+
+        Finding f = only(findings, dp5);
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.message())
+                .isEqualTo("gate before DP5 Data Validation is never asked: no step of its plane runs at or"
+                        + " after that phase, so it guards nothing");
+    }
+
     private List<Finding> dp4(Consumer<ObjectNode> edit) {
         return ReviewFixture.demo(tmp)
                 .json(ReviewFixture.DP, root -> edit.accept(root.withObject("/phases/3/go_no_go_gate")))

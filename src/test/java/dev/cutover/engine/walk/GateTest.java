@@ -61,7 +61,10 @@ class GateTest {
         List<Question> asked = run.asked(PromptKind.GATE, DP4_FIRST);
         assertThat(asked).hasSize(2);
         assertThat(asked.get(0).prompt())
-                .contains("GO/NO-GO for phase 4", "service/copy-job.state is SUCCESS", "team platform as tester");
+                .contains(
+                        "GO/NO-GO for data-plane phase 4 (Cutover)",
+                        "service/copy-job.state is SUCCESS",
+                        "team platform as tester");
         assertThat(asked.get(1).prompt()).contains("team dba as tester");
         assertThat(signatures(run))
                 .contains(
@@ -214,5 +217,68 @@ class GateTest {
         assertThat(resumed.asked(PromptKind.GATE, DP4_FIRST))
                 .singleElement()
                 .satisfies(q -> assertThat(q.prompt()).contains("team dba"));
+    }
+
+    private static final String HANDOFF = "cp-phase6-999-handoff-to-data-plane";
+
+    private static ObjectNode gate(ObjectNode phase, String criterion) {
+        ObjectNode gate = phase.putObject("go_no_go_gate");
+        gate.putArray("criteria").add(criterion);
+        gate.putArray("approvers").add("platform");
+        return gate;
+    }
+
+    @Test
+    void aGateOnAPhaseWhoseOnlyStepIsTheHandoffIsAskedBeforeTheHandoff() {
+        RunOutcome run = Scenario.demo(tmp)
+                .editJson(Scenario.CP, root -> ((ObjectNode) root.path("phases").get(6)).putArray("post_cutover"))
+                .config(SANDBOX)
+                .run(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.asked(PromptKind.GATE, HANDOFF))
+                .singleElement()
+                .satisfies(q -> assertThat(q.prompt()).contains("GO/NO-GO for control-plane phase 6"));
+        List<String> timeline = run.timeline();
+        List<String> beforeHandoff = timeline.subList(0, timeline.indexOf(HANDOFF + " step-started"));
+        assertThat(beforeHandoff.lastIndexOf(RUN + " approved"))
+                .as("signed after the last control-plane step, before the handoff starts")
+                .isGreaterThan(beforeHandoff.indexOf("cp-phase4-001-confirm-reader step-succeeded"));
+        assertThat(signatures(run)).anyMatch(n -> n.startsWith("gate cp6 (Control Plane Validation): signed"));
+    }
+
+    @Test
+    void aGateOnAPhaseWithoutStepsIsAskedBeforeTheFirstStepOfALaterPhaseOfItsPlaneInChecklistOrder() {
+        RunOutcome run = Scenario.demo(tmp)
+                .editJson(
+                        Scenario.CP,
+                        root -> gate((ObjectNode) root.path("phases").get(5), "the zone is delegated"))
+                .config(SANDBOX)
+                .run(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        List<Question> asked = run.asked(PromptKind.GATE, CP6_FIRST);
+        assertThat(asked).hasSize(2);
+        assertThat(asked.get(0).prompt()).contains("GO/NO-GO for control-plane phase 5 (DNS Scaffolding)");
+        assertThat(asked.get(1).prompt()).contains("GO/NO-GO for control-plane phase 6 (Control Plane Validation)");
+        assertThat(signatures(run)).anyMatch(n -> n.startsWith("gate cp5 (DNS Scaffolding): signed for team platform"));
+    }
+
+    @Test
+    void aGateThatNoStepFollowsInItsPlaneIsNeverAskedAndEveryCompileSaysSo() {
+        RunOutcome run = Scenario.demo(tmp)
+                .editJson(Scenario.DP, root -> {
+                    ObjectNode last = (ObjectNode) root.path("phases").get(4);
+                    last.putArray("post_cutover");
+                    gate(last, "dashboards are green");
+                })
+                .config(SANDBOX)
+                .run(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(signatures(run)).noneMatch(n -> n.startsWith("gate dp5"));
+        assertThat(run.result().warnings())
+                .anyMatch(w -> w.contains("the go/no-go gate of data-plane phase 5 (Data Validation) is never asked")
+                        && w.contains("/phases/4/go_no_go_gate"));
     }
 }

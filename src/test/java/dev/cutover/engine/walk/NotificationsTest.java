@@ -126,7 +126,7 @@ class NotificationsTest {
             assertThat(b.path("at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
         });
         assertThat(json.get(1).path("message").asText())
-                .contains("gate of cp phase 6", "signed for team platform by tester");
+                .contains("gate of control-plane phase 6", "signed for team platform by tester");
         assertThat(json.get(4).path("verdict").asText()).isEqualTo("completed");
         assertThat(json.get(4).path("message").asText()).contains("ended COMPLETED");
         List<JsonNode> slack = bodies(receiver, SLACK_PATH);
@@ -317,7 +317,7 @@ class NotificationsTest {
                 .containsExactly(
                         "run-started", "gate-signed", "point-of-no-return-crossed", "gate-refused", "run-ended");
         assertThat(bodies(receiver, JSON_PATH).get(3).path("message").asText())
-                .contains("gate of dp phase 4 (Cutover) refused for team platform by tester");
+                .contains("gate of data-plane phase 4 (Cutover) refused for team platform by tester");
 
         RunOutcome resumed = s.resume(new ScriptedApprover());
 
