@@ -70,7 +70,8 @@ final class StepAssembler {
     private String notes(ItemContext ctx, StepCommands commands, boolean irreversible, Rollback rollback) {
         List<String> notes = new ArrayList<>();
         if (irreversible) {
-            notes.add("IRREVERSIBLE: this step cannot be undone by running a command; it needs a second confirmation.");
+            notes.add("IRREVERSIBLE: " + Irreversibility.meaning(rollback.command())
+                    + "; it needs a second confirmation.");
         }
         if (commands.manualText() != null) {
             notes.add("MANUAL: " + commands.manualText());

@@ -2,6 +2,7 @@ package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.GateAnchors;
+import dev.cutover.compile.Irreversibility;
 import dev.cutover.input.PollIntervals;
 import java.time.Duration;
 import java.util.List;
@@ -69,7 +70,10 @@ final class Prompts {
             p.append("  preview output (tail):\n").append(indent(previewTail));
         }
         if (step.irreversible()) {
-            p.append("  IRREVERSIBLE: there is no command that undoes this step; a second confirmation follows.\n");
+            p.append("  IRREVERSIBLE: ")
+                    .append(Irreversibility.meaning(step.rollbackCmd()))
+                    .append("; a second")
+                    .append(" confirmation follows.\n");
         }
         if (step.longRunning()) {
             p.append("  long-running: polled every ")

@@ -56,6 +56,18 @@ class StepApprovalTest {
     }
 
     @Test
+    void anIrreversibleStepWithARollbackSaysWhatTheRollbackCannotUndoAndNeverThatNoCommandUndoesIt() {
+        RunOutcome run = Scenario.demo(tmp).run(new ScriptedApprover());
+
+        String prompt = run.asked(PromptKind.APPROVE, SWITCH).get(0).prompt();
+        assertThat(prompt)
+                .contains("IRREVERSIBLE: its rollback command restores the configuration, not what happened in the"
+                        + " meantime")
+                .doesNotContain("no command undoes");
+        assertThat(run.entries(SWITCH, "approved").get(0).path("cmd").asText()).contains("ln -sfn");
+    }
+
+    @Test
     void abortingAtTheHandoffStopsBeforeAnyDataPlaneStep() {
         RunOutcome run =
                 Scenario.demo(tmp).run(new ScriptedApprover().answer(PromptKind.HANDOFF, HANDOFF, Choice.ABORT));
