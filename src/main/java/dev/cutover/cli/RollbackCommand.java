@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
             "0:every step that succeeded was rolled back or left as it is (the report lists which)",
             "1:halted (no answer for a question; run it again to continue)",
             "2:invalid input or usage; no journal; nothing succeeded to roll back",
-            "3:refused by policy (--answers in production, identity); nothing executed",
+            "3:refused: a step in flight (resume first), another environment class than the run started under,"
+                    + " --answers in production, identity; nothing executed",
             "4:a live run holds the lock",
             "5:stopped by the operator (abort, or a manual procedure not confirmed)",
             "6:journal or plan conflict (damaged or torn journal, changed inputs)",

@@ -37,6 +37,9 @@ final class RollbackRun {
         InterruptedCommands.requireNoneRunning(request.runDir());
         PreflightRun shared = new PreflightRun(engine, request, operator, lock);
         LoadedPlan plan = source.load();
+        // The run keeps the class it started under, exactly as --resume: relabelling cutover.yaml (production to
+        // sandbox) must not let another class's rules (an answers file) run a production run's rollbacks.
+        StartedEnvironment.of(previous.entries()).requireSameAs(plan.config().environment());
         shared.requireStoredPlan(plan);
         ReverseRollbacks done = ReverseRollbacks.of(previous.entries());
         RunState state = new RunStateReplayer().replay(previous.entries());
