@@ -48,7 +48,13 @@ final class ResumedStep {
         if (history.state() == StepResumeState.IN_FLIGHT) {
             return reverify();
         }
-        return reprompt("the last run ended with " + history.lastEvent().wireName() + " at " + history.lastEventAt());
+        String ended = "the last run ended with " + history.lastEvent().wireName() + " at " + history.lastEventAt();
+        if (history.lastEvent() == JournalEvent.ROLLBACK_APPROVED) {
+            // The failure dialog's rollback was approved and the run died before its outcome: nothing can check it.
+            ended += ": the rollback the failure dialog approved may have run completely, partly or not at all"
+                    + " (no outcome was recorded); check its effect by hand before you decide";
+        }
+        return reprompt(ended);
     }
 
     private StepOutcome reverify() {

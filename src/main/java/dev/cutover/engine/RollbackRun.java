@@ -10,8 +10,10 @@ import dev.cutover.journal.JournalWriter;
 import dev.cutover.journal.ReverseRollbacks;
 import dev.cutover.journal.RunState;
 import dev.cutover.journal.RunStateReplayer;
+import dev.cutover.journal.StepHistory;
 import dev.cutover.journal.StepResumeState;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code cutover rollback} with the run lock held: the run's journal (refused when missing, damaged or torn), the
@@ -91,24 +93,41 @@ final class RollbackRun {
 
     /**
      * A forward step whose command may have run without a recorded outcome would be left out of the unwind (only
-     * steps that succeeded are rolled back): refused before anything is journaled, naming the steps. Checked only
-     * before the first rollback session, so a rollback already under way can always be continued.
+     * steps that succeeded are rolled back), and so would a failed step whose failure-dialog rollback was approved
+     * but never recorded an outcome (it may have run completely, partly or not at all): refused before anything is
+     * journaled, naming the steps. Only {@code execute --resume} can settle either (re-verify, or the operator's
+     * retry / skip / abort), and it cannot once a reverse rollback has started. Checked only before the first
+     * rollback session, so a rollback already under way can always be continued.
      */
     private void requireNoStepInFlight(RunState state) {
         List<String> inFlight = state.steps().values().stream()
-                .filter(h -> h.state() == StepResumeState.IN_FLIGHT)
-                .map(h -> h.stepId() + " (last event " + h.lastEvent().wireName() + " at " + h.lastEventAt() + ")")
+                .map(RollbackRun::unsettled)
+                .flatMap(Optional::stream)
                 .toList();
         if (!inFlight.isEmpty()) {
             throw new CutoverException(
                     ErrorCode.ROLLBACK_STEP_IN_FLIGHT,
                     "in " + request.runDir().journalFile() + ", " + String.join(", ", inFlight)
                             + (inFlight.size() == 1 ? " was" : " were")
-                            + " in flight when the run stopped: the command may have run, and only a re-verify can"
-                            + " tell. Run `cutover execute --run-dir "
+                            + " in flight when the run stopped: a command may have run, and the journal does not say"
+                            + " what it did. Run `cutover execute --run-dir "
                             + request.runDir().root()
-                            + " --resume` first, then `cutover rollback` again.");
+                            + " --resume` first (it re-verifies a step in flight, and asks you to retry, skip or abort"
+                            + " a step whose rollback has no outcome), then `cutover rollback` again.");
         }
+    }
+
+    /** The step as the refusal names it, when the journal leaves a command of it without an outcome. */
+    private static Optional<String> unsettled(StepHistory h) {
+        if (h.state() == StepResumeState.IN_FLIGHT) {
+            return Optional.of(
+                    h.stepId() + " (last event " + h.lastEvent().wireName() + " at " + h.lastEventAt() + ")");
+        }
+        if (h.state() == StepResumeState.NEEDS_DECISION && h.lastEvent() == JournalEvent.ROLLBACK_APPROVED) {
+            return Optional.of(h.stepId() + " (its failure-dialog rollback was approved at " + h.lastEventAt()
+                    + " and has no recorded outcome)");
+        }
+        return Optional.empty();
     }
 
     /** When the operator's channel fails nothing was decided for them: halted, and a re-run continues. */

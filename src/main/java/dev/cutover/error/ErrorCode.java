@@ -166,11 +166,13 @@ public enum ErrorCode {
                     + " resumed `cutover execute` asks again if the run stopped before it was answered."),
     ROLLBACK_STEP_IN_FLIGHT(
             3,
-            "A step was in flight when the run stopped: its command may have run, and only a re-verify can tell,"
-                    + " so `cutover rollback` does not start (it would leave that change out).",
-            "Run `cutover execute --run-dir DIR --resume` first: it re-verifies the step against the live system"
-                    + " (done: stop at the next prompt with abort; not done: retry, skip or abort), then run"
-                    + " `cutover rollback` again."),
+            "A step was in flight when the run stopped: its command, or the rollback its failure dialog approved,"
+                    + " may have run without a recorded outcome, so `cutover rollback` does not start (it would leave"
+                    + " that change out).",
+            "Run `cutover execute --run-dir DIR --resume` first: it re-verifies a step in flight against the live"
+                    + " system (done: stop at the next prompt with abort; not done: retry, skip or abort) and asks"
+                    + " you to retry, skip or abort a step whose rollback has no outcome; then run `cutover rollback`"
+                    + " again."),
     OPERATOR_ABORTED(5, "The operator aborted the run.", "Resume it later with --resume, or start a new run."),
     RUN_HALTED(
             1,

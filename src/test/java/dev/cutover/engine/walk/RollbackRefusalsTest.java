@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code cutover rollback} refuses before anything runs or is journaled, beyond the lock and the journal's
- * integrity: a run relabelled to another environment class.
+ * integrity: a run relabelled to another environment class, and a failure-dialog rollback without an outcome.
  */
 class RollbackRefusalsTest {
     private static final String FREEZE = "dp-phase4-010-freeze-source";
+    private static final String DELTA = "dp-phase4-020-final-delta";
 
     @TempDir
     Path tmp;
@@ -51,5 +52,39 @@ class RollbackRefusalsTest {
                 .as("nothing rolled back")
                 .exists();
         assertThat(prod.dir().resolve("RUNNING.lock")).doesNotExist();
+    }
+
+    @Test
+    void aFailureDialogRollbackWithoutAnOutcomeRefusesTheRollbackUntilAResumeHasTheOperatorDecideIt() throws Exception {
+        Scenario s = Scenario.demo(tmp)
+                .editItem(DELTA, i -> i.put("command", "cp -R service/source/no-such-folder/. service/target/"));
+        RunOutcome failed = s.run(new ScriptedApprover().answer(PromptKind.FAILURE, DELTA, Choice.ROLLBACK_STOP));
+        assertThat(failed.events(DELTA)).contains("rollback-approved", "rollback-executed");
+        s.crashAfter(DELTA, "rollback-approved"); // killed while the failure dialog's rollback ran
+        Path journal = s.dir().resolve("execution-log.jsonl");
+        byte[] before = Files.readAllBytes(journal);
+
+        assertThatThrownBy(() -> s.rollback(new ScriptedApprover()))
+                .isInstanceOfSatisfying(CutoverException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.ROLLBACK_STEP_IN_FLIGHT);
+                    assertThat(e.exitCode()).isEqualTo(3);
+                    assertThat(e.getMessage())
+                            .contains(DELTA + " (its failure-dialog rollback was approved at ")
+                            .contains("has no recorded outcome")
+                            .contains("cutover execute --run-dir " + s.dir() + " --resume");
+                });
+        assertThat(Files.readAllBytes(journal)).as("nothing journaled").isEqualTo(before);
+
+        RunOutcome resumed = s.resume(new ScriptedApprover().answer(PromptKind.RESUME, DELTA, Choice.ABORT));
+        assertThat(resumed.asked(PromptKind.RESUME, DELTA).get(0).prompt())
+                .contains("the rollback the failure dialog approved may have run completely, partly or not at all");
+        assertThat(resumed.verdict()).isEqualTo("aborted");
+
+        RunOutcome rolledBack = s.rollback(new ScriptedApprover());
+        assertThat(rolledBack.verdict()).as(rolledBack.output()).isEqualTo("completed");
+        assertThat(rolledBack.events(FREEZE)).endsWith("rollback-executed");
+        assertThat(rolledBack.events(DELTA))
+                .as("the failed step is not part of the unwind")
+                .endsWith("rollback-approved", "resume-reprompted", "aborted");
     }
 }
