@@ -45,9 +45,18 @@ final class ReverseStep {
         this.step = step;
         this.done = done;
         this.position = pos;
-        this.values = history.map(PriorRun::valuesOf).orElseGet(RuntimeValues::new);
+        this.values = valuesOf(history, done.step(step.stepId()).flatMap(ReverseRollbacks.Step::lastApproval));
         this.prompts = new RollbackPrompts(ctx);
-        done.step(step.stepId()).flatMap(ReverseRollbacks.Step::lastApproval).ifPresent(this::restoreValues);
+    }
+
+    /**
+     * The values a step's rollback is built from: the step's own runtime values and captured ids, then those its
+     * last {@code rollback-approved} recorded (a stopped rollback continues with exactly the text approved).
+     */
+    static RuntimeValues valuesOf(Optional<StepHistory> history, Optional<JournalEntry> lastApproval) {
+        RuntimeValues values = history.map(PriorRun::valuesOf).orElseGet(RuntimeValues::new);
+        lastApproval.ifPresent(approval -> restoreValues(values, approval));
+        return values;
     }
 
     /** Empty when the walk goes on to the next (earlier) step; else how the rollback stops. */
@@ -267,7 +276,7 @@ final class ReverseStep {
     }
 
     /** The values a rollback was approved with are in its {@code rollback-approved} notes as {@code values={…}}. */
-    private void restoreValues(JournalEntry approval) {
+    private static void restoreValues(RuntimeValues values, JournalEntry approval) {
         String notes = approval.notes();
         int at = notes.indexOf(VALUES);
         if (at < 0) {
@@ -283,7 +292,7 @@ final class ReverseStep {
                 }
             });
         } catch (IOException e) {
-            throw new IllegalStateException(step.stepId() + ": rollback-approved values are not JSON: " + notes, e);
+            throw new IllegalStateException(approval.stepId() + ": rollback-approved values are not JSON: " + notes, e);
         }
     }
 }

@@ -48,6 +48,7 @@ final class RollbackRun {
         if (!done.started()) {
             requireNoStepInFlight(state);
         }
+        ReverseApprovalDrift.require(plan.plan().steps(), done, state);
         if (done.succeededInOrder().isEmpty()) {
             throw new CutoverException(
                     ErrorCode.NOTHING_TO_ROLL_BACK,

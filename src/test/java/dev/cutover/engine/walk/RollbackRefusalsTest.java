@@ -3,22 +3,26 @@ package dev.cutover.engine.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.app.CompileService;
 import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.input.RunDirectory;
 import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code cutover rollback} refuses before anything runs or is journaled, beyond the lock and the journal's
- * integrity: a run relabelled to another environment class, and a failure-dialog rollback without an outcome.
+ * integrity: a run relabelled to another environment class, a failure-dialog rollback without an outcome, and
+ * a stopped rollback whose approved command the plan no longer gives.
  */
 class RollbackRefusalsTest {
     private static final String FREEZE = "dp-phase4-010-freeze-source";
@@ -86,5 +90,36 @@ class RollbackRefusalsTest {
         assertThat(rolledBack.events(DELTA))
                 .as("the failed step is not part of the unwind")
                 .endsWith("rollback-approved", "resume-reprompted", "aborted");
+    }
+
+    @Test
+    void aStoppedRollbackWhoseCommandThePlanNoLongerGivesIsRefusedAsPlanDriftBeforeAnythingIsAsked() throws Exception {
+        Scenario s = Scenario.demo(tmp);
+        assertThat(s.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
+        s.rollback(new ScriptedApprover());
+        s.crashAfter(DELTA, "rollback-approved"); // killed while its rollback ran
+        String approved = "rm -rf service/target/demo-data && mkdir service/target/demo-data";
+        String edited = approved + " && touch service/target/edited";
+        s.editItem(DELTA, i -> i.put("rollback_command", edited));
+        Files.write( // recompiled, so the stored plan matches the edited inputs
+                s.dir().resolve("execution-steps.json"),
+                new CompileService()
+                        .compileInMemory(new RunDirectory(s.dir()), Optional.empty())
+                        .stepsJson());
+        Path journal = s.dir().resolve("execution-log.jsonl");
+        byte[] before = Files.readAllBytes(journal);
+        ScriptedApprover approver = new ScriptedApprover().answer(PromptKind.ROLLBACK, DELTA, Choice.RETRY);
+
+        assertThatThrownBy(() -> s.rollback(approver)).isInstanceOfSatisfying(CutoverException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.PLAN_DRIFT);
+            assertThat(e.exitCode()).isEqualTo(6);
+            assertThat(e.getMessage())
+                    .contains("step " + DELTA + ": execution-log.jsonl entry ")
+                    .contains("shows the rollback `" + approved + "` approved")
+                    .contains("the plan now gives `" + edited + "`");
+        });
+        assertThat(approver.asked()).as("nothing asked").isEmpty();
+        assertThat(Files.readAllBytes(journal)).as("nothing journaled").isEqualTo(before);
+        assertThat(s.dir().resolve("service/target/edited")).doesNotExist();
     }
 }
