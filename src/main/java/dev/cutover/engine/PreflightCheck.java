@@ -60,6 +60,10 @@ public final class PreflightCheck {
             passed.add("check 1 (lock): free" + (request.resume() ? " or stale and resumable" : ""));
             JournalGate journal = new JournalGate(request.runDir());
             journal.peek(request.resume());
+            if (!journal.startsFresh()) {
+                PreflightRun.requireNotRolledBack(
+                        request.runDir(), journal.toContinue().entries());
+            }
             passed.add("check 2 (journal): consistent with " + (request.resume() ? "--resume" : "a fresh run"));
             Preflight.writableRunDirectory(request.runDir());
             passed.add("check 3 (run directory): writable, and its step-log folder too");

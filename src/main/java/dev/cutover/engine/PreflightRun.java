@@ -87,13 +87,7 @@ final class PreflightRun {
      * is opened for writing, and the last run's report stays as it was.
      */
     RunResult resume(PlanSource source, JournalContents previous) {
-        if (ReverseRollbacks.of(previous.entries()).started()) {
-            throw new CutoverException(
-                    ErrorCode.RUN_ROLLED_BACK,
-                    "check 2: this run is being rolled back (`cutover rollback` journaled its start), so it cannot"
-                            + " be resumed forward. Continue the rollback with `cutover rollback --run-dir "
-                            + request.runDir().root() + "`, or cut over again from a new run directory.");
-        }
+        requireNotRolledBack(request.runDir(), previous.entries());
         InterruptedCommands.requireNoneRunning(request.runDir());
         Preflight.writableRunDirectory(request.runDir());
         LoadedPlan plan = source.load();
@@ -113,6 +107,22 @@ final class PreflightRun {
         prior.seed(journal);
         String writtenBy = previous.metadata().pluginVersion();
         return walk(plan, commands, checks, approver, new Start(journal, prior, writtenBy));
+    }
+
+    /**
+     * Check 2 for continuing a run forward, shared by {@code execute --resume} and {@code preflight --resume}: a run
+     * whose reverse rollback has started can only be unwound further.
+     *
+     * @throws CutoverException {@link ErrorCode#RUN_ROLLED_BACK}
+     */
+    static void requireNotRolledBack(RunDirectory dir, List<JournalEntry> entries) {
+        if (ReverseRollbacks.of(entries).started()) {
+            throw new CutoverException(
+                    ErrorCode.RUN_ROLLED_BACK,
+                    "check 2: this run is being rolled back (`cutover rollback` journaled its start), so it cannot"
+                            + " be resumed forward. Continue the rollback with `cutover rollback --run-dir "
+                            + dir.root() + "`, or cut over again from a new run directory.");
+        }
     }
 
     /**

@@ -2,10 +2,13 @@ package dev.cutover.engine.walk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cutover.app.CompileService;
 import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
+import dev.cutover.engine.PlanSource;
+import dev.cutover.engine.PreflightCheck;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunDirectory;
@@ -13,6 +16,8 @@ import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,11 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What {@code cutover rollback} refuses before anything runs or is journaled, beyond the lock and the journal's
  * integrity: a run relabelled to another environment class, a failure-dialog rollback without an outcome, and
- * a stopped rollback whose approved command the plan no longer gives.
+ * a stopped rollback whose approved command the plan no longer gives; and what a run being rolled back refuses.
  */
 class RollbackRefusalsTest {
     private static final String FREEZE = "dp-phase4-010-freeze-source";
     private static final String DELTA = "dp-phase4-020-final-delta";
+    private static final String SWITCH = "dp-phase4-030-switch-live";
 
     @TempDir
     Path tmp;
@@ -121,5 +127,26 @@ class RollbackRefusalsTest {
         assertThat(approver.asked()).as("nothing asked").isEmpty();
         assertThat(Files.readAllBytes(journal)).as("nothing journaled").isEqualTo(before);
         assertThat(s.dir().resolve("service/target/edited")).doesNotExist();
+    }
+
+    @Test
+    void preflightResumeRefusesARunWhoseRollbackStartedAsExecuteResumeDoes() {
+        Scenario s = Scenario.demo(tmp);
+        assertThat(s.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
+        RunOutcome stopped = s.rollback(new ScriptedApprover().answer(PromptKind.IRREVERSIBLE, SWITCH, Choice.ABORT));
+        assertThat(stopped.exitCode()).isEqualTo(5);
+        PreflightCheck preflight =
+                new PreflightCheck(s.clock(), new PrintWriter(new StringWriter()), () -> "test-host", Optional::empty);
+        PlanSource plan = () -> new CompileService().loadForExecution(new RunDirectory(s.dir()), Optional.empty());
+
+        Throwable fromPreflight = catchThrowable(() -> preflight.check(s.request(true), plan));
+        Throwable fromExecute = catchThrowable(() -> s.resume(new ScriptedApprover()));
+
+        assertThat(fromPreflight).isInstanceOfSatisfying(CutoverException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.RUN_ROLLED_BACK);
+            assertThat(e.exitCode()).isEqualTo(3);
+            assertThat(e.getMessage()).contains("cutover rollback --run-dir " + s.dir());
+        });
+        assertThat(fromPreflight).hasMessage(fromExecute.getMessage());
     }
 }
