@@ -43,9 +43,13 @@ class RollbackRefusalsTest {
         Rehearsals.rehearseAndCarry(prod, tmp.resolve("staging"));
         RunOutcome stopped = prod.run(new ScriptedApprover().answer(PromptKind.APPROVE, FREEZE, Choice.ABORT));
         assertThat(stopped.verdict()).as(stopped.output()).isEqualTo("aborted");
+        Path answers = Files.writeString(tmp.resolve("rollback.txt"), "rollback * approve\nirreversible * approve\n");
+        assertThatThrownBy(() -> prod.answersFile(answers).rollback(new ScriptedApprover()))
+                .as("production: every decision at the terminal")
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ANSWERS_NOT_ALLOWED));
         Path config = prod.dir().resolve("cutover.yaml");
         Files.writeString(config, Files.readString(config).replace("environment: production", "environment: sandbox"));
-        Path answers = Files.writeString(tmp.resolve("rollback.txt"), "rollback * approve\nirreversible * approve\n");
         Path journal = prod.dir().resolve("execution-log.jsonl");
         byte[] before = Files.readAllBytes(journal);
 
