@@ -36,10 +36,14 @@ public final class RollbackService {
     /**
      * What the rollback did.
      *
-     * @param run how this rollback session ended (completed: every step rolled back or left as it is)
+     * @param run how this rollback session ended (completed: every step rolled back or left as it is); its verdict
+     *     gives the exit code
+     * @param reported the verdict the summary, the reports and {@code cutover status} carry, which the operator is
+     *     shown too: {@code halted} for a finished rollback of a run that had stopped short (exit code still 0: the
+     *     rollback itself finished, docs/commands/rollback.md)
      * @param outcomes every step's outcome, from the whole journal (earlier sessions included)
      */
-    public record Result(RunResult run, RollbackOutcomes outcomes) {
+    public record Result(RunResult run, RunResult reported, RollbackOutcomes outcomes) {
         public int exitCode() {
             return run.exitCode();
         }
@@ -52,17 +56,18 @@ public final class RollbackService {
                 new JournalReader().read(request.runDir().journalFile()).entries();
         RollbackOutcomes outcomes =
                 RollbackOutcomes.of(result.plan().steps(), entries).orElseThrow();
+        RunResult reported = forReport(result, entries);
         try {
-            endOfRun.write(request.runDir(), forReport(result, entries));
+            endOfRun.write(request.runDir(), reported);
         } catch (CutoverException e) {
             if (e.code() != ErrorCode.IO_FAILURE) {
                 throw e;
             }
             RunResult halted = ExecuteService.withoutReports(
                     result, e, request.runDir().root().toString(), "the rollback finished");
-            return new Result(halted, outcomes);
+            return new Result(halted, halted, outcomes);
         }
-        return new Result(result, outcomes);
+        return new Result(result, reported, outcomes);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.cutover.app.JournalEndOfRunWriter;
 import dev.cutover.app.RollbackService;
 import dev.cutover.engine.CutoverEngine;
 import dev.cutover.engine.ExecuteRequest;
+import dev.cutover.engine.RunEnding;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.report.RollbackOutcomes;
 import java.io.PrintWriter;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
                         + "stopped.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every step that succeeded was rolled back or left as it is (the report lists which)",
+            "0:every step that succeeded was rolled back or left as it is (the report lists which; the verdict is"
+                    + " halted when the run it unwound had stopped short)",
             "1:halted (no answer for a question; run it again to continue)",
             "2:invalid input or usage; no journal; nothing succeeded to roll back",
             "3:refused: a step in flight (resume first), another environment class than the run started under,"
@@ -92,10 +94,11 @@ final class RollbackCommand implements Callable<Integer> {
         line(out, "Remains", o.ids(RollbackOutcomes.Outcome.REMAINS));
         line(out, "Not finished", o.ids(RollbackOutcomes.Outcome.NOT_FINISHED));
         line(out, "Not reached", o.ids(RollbackOutcomes.Outcome.NOT_REACHED));
-        out.println("Verdict: " + result.run().ending().verdict().wireName()
-                + (result.run().ending().haltReason() == null
-                        ? ""
-                        : " — " + result.run().ending().haltReason()));
+        // The verdict the summary, the reports and status carry: a finished rollback of a run that had stopped
+        // short is halted there, and the operator must not read "completed" here (the exit code stays 0).
+        RunEnding reported = result.reported().ending();
+        out.println("Verdict: " + reported.verdict().wireName()
+                + (reported.haltReason() == null ? "" : " — " + reported.haltReason()));
         out.println("Report:  " + dir.file(RunDirectory.REPORT));
     }
 

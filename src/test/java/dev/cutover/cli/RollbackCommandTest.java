@@ -57,6 +57,27 @@ class RollbackCommandTest {
     }
 
     @Test
+    void theRollbackOfARunThatStoppedShortPrintsTheVerdictTheSummaryAndStatusCarryAndExitsZero() throws Exception {
+        Path dir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("demo"));
+        Path stopAtFreeze = Files.writeString(
+                tmp.resolve("stop-at-freeze.txt"),
+                "go-no-go * proceed\nhandoff * approve\ngate * approve\napprove dp-phase4-010-freeze-source abort\n"
+                        + "approve * approve\nirreversible * approve\n");
+        CliRunner.Result execute =
+                CliRunner.run("execute", "--run-dir", dir.toString(), "--answers", stopAtFreeze.toString());
+        assertThat(execute.exit()).as(execute.out() + execute.err()).isEqualTo(5);
+
+        CliRunner.Result r =
+                CliRunner.run("rollback", "--run-dir", dir.toString(), "--answers", ROLLBACK_ALL.toString());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        String halted = "halted — the run had stopped before completing; its reverse rollback finished";
+        assertThat(r.out()).contains("Verdict: " + halted).doesNotContain("Verdict: completed");
+        assertThat(Files.readString(dir.resolve("execution-summary.json"))).contains("\"verdict\": \"halted\"");
+        assertThat(CliRunner.run("status", "--run-dir", dir.toString()).out()).contains("ended: halted");
+    }
+
+    @Test
     void aSandboxRunRelabelledProductionIsRefusedItsRollbackBeforeAnyRollbackRuns() throws Exception {
         Path dir = CompletedDemo.in(tmp.resolve("demo"));
         Files.writeString(
