@@ -12,6 +12,10 @@ final class WaitingFor {
 
     /** The line for the last entry; {@code steps} supplies the step's kind (irreversible, human, polled). */
     static String describe(JournalEntry last, List<ExecutionStep> steps) {
+        Optional<String> reverse = ReverseWaitingFor.describe(last, steps);
+        if (reverse.isPresent()) {
+            return reverse.get();
+        }
         if (last.isRunLevel() || last.event().isLockEvent()) {
             return runLevel(last);
         }
