@@ -46,7 +46,8 @@ final class ReverseStep {
         this.done = done;
         this.position = pos;
         this.values = valuesOf(history, done.step(step.stepId()).flatMap(ReverseRollbacks.Step::lastApproval));
-        this.prompts = new RollbackPrompts(ctx);
+        this.prompts = new RollbackPrompts(
+                ctx, values, history.flatMap(StepHistory::lastBoundApproval).map(JournalEntry::cmd));
     }
 
     /**

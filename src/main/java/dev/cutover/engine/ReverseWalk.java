@@ -73,7 +73,13 @@ final class ReverseWalk {
                 .println("REVERSE ROLLBACK: " + unwind.size() + " step(s) that succeeded and changed something,"
                         + " unwound latest first, each with its own approval:");
         for (ExecutionStep s : unwind) {
-            String how = s.rollbackCmd().isEmpty() ? "no rollback command: remains" : "rollback: " + s.rollbackCmd();
+            String how = s.rollbackCmd().isEmpty()
+                    ? "no rollback command: remains"
+                    : "rollback: "
+                            + ReverseStep.valuesOf(
+                                            state.step(s.stepId()),
+                                            done.step(s.stepId()).flatMap(ReverseRollbacks.Step::lastApproval))
+                                    .substitute(s.rollbackCmd());
             String mark =
                     s.irreversible() || ctx.prompts().noReturn().isThePoint(s) ? "  [confirm manual procedure]" : "";
             ctx.out().println("  " + s.stepId() + "  (" + how + ")" + mark + already(s));

@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import java.util.Optional;
 
 /**
  * The text of every question {@code cutover rollback} asks. Like execute's approval prompt, the rollback prompt
@@ -9,15 +10,24 @@ import dev.cutover.compile.ExecutionStep;
  */
 final class RollbackPrompts {
     private final EngineContext ctx;
+    private final RuntimeValues values;
+    private final Optional<String> ran;
 
-    RollbackPrompts(EngineContext ctx) {
+    /**
+     * @param values the step's runtime values (shared with the step's rollback, so values asked later show too):
+     *     commands are shown as they ran or will run, never as templates
+     * @param ran the execute command the journal shows approved for the step, if any
+     */
+    RollbackPrompts(EngineContext ctx, RuntimeValues values, Optional<String> ran) {
         this.ctx = ctx;
+        this.values = values;
+        this.ran = ran;
     }
 
     String approval(ExecutionStep step, ApprovedCommand command, boolean manual, String position) {
         StringBuilder p = heading(step, "ROLL BACK " + step.stepId() + "  (" + position + ", latest first)");
         p.append("  it ran:   ")
-                .append(step.human() ? "(manual step)" : step.executeCmd())
+                .append(step.human() ? "(manual step)" : ran.orElseGet(() -> values.substitute(step.executeCmd())))
                 .append('\n');
         if (manual) {
             p.append("  MANUAL ROLLBACK: this text is not executable here; do it yourself, then approve once it is"
@@ -31,7 +41,7 @@ final class RollbackPrompts {
             p.append("  then check (read-only): ")
                     .append(
                             UndoCheck.applies(step)
-                                    ? "`" + step.verifyCmd() + "` must no longer pass"
+                                    ? "`" + values.substitute(step.verifyCmd()) + "` must no longer pass"
                                     : "none for this step")
                     .append('\n');
         }
@@ -46,7 +56,10 @@ final class RollbackPrompts {
         p.append("  A command alone does not undo this step. Before unwinding it and every step before it,\n"
                 + "  carry out (or arrange) its manual procedure:\n");
         p.append("    rollback: ")
-                .append(step.rollbackCmd().isEmpty() ? "none offered by the plan" : step.rollbackCmd())
+                .append(
+                        step.rollbackCmd().isEmpty()
+                                ? "none offered by the plan"
+                                : values.substitute(step.rollbackCmd()))
                 .append('\n');
         if (step.notes() != null) {
             p.append("    notes: ")

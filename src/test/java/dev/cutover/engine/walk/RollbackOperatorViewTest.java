@@ -60,4 +60,22 @@ class RollbackOperatorViewTest {
                         + CONFIG + " (cutover rollback: the point of no return; approve or abort)")
                 .noneMatch(line -> line.contains("failure"));
     }
+
+    @Test
+    void theRollbackPromptShowsTheCommandsOfAStepWithARuntimeValueAsTheyRanAndWillRunNotAsTemplates() {
+        String label = "dp-phase3-020-label";
+        Scenario s = Scenario.demo(tmp).withLabelStep(label, true);
+        assertThat(s.run(new ScriptedApprover().param("label", "blue")).verdict())
+                .isEqualTo("completed");
+
+        RunOutcome r = s.rollback(new ScriptedApprover());
+
+        assertThat(r.verdict()).as(r.output()).isEqualTo("completed");
+        assertThat(r.asked(PromptKind.ROLLBACK, label).get(0).prompt())
+                .contains("it ran:   touch service/target/config/'blue'")
+                .contains("    rm -f service/target/config/'blue'")
+                .contains("then check (read-only): `test -e service/target/config/'blue'` must no longer pass")
+                .doesNotContain("{label}");
+        assertThat(r.output()).contains("  " + label + "  (rollback: rm -f service/target/config/'blue')");
+    }
 }
