@@ -49,10 +49,12 @@ final class ResumedStep {
             return reverify();
         }
         String ended = "the last run ended with " + history.lastEvent().wireName() + " at " + history.lastEventAt();
-        if (history.lastEvent() == JournalEvent.ROLLBACK_APPROVED) {
+        if (history.unsettledRollbackAt().isPresent()) {
             // The failure dialog's rollback was approved and the run died before its outcome: nothing can check it.
-            ended += ": the rollback the failure dialog approved may have run completely, partly or not at all"
-                    + " (no outcome was recorded); check its effect by hand before you decide";
+            ended += ": the rollback the failure dialog approved at "
+                    + history.unsettledRollbackAt().get()
+                    + " may have run completely, partly or not at all (no outcome was recorded); check its effect"
+                    + " by hand before you decide";
         }
         return reprompt(ended);
     }

@@ -124,9 +124,9 @@ final class RollbackRun {
             return Optional.of(
                     h.stepId() + " (last event " + h.lastEvent().wireName() + " at " + h.lastEventAt() + ")");
         }
-        if (h.state() == StepResumeState.NEEDS_DECISION && h.lastEvent() == JournalEvent.ROLLBACK_APPROVED) {
-            return Optional.of(h.stepId() + " (its failure-dialog rollback was approved at " + h.lastEventAt()
-                    + " and has no recorded outcome)");
+        if (h.unsettledRollbackAt().isPresent()) {
+            return Optional.of(h.stepId() + " (its failure-dialog rollback was approved at "
+                    + h.unsettledRollbackAt().get() + " and has no recorded outcome)");
         }
         return Optional.empty();
     }

@@ -76,6 +76,7 @@ public final class RunStateReplayer {
         private boolean approvedSinceLastStart;
         private int confirmationsOutstanding; // announced by the approval bound to the command, not yet given
         private JournalEntry lastBoundApproval;
+        private Instant unsettledRollbackAt; // the failure dialog's rollback approved, no outcome or decision since
 
         StepFold(String stepId, int phaseNumber) {
             this.stepId = stepId;
@@ -91,6 +92,11 @@ public final class RunStateReplayer {
             }
             lastEvent = entry.event();
             lastEventAt = entry.at();
+            if (entry.event() == JournalEvent.ROLLBACK_APPROVED) {
+                unsettledRollbackAt = entry.at();
+            } else if (entry.event() != JournalEvent.RESUME_REPROMPTED) {
+                unsettledRollbackAt = null; // its outcome, or the operator's decision on the step
+            }
             if (entry.pollState() != null) {
                 lastPollState = entry.pollState();
             }
@@ -180,7 +186,8 @@ public final class RunStateReplayer {
                     Optional.ofNullable(lastPollState),
                     Optional.ofNullable(lastApprovalNotes),
                     approvedSinceLastStart,
-                    Optional.ofNullable(lastBoundApproval));
+                    Optional.ofNullable(lastBoundApproval),
+                    Optional.ofNullable(unsettledRollbackAt));
         }
     }
 }

@@ -27,6 +27,9 @@ import java.util.Optional;
  * @param approvedSinceLastStart whether the latest attempt (since its last {@code step-started}) was approved
  * @param lastBoundApproval the latest {@code approved} bound to a command: its {@code cmd} is the exact text the
  *     operator approved, its notes hold that text's {@code sha256=} (retries and re-confirmations carry neither)
+ * @param unsettledRollbackAt when the failure dialog's rollback of the step was approved, while that rollback has
+ *     no outcome ({@code rollback-executed}) and the operator has not decided on the step since (only
+ *     {@code resume-reprompted} questions left unanswered follow): it may have run completely, partly or not at all
  */
 public record StepHistory(
         String stepId,
@@ -44,7 +47,8 @@ public record StepHistory(
         Optional<String> lastPollState,
         Optional<String> lastApprovalNotes,
         boolean approvedSinceLastStart,
-        Optional<JournalEntry> lastBoundApproval) {
+        Optional<JournalEntry> lastBoundApproval,
+        Optional<Instant> unsettledRollbackAt) {
 
     public StepHistory {
         Objects.requireNonNull(stepId, "stepId");
@@ -52,6 +56,7 @@ public record StepHistory(
         Objects.requireNonNull(lastEvent, "lastEvent");
         Objects.requireNonNull(lastEventAt, "lastEventAt");
         Objects.requireNonNull(lastBoundApproval, "lastBoundApproval");
+        Objects.requireNonNull(unsettledRollbackAt, "unsettledRollbackAt");
         capturedValues = Collections.unmodifiableMap(new LinkedHashMap<>(capturedValues));
     }
 

@@ -89,9 +89,20 @@ class RollbackRefusalsTest {
                 });
         assertThat(Files.readAllBytes(journal)).as("nothing journaled").isEqualTo(before);
 
+        RunOutcome unanswered = s.resume(new ScriptedApprover().onAsk(q -> q.kind() == PromptKind.RESUME, q -> {
+            throw new CutoverException(ErrorCode.NO_SCRIPTED_ANSWER, "no answer");
+        }));
+        assertThat(unanswered.verdict())
+                .as("a question left unanswered decides nothing")
+                .isEqualTo("halted");
+        assertThatThrownBy(() -> s.rollback(new ScriptedApprover()))
+                .isInstanceOfSatisfying(
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ROLLBACK_STEP_IN_FLIGHT));
+
         RunOutcome resumed = s.resume(new ScriptedApprover().answer(PromptKind.RESUME, DELTA, Choice.ABORT));
         assertThat(resumed.asked(PromptKind.RESUME, DELTA).get(0).prompt())
-                .contains("the rollback the failure dialog approved may have run completely, partly or not at all");
+                .contains("the rollback the failure dialog approved at ")
+                .contains("may have run completely, partly or not at all");
         assertThat(resumed.verdict()).isEqualTo("aborted");
 
         RunOutcome rolledBack = s.rollback(new ScriptedApprover());
@@ -99,7 +110,7 @@ class RollbackRefusalsTest {
         assertThat(rolledBack.events(FREEZE)).endsWith("rollback-executed");
         assertThat(rolledBack.events(DELTA))
                 .as("the failed step is not part of the unwind")
-                .endsWith("rollback-approved", "resume-reprompted", "aborted");
+                .endsWith("rollback-approved", "resume-reprompted", "resume-reprompted", "aborted");
     }
 
     @Test
