@@ -63,10 +63,9 @@ public final class EvidenceVerifier {
     public Result verify(byte[] file) {
         JsonNode root;
         try {
-            root = RehearsalEvidence.JSON.readTree(file);
-        } catch (IOException e) {
-            return Result.invalid(
-                    "layout", "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+            root = EvidenceJson.read(file);
+        } catch (EvidenceJson.NotStrict e) {
+            return Result.invalid("layout", e.getMessage());
         }
         if (root == null
                 || !root.isObject()
