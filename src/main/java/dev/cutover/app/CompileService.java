@@ -6,6 +6,7 @@ import dev.cutover.compile.Plan;
 import dev.cutover.compile.StepCompiler;
 import dev.cutover.compile.StepsDiff;
 import dev.cutover.compile.StepsJson;
+import dev.cutover.engine.JournalGate;
 import dev.cutover.engine.LoadedPlan;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
@@ -64,25 +65,41 @@ public final class CompileService {
     }
 
     /**
-     * Compiles and writes {@code execution-steps.json}. Refuses (exit 6) to replace a steps file that a
-     * started run is walking, because the journal's step ids would no longer mean what they meant.
+     * Compiles and writes {@code execution-steps.json}. Once a run has started ({@link JournalGate#runStarted}),
+     * refuses (exit 6) to write any steps file, a changed one or one where the file is missing: the journal's
+     * step ids and approvals belong to the plan the run started with, and {@code execute --resume} and
+     * {@code rollback} take the steps file for that plan.
      */
     public CompileResult compileAndWrite(RunDirectory dir, Optional<String> expectedRunId) {
         CompiledPlan compiled = compileInMemory(dir, expectedRunId);
         StepsFileState before = stepsFileState(dir, compiled);
-        if (before == StepsFileState.STALE && Files.exists(dir.journalFile())) {
-            throw new CutoverException(
-                    ErrorCode.PLAN_DRIFT,
-                    dir.stepsFile() + " differs from what the inputs compile to ("
-                            + StepsDiff.firstDifference(readStored(dir), compiled.stepsJson())
-                                    .orElse("?")
-                            + "), and a run has started (" + dir.journalFile().getFileName()
-                            + " exists); the stored plan is kept.");
+        if (before != StepsFileState.CURRENT && JournalGate.runStarted(dir)) {
+            throw startedRunRefusal(dir, before, compiled);
         }
         if (before != StepsFileState.CURRENT) {
             AtomicFiles.write(dir.stepsFile(), compiled.stepsJson());
         }
         return new CompileResult(compiled, dir.stepsFile(), before);
+    }
+
+    private static CutoverException startedRunRefusal(RunDirectory dir, StepsFileState before, CompiledPlan compiled) {
+        String started = ", and a run has started in " + dir.root() + " ("
+                + dir.journalFile().getFileName() + " records it)";
+        String forward = " Restore the inputs and " + dir.stepsFile().getFileName() + " the run started with"
+                + " (from the copy or backup taken before it started), or cut over from a new run directory.";
+        if (before == StepsFileState.MISSING) {
+            return new CutoverException(
+                    ErrorCode.PLAN_DRIFT,
+                    dir.stepsFile() + " is missing" + started + ": compile writes no plan into a started run,"
+                            + " because execute --resume and rollback would take it for the plan the journal ran;"
+                            + " nothing was written." + forward);
+        }
+        return new CutoverException(
+                ErrorCode.PLAN_DRIFT,
+                dir.stepsFile() + " differs from what the inputs compile to ("
+                        + StepsDiff.firstDifference(readStored(dir), compiled.stepsJson())
+                                .orElse("?")
+                        + ")" + started + "; the stored plan is kept." + forward);
     }
 
     private static byte[] readStored(RunDirectory dir) {

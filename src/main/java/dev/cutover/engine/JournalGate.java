@@ -20,7 +20,7 @@ import java.util.Optional;
  * halts; a journal holding only run-level pre-flight failures is set aside byte for byte as
  * {@code execution-log.preflight-<n>.jsonl} and the run starts fresh, with or without {@code --resume}.
  */
-final class JournalGate {
+public final class JournalGate {
     private final RunDirectory runDir;
 
     JournalGate(RunDirectory runDir) {
@@ -68,6 +68,15 @@ final class JournalGate {
                     "check 2: " + journal.getFileName() + " exists: a run already started in " + runDir.root());
         }
         return Optional.of(readForResume(journal));
+    }
+
+    /**
+     * Whether a run has started in {@code runDir}: its journal holds more than pre-flight failures (or cannot be
+     * read as such), so {@code execute} needs {@code --resume} there and the run's steps file is the plan it
+     * started with, which nothing may write again.
+     */
+    public static boolean runStarted(RunDirectory runDir) {
+        return !new JournalGate(runDir).startsFresh();
     }
 
     /** Whether {@code execute} here starts a fresh run: no journal, or one holding only pre-flight failures. */
