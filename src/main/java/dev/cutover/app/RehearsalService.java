@@ -34,7 +34,7 @@ public final class RehearsalService {
 
     public RehearsalService(CompileService compile, CutoverEngine engine, EndOfRunWriter endOfRun) {
         this.compile = compile;
-        this.engine = engine;
+        this.engine = engine.rehearsing();
         this.endOfRun = endOfRun;
     }
 

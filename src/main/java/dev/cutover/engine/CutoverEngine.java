@@ -4,6 +4,7 @@ import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.Approver;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.journal.JournalEvent;
+import dev.cutover.journal.RehearsalSessions;
 import dev.cutover.notify.NotificationSettings;
 import dev.cutover.policy.CommandLint;
 import dev.cutover.shell.ChildEnvironment;
@@ -26,6 +27,8 @@ public final class CutoverEngine {
     private final HostInfo host;
     private final GitConfigReader git;
     private final NotificationSettings notifications;
+    /** Whether this engine runs the sessions of {@code cutover rehearse} ({@link #rehearsing()}). */
+    private final boolean rehearsal;
 
     public CutoverEngine(
             Clock clock,
@@ -34,7 +37,7 @@ public final class CutoverEngine {
             ApproverFactory approvers,
             HostInfo host,
             GitConfigReader git) {
-        this(clock, sleeper, out, approvers, host, git, NotificationSettings.defaults());
+        this(clock, sleeper, out, approvers, host, git, NotificationSettings.defaults(), false);
     }
 
     private CutoverEngine(
@@ -44,7 +47,8 @@ public final class CutoverEngine {
             ApproverFactory approvers,
             HostInfo host,
             GitConfigReader git,
-            NotificationSettings notifications) {
+            NotificationSettings notifications,
+            boolean rehearsal) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.out = Objects.requireNonNull(out, "out");
@@ -52,6 +56,7 @@ public final class CutoverEngine {
         this.host = Objects.requireNonNull(host, "host");
         this.git = Objects.requireNonNull(git, "git");
         this.notifications = Objects.requireNonNull(notifications, "notifications");
+        this.rehearsal = rehearsal;
     }
 
     /**
@@ -59,7 +64,16 @@ public final class CutoverEngine {
      * attempts, end-of-run grace): tests deliver to a local receiver without waiting.
      */
     public CutoverEngine withNotifications(NotificationSettings settings) {
-        return new CutoverEngine(clock, sleeper, out, approvers, host, git, settings);
+        return new CutoverEngine(clock, sleeper, out, approvers, host, git, settings, rehearsal);
+    }
+
+    /**
+     * This engine for {@code cutover rehearse}: each session's lock entry notes say {@value
+     * RehearsalSessions#NOTE}, so the journal itself records that the run is a rehearsal (status and the report
+     * then name {@code cutover rehearse --resume}, the only command that writes its evidence).
+     */
+    public CutoverEngine rehearsing() {
+        return new CutoverEngine(clock, sleeper, out, approvers, host, git, notifications, true);
     }
 
     /**
@@ -105,6 +119,11 @@ public final class CutoverEngine {
 
     PrintWriter out() {
         return out;
+    }
+
+    /** The note that opens a session's lock entry notes: {@value RehearsalSessions#NOTE} for a rehearsal, else null. */
+    String sessionNote() {
+        return rehearsal ? RehearsalSessions.NOTE : null;
     }
 
     NotificationSettings notificationSettings() {

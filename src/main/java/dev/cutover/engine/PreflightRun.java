@@ -155,7 +155,9 @@ final class PreflightRun {
         lock.commit();
         journal.runLevel(
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
-                StepRun.join(lockNotes(checks.acceptedStaleFiles()), environmentNote(plan)));
+                StepRun.join(
+                        engine.sessionNote(),
+                        StepRun.join(lockNotes(checks.acceptedStaleFiles()), environmentNote(plan))));
         EngineContext ctx = context(plan, commands, checks, approver, journal, start.prior());
         RunEnding ending = ctx.notifications().around(() -> walkOrHalt(ctx, checks, plan, start));
         if (ending.keepLock()) {

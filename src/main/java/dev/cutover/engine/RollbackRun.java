@@ -72,7 +72,7 @@ final class RollbackRun {
         journal.runLevel(
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
                 StepRun.join(
-                        "cutover rollback",
+                        StepRun.join(engine.sessionNote(), "cutover rollback"),
                         PreflightRun.environmentNote(plan)
                                 + lock.takenOverFrom()
                                         .map(l -> "; taken over from " + l.describe())

@@ -181,8 +181,8 @@ public final class ExecutionReport {
 
     private static void next(StringBuilder md, RunSummary s, ReportInput input, ReportContext context) {
         md.append("## Next\n\n");
-        List<NextStep> steps = RollbackOutcomes.of(input.steps(), input.entries())
-                .map(r -> r.next(context.runDir()))
+        List<NextStep> steps = RehearsalNext.of(input, context.runDir(), s.verdict() == Verdict.INTERRUPTED)
+                .or(() -> RollbackOutcomes.of(input.steps(), input.entries()).map(r -> r.next(context.runDir())))
                 .orElseGet(() -> NextStep.after(s.verdict(), s.runId(), context.runDir(), input.tornTail()));
         for (NextStep step : steps) {
             md.append("- ")

@@ -184,8 +184,8 @@ public final class ExecutionReportHtml {
 
     private void next() {
         html.open("section", "id", "next").element("h2", "Next").open("ul");
-        List<NextStep> steps = RollbackOutcomes.of(input.steps(), input.entries())
-                .map(r -> r.next(context.runDir()))
+        List<NextStep> steps = RehearsalNext.of(input, context.runDir(), summary.verdict() == Verdict.INTERRUPTED)
+                .or(() -> RollbackOutcomes.of(input.steps(), input.entries()).map(r -> r.next(context.runDir())))
                 .orElseGet(
                         () -> NextStep.after(summary.verdict(), summary.runId(), context.runDir(), input.tornTail()));
         for (NextStep step : steps) {

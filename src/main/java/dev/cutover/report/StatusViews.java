@@ -127,7 +127,8 @@ public final class StatusViews {
         }
         Optional<RollbackOutcomes> rollback =
                 RollbackOutcomes.of(f.input().steps(), f.input().entries());
-        String command = rollback.map(r -> r.next(f.runDir()))
+        String command = RehearsalNext.of(f.input(), f.runDir(), false)
+                .or(() -> rollback.map(r -> r.next(f.runDir())))
                 .orElseGet(() -> NextStep.after(
                         effective, f.input().runId(), f.runDir(), f.input().tornTail()))
                 .get(0)
@@ -160,6 +161,11 @@ public final class StatusViews {
                     "continues the rollback where it stopped");
             next.set(next.size() - 1, rollback);
         }
+        // Only cutover rehearse writes a rehearsal's evidence: it continues the execute or the rollback itself.
+        RehearsalNext.of(f.input(), f.runDir(), true).ifPresent(rehearsal -> {
+            next.clear();
+            next.addAll(rehearsal);
+        });
         String line = "interrupted (crashed or killed) at " + where;
         if (f.input().tornTail()) {
             line += "; the journal ends in a torn line — repair with "
