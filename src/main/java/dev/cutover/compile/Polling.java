@@ -56,14 +56,36 @@ final class Polling {
         List<String> terminal = terminalStates(ctx.at().item(), rule);
         List<String> success = successStates(terminal, rule);
         if (success.isEmpty()) {
-            errors.add(
-                    ctx.at(),
-                    "poll_terminal_states",
-                    "long-running step has no success state",
-                    "List a success state (e.g. COMPLETED, SUCCEEDED, available) in poll_terminal_states.");
+            noSuccessState(ctx, terminal, rule);
             return Optional.empty();
         }
         return Optional.of(new PollPlan(command.get(), terminal, success));
+    }
+
+    /**
+     * A long-running step none of whose terminal states means success. With a §4.5 row only the row's own success
+     * states count (case aside), so the fix names them; a generic example would be wrong for the row (SUCCEEDED is
+     * not DataSync's SUCCESS).
+     */
+    private void noSuccessState(ItemContext ctx, List<String> terminal, Optional<PollRule> rule) {
+        String listed = terminal.isEmpty() ? "" : ": none of " + String.join(", ", terminal) + " is a success state";
+        if (rule.isEmpty()) {
+            errors.add(
+                    ctx.at(),
+                    "poll_terminal_states",
+                    "long-running step has no success state" + listed,
+                    "List a success state (e.g. COMPLETED, SUCCEEDED, available) in poll_terminal_states.");
+            return;
+        }
+        List<String> own = rule.get().success();
+        String states = own.stream().map(s -> "`" + s + "`").collect(Collectors.joining(" or "));
+        errors.add(
+                ctx.at(),
+                "poll_terminal_states",
+                "long-running step has no success state" + listed + " of " + ctx.action() + " (its success "
+                        + (own.size() == 1 ? "state is " : "states are ") + String.join(", ", own) + ")",
+                "Add " + states + " to poll_terminal_states (the status " + ctx.action() + " reports on success),"
+                        + " or remove poll_terminal_states to use " + ctx.action() + "'s own states.");
     }
 
     /** The first executable candidate; the refused ones are added to {@code refused}, in order. */

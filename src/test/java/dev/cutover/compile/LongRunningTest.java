@@ -118,6 +118,20 @@ class LongRunningTest {
     }
 
     @Test
+    void aMissingSuccessStateOfAPollRowNamesTheRowsOwnSuccessStateNotAGenericExample() {
+        CutoverException e = Compiles.failure(
+                dir, replace(DP, "/phases/1/during_cutover/3/poll_terminal_states", "[\"SUCCEEDED\", \"ERROR\"]"));
+
+        Problem problem = Compiles.problemAt(e, DP, "/phases/1/during_cutover/3/poll_terminal_states");
+        assertThat(problem.message())
+                .isEqualTo("long-running step has no success state: none of SUCCEEDED, ERROR is a success state of"
+                        + " datasync-start (its success state is SUCCESS)");
+        assertThat(problem.fix())
+                .startsWith("Add `SUCCESS` to poll_terminal_states")
+                .doesNotContain("SUCCEEDED");
+    }
+
+    @Test
     void withoutAPollRowGenericSuccessStatesCount() {
         Plan plan = Compiles.compileEdited(
                 dir,
