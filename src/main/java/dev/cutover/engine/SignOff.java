@@ -25,7 +25,11 @@ public final class SignOff {
     // but spelling it out keeps a future flag change from letting Arabic-Indic digits sign a cutover.
     private static final Pattern LINE =
             Pattern.compile("^(?:>[ \\t]*)?APPROVED BY: (.+?) ON: ([0-9]{4}-[0-9]{2}-[0-9]{2})");
-    private static final Pattern PLACEHOLDER_NAME = Pattern.compile("[_\\s]*");
+    /**
+     * Fillers that draw nothing although Unicode does not class them as space or format characters (Hangul fillers,
+     * the blank Braille pattern): a name made of them is as blank as one of spaces.
+     */
+    private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800";
 
     private SignOff() {}
 
@@ -67,10 +71,34 @@ public final class SignOff {
         }
         String name = m.group(1).trim();
         Optional<LocalDate> date = calendarDate(m.group(2));
-        if (PLACEHOLDER_NAME.matcher(name).matches() || date.isEmpty()) {
+        if (!hasVisibleCharacter(name) || date.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SignOffLine(name, date.get(), lineNumber));
+    }
+
+    /**
+     * Whether the name holds something a reader sees besides {@code _}: any Unicode space (U+00A0, U+2003, U+3000,
+     * …), control, zero-width or other format character, lone combining mark or blank filler draws nothing, so a
+     * name of only those is the unfilled template in disguise (FORMATS.md §5).
+     */
+    static boolean hasVisibleCharacter(String name) {
+        return name.codePoints()
+                .anyMatch(cp -> cp != '_'
+                        && !Character.isWhitespace(cp)
+                        && !Character.isSpaceChar(cp)
+                        && BLANK_LETTERS.indexOf(cp) < 0
+                        && switch (Character.getType(cp)) {
+                            case Character.CONTROL,
+                                    Character.FORMAT,
+                                    Character.UNASSIGNED,
+                                    Character.SURROGATE,
+                                    Character.PRIVATE_USE,
+                                    Character.NON_SPACING_MARK,
+                                    Character.ENCLOSING_MARK,
+                                    Character.COMBINING_SPACING_MARK -> false;
+                            default -> true;
+                        });
     }
 
     /** Points at a near miss, so an operator who did sign sees why the line was not accepted. */
@@ -81,7 +109,7 @@ public final class SignOff {
             if (m.find()) {
                 String why = calendarDate(m.group(2)).isEmpty()
                         ? m.group(2) + " is not a calendar date"
-                        : "the name is blank or only underscores";
+                        : "the name is blank: only underscores, spaces or invisible characters";
                 return "; line " + (i + 1) + " does not count: " + why;
             }
             if (LINE.matcher(stripCr(lines[i]).stripLeading()).find()) {

@@ -42,6 +42,32 @@ class SignOffTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\u00A0", // no-break space
+                "\u2003", // em space
+                "\u3000", // ideographic space
+                "\u200B", // zero-width space
+                "\u00A0\u200B\u3000_\u2003",
+                "\u2060\uFEFF", // word joiner, zero-width no-break space
+                "\u3164", // Hangul filler
+                "\u0301\u0301" // combining acute accents with nothing to sit on
+            })
+    void nameOfOnlyUnicodeSpacesOrInvisibleCharactersDoesNotCount(String name) {
+        String markdown = "# Checklist\n\n> APPROVED BY: " + name + " ON: 2026-11-21\n";
+
+        assertThat(SignOff.find(markdown)).isEmpty();
+        assertThat(SignOff.refusal(dev.cutover.input.Plane.CP, markdown).orElseThrow())
+                .contains("line 3 does not count: the name is blank: only underscores, spaces or invisible characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"José Álvarez", "王小明", "\u00A0Dana\u00A0", "Zoë\u200B"})
+    void nameWithAnyVisibleLetterCounts(String name) {
+        assertThat(SignOff.find("> APPROVED BY: " + name + " ON: 2026-11-21")).isPresent();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"2026-02-30", "2026-13-01", "2025-02-29", "2026-00-10"})
     void dateThatIsNotOnTheCalendarDoesNotCount(String date) {
         assertThat(SignOff.find("> APPROVED BY: Jane ON: " + date)).isEmpty();
