@@ -26,6 +26,7 @@ public final class StepCompiler {
     public Plan compile(Inputs inputs) {
         CompileErrors errors = new CompileErrors();
         Warnings warnings = new Warnings();
+        inputs.inputWarnings().forEach(w -> warnings.add(null, w));
         ItemCompiler items = itemCompiler(inputs, errors, warnings);
         StepIds ids = new StepIds(errors);
         List<ExecutionStep> drafts = new ArrayList<>();

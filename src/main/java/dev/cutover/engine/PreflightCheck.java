@@ -69,6 +69,8 @@ public final class PreflightCheck {
             passed.add("check 3 (run directory): writable, and its step-log folder too");
             LoadedPlan plan = source.load();
             passed.add("check 3 (inputs): " + plan.plan().steps().size() + " steps compiled");
+            // An unknown field one slip from a known one is read as a typo the run goes without: say so here too.
+            plan.inputs().inputWarnings().forEach(w -> passed.add("warning: " + w));
             StepCommands commands = commands(request);
             Preflight checks = new Preflight(clock, commands);
             if (!journal.startsFresh()) {

@@ -44,11 +44,12 @@ public final class InputLoader {
             throw new CutoverException(ErrorCode.RUN_DIR_NOT_FOUND, "run directory " + dir.root() + " does not exist");
         }
         List<Problem> problems = new ArrayList<>();
+        List<Problem> warnings = new ArrayList<>();
         Map<InputFile, JsonNode> documents = new EnumMap<>(InputFile.class);
         Map<InputFile, String> markdown = new EnumMap<>(InputFile.class);
         for (InputFile file : InputFile.values()) {
             if (file.isJson()) {
-                readJson(dir, file, problems).ifPresent(node -> documents.put(file, node));
+                readJson(dir, file, problems, warnings).ifPresent(node -> documents.put(file, node));
             } else {
                 InputFileReader.Read<String> read = reader.readMarkdown(dir.root(), file.fileName());
                 read.problem().ifPresent(problems::add);
@@ -59,15 +60,23 @@ public final class InputLoader {
         failIfAny(dir, problems);
         InputMapper.Mapped mapped = mapper.map(dir, documents, markdown);
         failIfAny(dir, mapped.problems());
-        return mapped.inputs();
+        return mapped.inputs()
+                .withInputWarnings(ProblemOrder.sorted(warnings).stream()
+                        .map(w -> w.file() + ": " + w.pointer() + ": " + w.message() + "; " + w.fix())
+                        .toList());
     }
 
-    private Optional<JsonNode> readJson(RunDirectory dir, InputFile file, List<Problem> problems) {
+    private Optional<JsonNode> readJson(
+            RunDirectory dir, InputFile file, List<Problem> problems, List<Problem> warnings) {
         InputFileReader.Read<JsonNode> read = reader.readJson(dir.root(), file.fileName());
         read.problem().ifPresent(problems::add);
-        read.content()
-                .ifPresent(node ->
-                        problems.addAll(validator.validate(file.schema().orElseThrow(), file.fileName(), node)));
+        read.content().ifPresent(node -> {
+            CutoverSchema schema = file.schema().orElseThrow();
+            problems.addAll(validator.validate(schema, file.fileName(), node));
+            NearMissFields.Found nearMisses = validator.nearMisses(schema, file.fileName(), node);
+            problems.addAll(nearMisses.refused());
+            warnings.addAll(nearMisses.warned());
+        });
         return read.content();
     }
 

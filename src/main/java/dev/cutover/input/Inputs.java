@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param dataPlane the data-plane checklist (JSON)
  * @param controlPlaneMarkdown the signed control-plane checklist text
  * @param dataPlaneMarkdown the signed data-plane checklist text
+ * @param inputWarnings what loading found that does not stop the run (an unknown field that looks like a misspelt
+ *     known one), one line each, in file order; the compiler adds them to the plan's warnings
  */
 public record Inputs(
         RunDirectory runDirectory,
@@ -23,7 +25,8 @@ public record Inputs(
         DependencyGraph dependencyGraph,
         HardcodedValues hardcodedValues,
         ResourceOwnership resourceOwnership,
-        List<CapturedAtText> capturedAt) {
+        List<CapturedAtText> capturedAt,
+        List<String> inputWarnings) {
     public Inputs {
         Objects.requireNonNull(runDirectory, "runDirectory");
         Objects.requireNonNull(controlPlane, "controlPlane");
@@ -36,6 +39,52 @@ public record Inputs(
         Objects.requireNonNull(hardcodedValues, "hardcodedValues");
         Objects.requireNonNull(resourceOwnership, "resourceOwnership");
         capturedAt = List.copyOf(capturedAt);
+        inputWarnings = List.copyOf(inputWarnings);
+    }
+
+    /** Inputs without loading warnings. */
+    public Inputs(
+            RunDirectory runDirectory,
+            Checklist controlPlane,
+            Checklist dataPlane,
+            String controlPlaneMarkdown,
+            String dataPlaneMarkdown,
+            DataMigrationPlan dataMigrationPlan,
+            MigrationPlan migrationPlan,
+            DependencyGraph dependencyGraph,
+            HardcodedValues hardcodedValues,
+            ResourceOwnership resourceOwnership,
+            List<CapturedAtText> capturedAt) {
+        this(
+                runDirectory,
+                controlPlane,
+                dataPlane,
+                controlPlaneMarkdown,
+                dataPlaneMarkdown,
+                dataMigrationPlan,
+                migrationPlan,
+                dependencyGraph,
+                hardcodedValues,
+                resourceOwnership,
+                capturedAt,
+                List.of());
+    }
+
+    /** These inputs with {@code warnings} as their loading warnings. */
+    public Inputs withInputWarnings(List<String> warnings) {
+        return new Inputs(
+                runDirectory,
+                controlPlane,
+                dataPlane,
+                controlPlaneMarkdown,
+                dataPlaneMarkdown,
+                dataMigrationPlan,
+                migrationPlan,
+                dependencyGraph,
+                hardcodedValues,
+                resourceOwnership,
+                capturedAt,
+                warnings);
     }
 
     /** The checklist of one plane. */

@@ -29,7 +29,7 @@ public final class SchemaValidator {
 
     private final Map<CutoverSchema, Loaded> schemas = new EnumMap<>(CutoverSchema.class);
 
-    private record Loaded(Schema schema, SchemaViolations violations) {}
+    private record Loaded(Schema schema, SchemaViolations violations, JsonNode document) {}
 
     public SchemaValidator() {
         // Format assertions on: a malformed captured_at would otherwise pass and break the staleness check.
@@ -44,7 +44,7 @@ public final class SchemaValidator {
             JsonNode document = readSchema(json, name);
             Schema schema = registry.getSchema(document);
             schema.initializeValidators();
-            schemas.put(name, new Loaded(schema, new SchemaViolations(document)));
+            schemas.put(name, new Loaded(schema, new SchemaViolations(document), document));
         }
     }
 
@@ -70,6 +70,15 @@ public final class SchemaValidator {
         return ProblemOrder.sorted(loaded.schema().validate(document).stream()
                 .map(error -> loaded.violations().toProblem(fileName, error))
                 .toList());
+    }
+
+    /**
+     * The fields of {@code document} that the schema does not define but that are one slip away from one it
+     * defines at the same place ({@link NearMissFields}); the schemas allow extra fields, so validation is silent
+     * about them.
+     */
+    NearMissFields.Found nearMisses(CutoverSchema schema, String fileName, JsonNode document) {
+        return NearMissFields.find(schemas.get(schema).document(), fileName, document);
     }
 
     /** Validates a compiled plan (the top-level step array) before it is written or trusted. */

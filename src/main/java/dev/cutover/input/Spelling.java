@@ -1,45 +1,91 @@
 package dev.cutover.input;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which known name a misspelt one most likely meant, for "did you mean" hints: a name that differs only in case
- * or in {@code -} for {@code _}, else the single nearest by edit distance (insertions, deletions, substitutions
- * and swaps of neighbours) within one edit per four letters, at least one and at most two. A tie is no hint: a
- * wrong guess at 2 a.m. costs more than none.
+ * Which known name a misspelt one most likely meant, for "did you mean" hints: a name that differs only in case,
+ * {@code -} for {@code _} or {@code _} left out or added, else the single nearest by edit distance (insertions,
+ * deletions, substitutions and swaps of neighbours) within one edit per four letters, at least one and at most two.
+ * A tie is no hint: a wrong guess at 2 a.m. costs more than none.
  */
 public final class Spelling {
     private Spelling() {}
 
     /** The known name {@code word} most likely meant, if one stands out. */
     public static Optional<String> closest(String word, Collection<String> known) {
+        List<String> same = sameLetters(word, known);
+        if (!same.isEmpty()) {
+            return same.size() == 1 ? Optional.of(same.get(0)) : Optional.empty();
+        }
+        List<String> nearest = nearest(word, known);
+        return nearest.size() == 1 ? Optional.of(nearest.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Every known name {@code word} may have been meant as, best first: those with the same letters (case,
+     * {@code -} and {@code _} aside), else those at the smallest edit distance within {@link #closest}'s limit
+     * (all of them when tied), else those that continue {@code word} with more {@code _}-separated words (a
+     * trailing word left out: {@code release_step} for {@code release_step_id}). For checks that must not stay
+     * silent when two names are equally near; empty when none is near.
+     */
+    public static List<String> nearMisses(String word, Collection<String> known) {
+        List<String> same = sameLetters(word, known);
+        if (!same.isEmpty()) {
+            return same;
+        }
+        List<String> nearest = nearest(word, known);
+        if (!nearest.isEmpty()) {
+            return nearest;
+        }
+        List<String> longer = new ArrayList<>();
+        for (String candidate : known) {
+            if (!word.isEmpty()
+                    && !word.endsWith("_")
+                    && candidate.toLowerCase(Locale.ROOT).startsWith(word.toLowerCase(Locale.ROOT) + "_")) {
+                longer.add(candidate);
+            }
+        }
+        return longer;
+    }
+
+    private static List<String> sameLetters(String word, Collection<String> known) {
         String normalised = normalise(word);
+        List<String> same = new ArrayList<>();
         for (String candidate : known) {
             if (normalise(candidate).equals(normalised) && !candidate.equals(word)) {
-                return Optional.of(candidate);
+                same.add(candidate);
             }
         }
+        return same;
+    }
+
+    /** The known names at the smallest edit distance from {@code word}, if that distance is within the limit. */
+    private static List<String> nearest(String word, Collection<String> known) {
         int limit = Math.min(2, Math.max(1, word.length() / 4));
-        String best = null;
+        List<String> best = new ArrayList<>();
         int bestDistance = Integer.MAX_VALUE;
-        boolean tie = false;
         for (String candidate : known) {
+            if (Math.abs(word.length() - candidate.length()) > limit) {
+                continue; // at least that many edits apart; also keeps a huge unknown key from costing its square
+            }
             int d = distance(word, candidate);
             if (d < bestDistance) {
-                best = candidate;
+                best.clear();
                 bestDistance = d;
-                tie = false;
-            } else if (d == bestDistance) {
-                tie = true;
+            }
+            if (d == bestDistance) {
+                best.add(candidate);
             }
         }
-        return best != null && !tie && bestDistance > 0 && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+        return bestDistance > 0 && bestDistance <= limit ? best : List.of();
     }
 
     private static String normalise(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('-', '_');
+        return name.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     /** Optimal string alignment distance: Levenshtein plus the swap of two neighbouring letters as one edit. */

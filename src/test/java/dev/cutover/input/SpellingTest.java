@@ -35,6 +35,32 @@ class SpellingTest {
     }
 
     @Test
+    void underscoresLeftOutOrAddedFindTheKey() {
+        assertThat(Spelling.closest("pollintervalseconds", KEYS)).hasValue("poll_interval_seconds");
+        assertThat(Spelling.closest("allowedPrograms", KEYS)).hasValue("allowed_programs");
+        assertThat(Spelling.closest("rto__minutes", KEYS)).hasValue("rto_minutes");
+    }
+
+    @Test
+    void nearMissesNameEveryEquallyNearKeyAndKeysWhoseTrailingWordsWereLeftOut() {
+        List<String> fields = List.of("poll_cmd", "poll_cmds", "release_step_id", "rollback_command", "command");
+
+        assertThat(Spelling.nearMisses("poll_cmdz", fields)).containsExactly("poll_cmd", "poll_cmds");
+        assertThat(Spelling.nearMisses("release_step", fields)).containsExactly("release_step_id");
+        assertThat(Spelling.nearMisses("rollback", fields)).containsExactly("rollback_command");
+        assertThat(Spelling.nearMisses("Rollback-Command", fields)).containsExactly("rollback_command");
+        assertThat(Spelling.nearMisses("comand", fields)).containsExactly("command");
+        assertThat(Spelling.nearMisses("release_", fields)).isEmpty();
+        assertThat(Spelling.nearMisses("x_change_ticket", fields)).isEmpty();
+        assertThat(Spelling.nearMisses("command", fields)).isEmpty();
+    }
+
+    @Test
+    void aHugeUnknownKeyIsNoNearMissAndCostsNoSquare() {
+        assertThat(Spelling.nearMisses("k".repeat(1_000_000), KEYS)).isEmpty();
+    }
+
+    @Test
     void distanceCountsASwapOfNeighboursAsOneEdit() {
         assertThat(Spelling.distance("abcd", "abdc")).isEqualTo(1);
         assertThat(Spelling.distance("kitten", "sitting")).isEqualTo(3);
