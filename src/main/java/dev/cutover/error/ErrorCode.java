@@ -23,7 +23,7 @@ public enum ErrorCode {
     CONFIG_INVALID(
             2,
             "cutover.yaml is unparseable, has an unknown key or a value of the wrong type.",
-            "Correct the key named in the message; docs/configuration.md lists every key."),
+            "Fix every problem listed (the key or the line and column, and its fix); docs/configuration.md lists every key."),
     ORG_CONFIG_INVALID(
             2,
             "The organisation's environments.yaml is missing, unparseable, invalid, or lowers a production rule.",

@@ -1,6 +1,5 @@
 package dev.cutover.input;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,26 +10,16 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.cutover.error.Problem;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Reads one input file of a run directory, turning every way it can be unusable (missing, not a file,
  * unreadable, not UTF-8, not JSON) into a {@link Problem} instead of an exception.
  */
 final class InputFileReader {
-    /** How Jackson's strict duplicate detection starts its message; the key follows, then a quote. */
-    private static final String DUPLICATE_KEY = "Duplicate field '";
-
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
-
     /** The result of reading one file: its content, or the problem that prevented reading it. */
     record Read<T>(Optional<T> content, Optional<Problem> problem) {
         static <T> Read<T> of(T content) {
@@ -58,15 +47,19 @@ final class InputFileReader {
         if (bytes.content().isEmpty()) {
             return Read.failed(bytes.problem().orElseThrow());
         }
+        Read<String> text = InputText.utf8(fileName, bytes.content().get());
+        if (text.content().isEmpty()) {
+            return Read.failed(text.problem().orElseThrow());
+        }
         try {
-            JsonNode node = json.readTree(bytes.content().get());
+            JsonNode node = json.readTree(text.content().get());
             if (node == null || node.isMissingNode()) {
                 return Read.failed(new Problem(
                         fileName, "", "the file is empty", "replace it with the planner's `" + fileName + "`"));
             }
             return Read.of(node);
         } catch (JsonProcessingException e) {
-            return Read.failed(syntaxProblem(fileName, "JSON", e));
+            return Read.failed(SyntaxProblems.of(fileName, "JSON", e));
         } catch (IOException e) {
             return Read.failed(unreadable(fileName, e));
         }
@@ -77,11 +70,18 @@ final class InputFileReader {
      * keys; an empty document reads as a missing node, a syntax error as a problem naming line and column.
      */
     static Read<JsonNode> parseYaml(byte[] bytes, String fileName) {
+        Read<String> text = InputText.utf8(fileName, bytes);
+        Optional<Problem> characters = text.content()
+                .flatMap(t -> InputText.yamlCharacters(fileName, t))
+                .or(text::problem);
+        if (characters.isPresent()) {
+            return Read.failed(characters.get());
+        }
         try {
-            JsonNode node = YAML.readTree(bytes);
+            JsonNode node = YAML.readTree(text.content().orElseThrow());
             return Read.of(node == null ? MissingNode.getInstance() : node);
         } catch (JsonProcessingException e) {
-            return Read.failed(syntaxProblem(fileName, "YAML", e));
+            return Read.failed(SyntaxProblems.of(fileName, "YAML", e));
         } catch (IOException e) {
             return Read.failed(unreadable(fileName, e));
         }
@@ -92,24 +92,9 @@ final class InputFileReader {
         if (bytes.content().isEmpty()) {
             return Read.failed(bytes.problem().orElseThrow());
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes.content().get());
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(buffer)
-                    .toString();
-            // A byte-order mark (editors on Windows write one) says how the file is encoded; it is not part of
-            // the first line, where the sign-off may be.
-            return Read.of(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text);
-        } catch (CharacterCodingException e) {
-            return Read.failed(new Problem(
-                    fileName,
-                    "",
-                    "is not valid UTF-8 (bad byte sequence at byte offset " + buffer.position() + ")",
-                    "save the file as UTF-8"));
-        }
+        Read<String> text = InputText.utf8(fileName, bytes.content().get());
+        Optional<Problem> lineEndings = text.content().flatMap(t -> InputText.lineEndings(fileName, t));
+        return lineEndings.isPresent() ? Read.failed(lineEndings.get()) : text;
     }
 
     static Read<byte[]> readBytes(Path root, String fileName) {
@@ -136,31 +121,5 @@ final class InputFileReader {
         String reason = e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
         return new Problem(
                 fileName, "", "cannot be read: " + reason, "make it readable by the user running cutover, then retry");
-    }
-
-    static Problem syntaxProblem(String fileName, String format, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        // Parser messages span several lines (YAML adds indented source excerpts); keep the statements only.
-        String message = String.valueOf(e.getOriginalMessage());
-        int keyEnd = message.indexOf('\'', DUPLICATE_KEY.length());
-        if (message.startsWith(DUPLICATE_KEY) && keyEnd > 0) {
-            String key = message.substring(DUPLICATE_KEY.length(), keyEnd);
-            return new Problem(
-                    fileName,
-                    "",
-                    "is not valid " + format + where + ": the key `" + key + "` appears twice in the same object",
-                    "keep one `" + key + "` and delete the other (the repeat is" + where
-                            + "); Cutover never picks one of two values for you");
-        }
-        String detail = e.getOriginalMessage()
-                .lines()
-                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .collect(Collectors.joining("; "));
-        return new Problem(
-                fileName,
-                "",
-                "is not valid " + format + where + ": " + detail,
-                "repair the " + format + " syntax" + where + " (often a missing comma, quote or bracket)");
     }
 }

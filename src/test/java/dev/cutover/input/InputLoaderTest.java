@@ -127,7 +127,9 @@ class InputLoaderTest {
         Problem problem = onlyProblem(dir);
 
         assertThat(problem.file()).isEqualTo(Plane.CP.markdownFile());
-        assertThat(problem.message()).isEqualTo("is not valid UTF-8 (bad byte sequence at byte offset 2)");
+        assertThat(problem.message())
+                .isEqualTo("is not valid UTF-8: bad byte 0xC3 at line 1, column 3 (byte offset 2)");
+        assertThat(problem.fix()).isEqualTo("save the file as UTF-8");
     }
 
     @Test
