@@ -28,9 +28,10 @@ public final class Spelling {
     /**
      * Every known name {@code word} may have been meant as, best first: those with the same letters (case,
      * {@code -} and {@code _} aside), else those at the smallest edit distance within {@link #closest}'s limit
-     * (all of them when tied), else those that continue {@code word} with more {@code _}-separated words (a
-     * trailing word left out: {@code release_step} for {@code release_step_id}). For checks that must not stay
-     * silent when two names are equally near; empty when none is near.
+     * (all of them when tied), else those that continue {@code word} with one more short {@code _}-separated word
+     * of at most three letters ({@code release_step} for {@code release_step_id}, {@code poll} for {@code
+     * poll_cmd}; a longer word left out, as in {@code rollback} for {@code rollback_command}, may well be a field
+     * of its own). For checks that must not stay silent when two names are equally near; empty when none is near.
      */
     public static List<String> nearMisses(String word, Collection<String> known) {
         List<String> same = sameLetters(word, known);
@@ -42,10 +43,15 @@ public final class Spelling {
             return nearest;
         }
         List<String> longer = new ArrayList<>();
+        String stem = word.toLowerCase(Locale.ROOT) + "_";
         for (String candidate : known) {
+            String lower = candidate.toLowerCase(Locale.ROOT);
+            String rest = lower.startsWith(stem) ? lower.substring(stem.length()) : "";
             if (!word.isEmpty()
                     && !word.endsWith("_")
-                    && candidate.toLowerCase(Locale.ROOT).startsWith(word.toLowerCase(Locale.ROOT) + "_")) {
+                    && !rest.isEmpty()
+                    && rest.length() <= 3
+                    && !rest.contains("_")) {
                 longer.add(candidate);
             }
         }
