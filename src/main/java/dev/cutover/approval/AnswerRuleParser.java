@@ -60,13 +60,7 @@ final class AnswerRuleParser {
         String[] fields = text.split("\\s+", 3);
         Optional<String> promptError = checkPrompt(fields[0]);
         if (promptError.isPresent()) {
-            problem(
-                    number,
-                    promptError.get(),
-                    fields[0].startsWith("param:")
-                            ? "name the parameter as the step's command does, e.g. param:snapshot-id: lowercase letters,"
-                                    + " digits, '.', '_' and '-' (" + ParamRule.NAME.pattern() + ")"
-                            : "use one of: " + promptNames() + ", param:<name>");
+            problem(number, promptError.get(), promptFix(fields[0]));
         } else if (fields.length < 3) {
             problem(number, "missing " + (fields.length == 1 ? "step-id glob and answer" : "answer"), FORMAT);
         } else if (!StepGlob.isWellFormed(fields[1])) {
@@ -89,7 +83,28 @@ final class AnswerRuleParser {
         }
     }
 
+    private static String promptFix(String prompt) {
+        if (prompt.startsWith("param:")) {
+            return "name the parameter as the step's command does, e.g. param:snapshot-id: lowercase letters,"
+                    + " digits, '.', '_' and '-' (" + ParamRule.NAME.pattern() + ")";
+        }
+        if (prompt.startsWith(AnswerRule.GATE_TEAM_PREFIX)) {
+            return "name a team as the gate's approvers list it, e.g. gate:platform (no spaces or control"
+                    + " characters), or write `gate` to answer every team";
+        }
+        return "use one of: " + promptNames() + ", gate:<team>, param:<name>";
+    }
+
     private static Optional<String> checkPrompt(String prompt) {
+        if (prompt.startsWith(AnswerRule.GATE_TEAM_PREFIX)) {
+            String team = prompt.substring(AnswerRule.GATE_TEAM_PREFIX.length());
+            if (team.isEmpty()) {
+                return Optional.of("prompt 'gate:' needs a team: gate:<team>");
+            }
+            return AnswerRule.canNameTeam(team)
+                    ? Optional.empty()
+                    : Optional.of("bad team name in prompt '" + prompt + "'");
+        }
         if (prompt.startsWith("param:")) {
             String name = prompt.substring("param:".length());
             return ParamRule.isValidName(name)

@@ -72,12 +72,31 @@ public final class AnswersFileApprover implements Approver {
                 .findFirst()
                 .orElseThrow(() -> ApprovalError.NO_SCRIPTED_ANSWER.exception("no scripted answer for "
                         + question.wireName() + " on " + question.stepId() + " in answers file " + file
-                        + "; the run halts (add a rule such as `" + question.wireName() + " "
+                        + "; the run halts (add a rule such as `" + rulePrompt(question) + " "
                         + question.stepId() + " <answer>`)"));
-        String notes = "answers file " + file + " line " + rule.line();
+        String notes = notes(question, rule);
         return question.kind() == PromptKind.PARAM
                 ? valueAnswer(question, rule, notes)
                 : choiceAnswer(question, rule, notes);
+    }
+
+    /**
+     * The file and line of the rule that answered; for a gate, also the rule itself, so the journal shows whether a
+     * team's own rule signed or a plain {@code gate} rule that signs for every team.
+     */
+    private String notes(Question question, AnswerRule rule) {
+        String notes = "answers file " + file + " line " + rule.line();
+        if (question.kind() != PromptKind.GATE) {
+            return notes;
+        }
+        boolean everyTeam = question.team() != null && rule.team().isEmpty();
+        return notes + " (" + rule.text() + (everyTeam ? ": a plain gate rule answers every team" : "") + ")";
+    }
+
+    /** The prompt a rule for {@code question} would name; a team no rule can name is answered by a plain gate rule. */
+    private static String rulePrompt(Question question) {
+        boolean unnameable = question.team() != null && !AnswerRule.canNameTeam(question.team());
+        return unnameable ? PromptKind.GATE.wireName() : question.wireName();
     }
 
     private Answer choiceAnswer(Question question, AnswerRule rule, String notes) {

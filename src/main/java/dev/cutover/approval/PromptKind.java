@@ -11,7 +11,10 @@ public enum PromptKind {
     IRREVERSIBLE("irreversible"),
     /** The control-plane to data-plane handoff (§4.9). */
     HANDOFF("handoff"),
-    /** A phase go/no-go gate sign-off. */
+    /**
+     * One approver team's sign-off of a phase go/no-go gate; on the wire {@code gate:<team>} (a plain {@code gate}
+     * rule answers every team, and a gate that names no team).
+     */
     GATE("gate"),
     /** The failure dialog after a failed step, and the poll dialog after three unknown states (§6.5). */
     FAILURE("failure"),
@@ -30,7 +33,10 @@ public enum PromptKind {
         this.wireName = wireName;
     }
 
-    /** The name in answers files; for {@link #PARAM} only the prefix before {@code :<name>}. */
+    /**
+     * The name in answers files; for {@link #PARAM} only the prefix before {@code :<name>}, for {@link #GATE} the
+     * plain form without {@code :<team>}.
+     */
     public String wireName() {
         return wireName;
     }

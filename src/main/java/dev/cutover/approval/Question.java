@@ -9,15 +9,20 @@ import java.util.stream.Collectors;
 /**
  * One question the engine asks: its kind, the step it concerns, the prompt text the engine has already
  * rendered (exact command, hash, warnings), and either the allowed choices in display order or, for a
- * {@link PromptKind#PARAM} question, the rule a value must satisfy.
+ * {@link PromptKind#PARAM} question, the rule a value must satisfy. A gate is signed once per approver team, and each
+ * signature is a question of its own that carries the team, so an answers file can answer it alone
+ * ({@code gate:<team>}).
  *
  * @param kind what is being asked
  * @param stepId the step the question concerns ({@code cp-phase0-000-run} for run-level questions)
  * @param prompt the full text to display, rendered by the engine
  * @param choices allowed answers in display order; empty for parameter questions
  * @param param the value rule for parameter questions; null otherwise
+ * @param team the approver team signing, for a {@link PromptKind#GATE} question of a gate that names teams; null
+ *     otherwise
  */
-public record Question(PromptKind kind, String stepId, String prompt, List<Choice> choices, ParamRule param) {
+public record Question(
+        PromptKind kind, String stepId, String prompt, List<Choice> choices, ParamRule param, String team) {
     public Question {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(stepId, "stepId");
@@ -32,7 +37,15 @@ public record Question(PromptKind kind, String stepId, String prompt, List<Choic
         if (kind == PromptKind.PARAM ? !choices.isEmpty() : choices.isEmpty()) {
             throw new IllegalArgumentException("choice questions need choices; parameter questions take none");
         }
+        if (team != null && (kind != PromptKind.GATE || team.isBlank())) {
+            throw new IllegalArgumentException("only a gate question names a team, and not a blank one: " + team);
+        }
         requireDistinctShortcuts(kind, choices);
+    }
+
+    /** A question without a team. */
+    public Question(PromptKind kind, String stepId, String prompt, List<Choice> choices, ParamRule param) {
+        this(kind, stepId, prompt, choices, param, null);
     }
 
     /** A choice question offering {@code choices} in this display order. */
@@ -40,14 +53,28 @@ public record Question(PromptKind kind, String stepId, String prompt, List<Choic
         return new Question(kind, stepId, prompt, List.of(choices), null);
     }
 
+    /**
+     * One approver team's signature of a go/no-go gate asked before {@code stepId}; {@code team} is null for a gate
+     * that names no approver team.
+     */
+    public static Question gate(String stepId, String prompt, String team, Choice... choices) {
+        return new Question(PromptKind.GATE, stepId, prompt, List.of(choices), null, team);
+    }
+
     /** A question asking for the value of a runtime parameter. */
     public static Question value(String stepId, String prompt, ParamRule rule) {
         return new Question(PromptKind.PARAM, stepId, prompt, List.of(), rule);
     }
 
-    /** The prompt's name in answers files: the kind's wire name, or {@code param:<name>}. */
+    /**
+     * The prompt's name in answers files: the kind's wire name, {@code param:<name>}, or for a team's signature of a
+     * gate {@code gate:<team>}.
+     */
     public String wireName() {
-        return kind == PromptKind.PARAM ? "param:" + param.name() : kind.wireName();
+        if (kind == PromptKind.PARAM) {
+            return "param:" + param.name();
+        }
+        return team == null ? kind.wireName() : AnswerRule.GATE_TEAM_PREFIX + team;
     }
 
     /** Whether {@code choice} is one of the answers this question allows. */

@@ -2,7 +2,6 @@ package dev.cutover.engine;
 
 import dev.cutover.approval.Answer;
 import dev.cutover.approval.Choice;
-import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.GateAnchors;
@@ -18,7 +17,8 @@ import java.util.Set;
  * phase's first step, or the first step after an empty phase) — the walk is strictly in order and waits for every
  * job there, so every earlier step has finished — each approver team signs separately. The signer is the run's operator,
  * who must be listed for the team in {@code cutover.yaml approvers}; with no operators mapped, anyone may sign
- * outside production (pre-flight refuses that in production). Each signature is a run-level {@code approved}
+ * outside production (pre-flight refuses that in production). Each signature is a question of its own that names
+ * the team ({@code gate:<team>} in an answers file), and a run-level {@code approved}
  * with notes naming gate and team ({@link GateSignatures}); a refusal halts the run. Signatures survive a
  * resume, so teams sign once even when different operators sign for different teams across resumes.
  */
@@ -145,6 +145,8 @@ final class GateSignOff {
                 .append(" as ")
                 .append(operator)
                 .append("? Approve only if every criterion above holds.\n");
-        return Question.choose(PromptKind.GATE, step.stepId(), p.toString(), Choice.APPROVE, Choice.ABORT);
+        // The question carries the team, so an answers file's `gate:<team>` rule answers this team's signature alone.
+        String named = team.equals(GateSignatures.UNNAMED_TEAM) ? null : team;
+        return Question.gate(step.stepId(), p.toString(), named, Choice.APPROVE, Choice.ABORT);
     }
 }

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
 public final class ScriptedApprover implements Approver {
     public static final String NOTES = "scripted by test";
 
-    private record Key(PromptKind kind, String stepId) {}
+    /** {@code team} is set only for one approver team's signature of a gate ({@link #answerGate}). */
+    private record Key(PromptKind kind, String stepId, String team) {}
 
     private final Map<Key, Deque<Choice>> scripted = new java.util.HashMap<>();
     private final Map<String, Deque<String>> params = new java.util.HashMap<>();
@@ -35,7 +36,18 @@ public final class ScriptedApprover implements Approver {
 
     /** Answers {@code choices}, in order, to the next questions of {@code kind} about {@code stepId}. */
     public ScriptedApprover answer(PromptKind kind, String stepId, Choice... choices) {
-        scripted.computeIfAbsent(new Key(kind, stepId), k -> new ArrayDeque<>()).addAll(List.of(choices));
+        scripted.computeIfAbsent(new Key(kind, stepId, null), k -> new ArrayDeque<>())
+                .addAll(List.of(choices));
+        return this;
+    }
+
+    /**
+     * Answers {@code choices}, in order, to {@code team}'s next signatures of a gate asked before {@code stepId}; they
+     * come before answers scripted with {@link #answer} for the gate question, which answer any team.
+     */
+    public ScriptedApprover answerGate(String team, String stepId, Choice... choices) {
+        scripted.computeIfAbsent(new Key(PromptKind.GATE, stepId, team), k -> new ArrayDeque<>())
+                .addAll(List.of(choices));
         return this;
     }
 
@@ -66,7 +78,10 @@ public final class ScriptedApprover implements Approver {
         if (question.kind() == PromptKind.PARAM) {
             return value(question);
         }
-        Deque<Choice> queue = scripted.get(new Key(question.kind(), question.stepId()));
+        Deque<Choice> queue = scripted.get(new Key(question.kind(), question.stepId(), question.team()));
+        if (queue == null || queue.isEmpty()) {
+            queue = scripted.get(new Key(question.kind(), question.stepId(), null));
+        }
         Choice choice = queue != null && !queue.isEmpty() ? queue.poll() : defaultChoice(question);
         if (!question.allows(choice)) {
             throw new AssertionError("scripted " + choice.wireName() + " is not offered for " + question.wireName()

@@ -79,6 +79,51 @@ class GateTest {
     }
 
     @Test
+    void eachTeamsSignatureIsAQuestionOfItsOwnThatCarriesTheTeamSoOneTeamsAnswerNeverSignsForAnother() {
+        RunOutcome run = twoTeams(SANDBOX + "approvers:\n  platform: [tester]\n  dba: [tester]\n")
+                .run(new ScriptedApprover().answerGate("dba", DP4_FIRST, Choice.ABORT));
+
+        assertThat(run.asked(PromptKind.GATE, DP4_FIRST))
+                .extracting(Question::team, Question::wireName)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("platform", "gate:platform"),
+                        org.assertj.core.groups.Tuple.tuple("dba", "gate:dba"));
+        assertThat(run.verdict()).isEqualTo("halted");
+        assertThat(run.result().ending().haltReason()).contains("refused for team dba");
+        assertThat(signatures(run))
+                .contains("gate dp4 (Cutover): signed for team platform; scripted by test")
+                .noneMatch(n -> n.contains("team dba"));
+    }
+
+    @Test
+    void anAnswersFileSignsEachTeamFromTheFirstRuleForItAndTheJournalNamesThatRule() throws Exception {
+        Path answers = Files.writeString(tmp.resolve("answers.txt"), """
+                go-no-go       cp-phase0-000-run        proceed
+                gate:dba       dp-phase4-001-announce   abort
+                gate           *                        approve
+                approve        *                        approve
+                irreversible   *                        approve
+                handoff        *                        approve
+                """);
+
+        RunOutcome run = twoTeams(SANDBOX + "approvers:\n  platform: [tester]\n  dba: [tester]\n")
+                .answersFile(answers)
+                .run(new ScriptedApprover());
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("halted");
+        assertThat(run.result().ending().haltReason()).contains("refused for team dba");
+        assertThat(signatures(run))
+                .contains("gate dp4 (Cutover): signed for team platform; answers file " + answers
+                        + " line 3 (gate * approve: a plain gate rule answers every team)");
+        assertThat(run.entries(RUN, "aborted"))
+                .extracting(e -> e.path("notes").asText())
+                .singleElement()
+                .asString()
+                .startsWith("gate dp4: go/no-go gate of data-plane phase 4 (Cutover) refused for team dba")
+                .endsWith("answers file " + answers + " line 2 (gate:dba dp-phase4-001-announce abort)");
+    }
+
+    @Test
     void anOperatorNotListedForATeamCannotSignAndAListedOneContinuesWithResume() {
         Scenario s = twoTeams(SANDBOX + "approvers:\n  platform: [tester]\n  dba: [carol]\n");
 
