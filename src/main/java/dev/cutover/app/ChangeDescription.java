@@ -168,8 +168,9 @@ final class ChangeDescription {
         if (!any) {
             b.append("None.\n");
         }
-        b.append("\nEach team signs its gate by uncommenting the gate's rule in `pipeline-approvals.txt` in a commit")
-                .append(" of its own; an unsigned gate halts the pipeline before its phase.\n");
+        b.append("\nEach approver team signs a gate on its own line of `pipeline-approvals.txt`,")
+                .append(" `gate:<team> <step> approve`, which it uncomments in a commit of its own; a gate not signed")
+                .append(" by every team halts the pipeline before its phase.\n");
     }
 
     private void pipeline() {

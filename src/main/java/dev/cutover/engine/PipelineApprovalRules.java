@@ -4,6 +4,7 @@ import dev.cutover.approval.AnswerRule;
 import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.compile.PointOfNoReturn;
 import dev.cutover.error.Problem;
 import dev.cutover.policy.Placeholders;
@@ -20,7 +21,9 @@ import java.util.stream.Collectors;
  * The rules a pipeline approvals file may hold (docs/environments.md, "The pipeline path"): only what
  * {@code prepare-pipeline} writes for the plan, commented or not, plus the {@code resume <step> retry} a reviewer
  * commits to continue a halted run. Every rule names one step of the plan exactly, asks a question the verb asks
- * at that step and gives the one answer a reviewed change may give in advance; everything else is a person's
+ * at that step — a gate's signature for one of its approver teams ({@code gate:<team>}), never a plain {@code gate}
+ * rule that signs for every team at once — and gives the one answer a reviewed change may give in advance;
+ * everything else is a person's
  * decision, so a rule for it is refused rather than left to answer it. A sandbox {@code --answers} file is not
  * held to this.
  */
@@ -30,6 +33,7 @@ public final class PipelineApprovalRules {
 
     private final PipelineGate.Purpose purpose;
     private final Map<String, ExecutionStep> steps;
+    private final GateAnchors gates;
     private final Set<String> gateSteps;
     private final Optional<String> pointOfNoReturn;
 
@@ -40,7 +44,8 @@ public final class PipelineApprovalRules {
         List<ExecutionStep> all = plan.plan().steps();
         this.purpose = purpose;
         this.steps = all.stream().collect(Collectors.toMap(ExecutionStep::stepId, Function.identity()));
-        this.gateSteps = plan.gates().anchorStepIds();
+        this.gates = plan.gates();
+        this.gateSteps = gates.anchorStepIds();
         this.pointOfNoReturn = PointOfNoReturn.of(all).map(PointOfNoReturn::stepId);
     }
 
@@ -60,9 +65,7 @@ public final class PipelineApprovalRules {
     }
 
     private List<Fault> faults(AnswerRule rule) {
-        PromptKind kind = rule.prompt().startsWith("param:")
-                ? PromptKind.PARAM
-                : PromptKind.fromWireName(rule.prompt()).orElseThrow(); // the parser accepted only known prompts
+        PromptKind kind = rule.kind();
         Optional<Fault> unasked = kindFault(kind);
         if (unasked.isPresent()) {
             // Which step or answer such a rule names does not matter: the whole line goes.
@@ -75,7 +78,7 @@ public final class PipelineApprovalRules {
                     "step-id glob '" + id + "' is a pattern, and every rule of pipeline approvals names one step",
                     "write one rule per step with its exact id from execution-steps.json, as prepare-pipeline does"));
         } else {
-            stepFault(kind, rule.prompt(), id).ifPresent(faults::add);
+            stepFault(kind, rule, id).ifPresent(faults::add);
         }
         answerFault(kind, rule).ifPresent(faults::add);
         return faults;
@@ -105,7 +108,8 @@ public final class PipelineApprovalRules {
     }
 
     /** The named step is not one where this verb asks the rule's question. */
-    private Optional<Fault> stepFault(PromptKind kind, String prompt, String id) {
+    private Optional<Fault> stepFault(PromptKind kind, AnswerRule rule, String id) {
+        String prompt = rule.prompt();
         Optional<Fault> misplaced = runOrMissing(kind, prompt, id);
         if (misplaced.isPresent() || kind == PromptKind.GO_NO_GO) {
             return misplaced;
@@ -121,13 +125,14 @@ public final class PipelineApprovalRules {
                         never + "only " + ExecutionStep.HANDOFF_STEP_ID + " is the handoff",
                         "write `approve " + id + " approve` for this step, or delete the line");
             case GATE ->
-                when(
-                        !gateSteps.contains(id),
-                        never + "no go/no-go gate is signed there",
-                        gateSteps.isEmpty()
-                                ? "delete the line: the plan has no go/no-go gate"
-                                : "name the step the gate's commented rule names (" + String.join(", ", gateSteps)
-                                        + ")");
+                gateSteps.contains(id)
+                        ? teamFault(rule.team(), id, never)
+                        : Optional.of(new Fault(
+                                never + "no go/no-go gate is signed there",
+                                gateSteps.isEmpty()
+                                        ? "delete the line: the plan has no go/no-go gate"
+                                        : "name the step the gate's commented rule names ("
+                                                + String.join(", ", gateSteps) + ")"));
             case IRREVERSIBLE ->
                 when(
                         !step.irreversible()
@@ -142,6 +147,43 @@ public final class PipelineApprovalRules {
             case PARAM -> paramFault(step, prompt.substring("param:".length()), never);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A gate rule that does not sign for exactly one approver team of a gate asked at {@code id}: each team signs on
+     * its own line ({@code gate:<team>}), so a plain {@code gate} rule, which signs for every team at once, is only
+     * for a gate that names no team (and only where no team signs).
+     */
+    private Optional<Fault> teamFault(Optional<String> team, String id, String never) {
+        List<GateAnchors.Gate> asked = gates.at(id);
+        List<String> teams = asked.stream()
+                .flatMap(g -> g.gate().approvers().stream())
+                .distinct()
+                .toList();
+        String lines = teams.stream().map(t -> AnswerRule.GATE_TEAM_PREFIX + t).collect(Collectors.joining(", "));
+        if (team.isEmpty()) {
+            String unsignable = asked.stream()
+                    .filter(g -> g.gate().approvers().isEmpty())
+                    .map(g -> "; the gate of " + g.shortName() + " names no approver team, so the pipeline cannot"
+                            + " sign it: name its teams in the checklist")
+                    .collect(Collectors.joining());
+            return when(
+                    !teams.isEmpty(),
+                    "a plain `gate` rule signs for every approver team at once (" + String.join(", ", teams)
+                            + "), and in pipeline approvals each team signs on its own line",
+                    "write one `gate:<team> " + id + " approve` line per team, each uncommented by its team in a"
+                            + " commit of its own: " + lines + unsignable);
+        }
+        if (teams.isEmpty()) {
+            return Optional.of(new Fault(
+                    never + "the go/no-go gate asked there names no approver team",
+                    "write `gate " + id + " approve`: the gate asked there names no approver team"));
+        }
+        return when(
+                !teams.contains(team.get()),
+                never + team.get() + " is not an approver team of the go/no-go gate" + (asked.size() == 1 ? "" : "s")
+                        + " asked there (" + String.join(", ", teams) + ")",
+                "name one of its teams: " + lines);
     }
 
     /** A rule on the run other than go/no-go, go/no-go elsewhere, or a step id the plan does not have. */

@@ -1,5 +1,8 @@
 package dev.cutover.engine;
 
+import dev.cutover.approval.AnswerRule;
+import dev.cutover.approval.PromptKind;
+import dev.cutover.approval.VisibleText;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.GateAnchors;
 import dev.cutover.compile.PointOfNoReturn;
@@ -7,17 +10,20 @@ import dev.cutover.input.GoNoGoGate;
 import dev.cutover.policy.CommandLint;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.policy.Placeholders;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes the approvals file of a pipeline change ({@code cutover prepare-pipeline}): an answers file
  * (docs/approvals.md) bound to one compiled plan by its {@value PipelineGate#STEPS_HASH_PREFIX} line. It approves,
  * by exact step id, what a reviewed change may approve in advance: go/no-go, each automated step and its
  * irreversible or point-of-no-return confirmation. What only a person can decide — manual steps, the handoff,
- * runtime values, go/no-go gates — is written commented out, and there is no failure rule, so the run halts for a
- * human wherever the change did not decide.
+ * runtime values, each approver team's signature of a go/no-go gate ({@code gate:<team>}, a line per team) — is
+ * written commented out, and there is no failure rule, so the run halts for a human wherever the change did not
+ * decide.
  */
 public final class PipelineApprovalsFile {
     private PipelineApprovalsFile() {}
@@ -40,9 +46,7 @@ public final class PipelineApprovalsFile {
         Optional<String> point = PointOfNoReturn.of(steps).map(PointOfNoReturn::stepId);
         GateAnchors gates = plan.gates();
         for (ExecutionStep step : steps) {
-            for (GateAnchors.Gate gate : gates.at(step.stepId())) {
-                gate(b, step, gate);
-            }
+            gates(b, step, gates.at(step.stepId()));
             b.append('\n');
             step(b, step, point.filter(step.stepId()::equals).isPresent());
         }
@@ -132,17 +136,73 @@ public final class PipelineApprovalsFile {
                 .append('\n');
     }
 
-    private static void gate(StringBuilder b, ExecutionStep first, GateAnchors.Gate anchored) {
-        GoNoGoGate gate = anchored.gate();
-        b.append("\n# GO/NO-GO GATE of ")
-                .append(anchored.where())
-                .append(", approvers: ")
-                .append(String.join(", ", gate.approvers()))
-                .append(". Each team signs by uncommenting this rule in a commit of its own; cutover.yaml approvers")
-                .append(" must list the pipeline's operator for the team.\n");
+    /**
+     * The gates asked before {@code step}, each team's signature on a commented line of its own ({@code gate:<team>}),
+     * so that one team's commit never signs for another; a team on two gates asked there signs both with one line.
+     */
+    private static void gates(StringBuilder b, ExecutionStep step, List<GateAnchors.Gate> gates) {
+        boolean teamsSign = gates.stream().anyMatch(g -> !g.gate().approvers().isEmpty());
+        Set<String> written = new HashSet<>();
+        for (GateAnchors.Gate anchored : gates) {
+            GoNoGoGate gate = anchored.gate();
+            b.append("\n# GO/NO-GO GATE of ").append(anchored.where());
+            if (gate.approvers().isEmpty()) {
+                unnamedTeam(b, step, anchored, teamsSign);
+                continue;
+            }
+            b.append(", approvers: ")
+                    .append(shown(String.join(", ", gate.approvers())))
+                    .append(". Each team signs on its own line below: it uncomments that line, and only that line, in")
+                    .append(" a commit of its own; cutover.yaml approvers must list the pipeline's operator for the")
+                    .append(" team.\n");
+            criteria(b, gate);
+            for (String team : gate.approvers()) {
+                if (!AnswerRule.canNameTeam(team)) {
+                    b.append("# team '")
+                            .append(shown(team))
+                            .append("' cannot be named in a rule (it has a space or a control character): the")
+                            .append(
+                                    " pipeline cannot sign for it. Rename the team in the checklist and cutover.yaml.\n");
+                } else if (!written.add(team)) {
+                    b.append("# The line of gate:").append(team).append(" above signs this gate for it too.\n");
+                } else {
+                    b.append("# ").append(rulePrompt(AnswerRule.GATE_TEAM_PREFIX + team));
+                    b.append(step.stepId()).append("   approve\n");
+                }
+            }
+        }
+    }
+
+    /** A gate without approver teams: one plain rule signs it, unless teams of another gate sign at the same step. */
+    private static void unnamedTeam(StringBuilder b, ExecutionStep step, GateAnchors.Gate anchored, boolean teamsSign) {
+        if (teamsSign) {
+            b.append(", which names no approver team, is asked at ")
+                    .append(step.stepId())
+                    .append(" with a gate whose teams sign there: a plain rule would sign for them too, so the")
+                    .append(" pipeline cannot sign it. Name its approver teams in the checklist.\n");
+            criteria(b, anchored.gate());
+            return;
+        }
+        b.append(", which names no approver team: one plain rule signs it, for anyone the pipeline runs as")
+                .append(" (production refuses such a gate).\n");
+        criteria(b, anchored.gate());
+        b.append("# ").append(rulePrompt(PromptKind.GATE.wireName()));
+        b.append(step.stepId()).append("   approve\n");
+    }
+
+    private static void criteria(StringBuilder b, GoNoGoGate gate) {
         gate.criteria()
                 .forEach(c -> b.append("#   criterion: ").append(oneLine(c)).append('\n'));
-        b.append("# gate           ").append(first.stepId()).append("   approve\n");
+    }
+
+    /** The prompt padded to the column the other rules' step ids start in. */
+    private static String rulePrompt(String prompt) {
+        return prompt + " ".repeat(Math.max(2, 15 - prompt.length()));
+    }
+
+    /** Checklist text in a comment: on one line, and without characters that would act on a terminal. */
+    private static String shown(String text) {
+        return VisibleText.of(oneLine(text));
     }
 
     private static void step(StringBuilder b, ExecutionStep step, boolean pointOfNoReturn) {

@@ -138,7 +138,7 @@ class PreparePipelineTest {
                 .contains("approve        cp-phase1-010-create-target   approve   # command sha256 ")
                 .contains("irreversible   dp-phase4-030-switch-live   approve")
                 .contains("# approve        cp-phase4-001-confirm-reader   approve")
-                .contains("# gate           dp-phase4-001-announce   approve")
+                .contains("# gate:platform  dp-phase4-001-announce   approve")
                 .doesNotContain("\nfailure");
         assertThat(show("cutover/demo/pipeline-rollback-approvals.txt"))
                 .contains(PipelineGate.STEPS_HASH_PREFIX + PipelineGate.stepsSha256(steps))
@@ -237,7 +237,7 @@ class PreparePipelineTest {
             throws Exception {
         Path folder = checkedOut().folder();
         LoadedPlan plan = new CompileService().loadForExecution(new RunDirectory(folder), Optional.empty());
-        String decided = "(?m)^# ((approve|handoff|gate|irreversible|rollback|param:[a-z0-9._-]+) +[cd]p-phase)";
+        String decided = "(?m)^# ((approve|handoff|gate:[a-z]+|irreversible|rollback|param:[a-z0-9._-]+) +[cd]p-phase)";
 
         for (PipelineGate.Purpose purpose : PipelineGate.Purpose.values()) {
             Path file = folder.resolve(purpose.fileName());

@@ -128,7 +128,7 @@ class PipelineApprovalRulesTest {
                 irreversible   dp-phase3-010-copy-config              approve
                 irreversible   dp-phase4-030-switch-live              approve
                 handoff        cp-phase6-999-handoff-to-data-plane    approve
-                gate           dp-phase4-001-announce                 approve
+                gate:platform  dp-phase4-001-announce                 approve
                 resume         dp-phase2-010-copy-data                retry
                 """);
 
@@ -171,7 +171,8 @@ class PipelineApprovalRulesTest {
         Scenario scenario = production(tmp.resolve("pipeline-approvals.txt"));
         String approvals = PipelineApprovalsFile.render(planOf(scenario), "production");
         Files.writeString(
-                tmp.resolve("pipeline-approvals.txt"), approvals.replaceAll("(?m)^# (approve|handoff|gate) ", "$1 "));
+                tmp.resolve("pipeline-approvals.txt"),
+                approvals.replaceAll("(?m)^# (approve|handoff|gate:\\S+) ", "$1 "));
         assertThat(scenario.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
         Path rollbackFile = tmp.resolve("pipeline-rollback-approvals.txt");
         handWritten(rollbackFile, scenario, PipelineGate.Purpose.ROLLBACK, """
@@ -225,7 +226,8 @@ class PipelineApprovalRulesTest {
         LoadedPlan plan = planOf(withParameterStep());
         String execute = PipelineApprovalsFile.render(plan, "production");
         String rollback = PipelineApprovalsFile.renderRollback(plan, "production");
-        String uncomment = "(?m)^# ((approve|handoff|gate|irreversible|rollback|param:[a-z0-9._-]+) +[cd]p-phase)";
+        String uncomment =
+                "(?m)^# ((approve|handoff|gate:[a-z]+|irreversible|rollback|param:[a-z0-9._-]+) +[cd]p-phase)";
         assertThat(execute).contains("# param:label   " + PARAM_STEP + "   VALUE");
         assertThat(rollback).contains("# param:label   " + PARAM_STEP + "   VALUE");
 
@@ -233,7 +235,7 @@ class PipelineApprovalRulesTest {
         assertThat(check(rollback, plan, PipelineGate.Purpose.ROLLBACK)).isEmpty();
         String reviewed = execute.replaceAll(uncomment, "$1")
                 + "resume         dp-phase2-010-copy-data   retry   # the follow-up commit of a halted run\n";
-        assertThat(reviewed).contains("\nparam:label   " + PARAM_STEP, "\ngate           dp-phase4-001-announce");
+        assertThat(reviewed).contains("\nparam:label   " + PARAM_STEP, "\ngate:platform  dp-phase4-001-announce");
         assertThat(check(reviewed, plan, PipelineGate.Purpose.EXECUTE)).isEmpty();
         assertThat(check(rollback.replaceAll(uncomment, "$1"), plan, PipelineGate.Purpose.ROLLBACK))
                 .isEmpty();

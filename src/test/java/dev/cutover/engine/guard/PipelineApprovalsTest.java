@@ -45,7 +45,7 @@ class PipelineApprovalsTest {
         String text = PipelineApprovalsFile.render(planOf(scenario), "production");
         if (uncommented) {
             // What the reviewers do in the pull request: manual steps done, handoff and gates signed.
-            text = text.replaceAll("(?m)^# (approve|handoff|gate) ", "$1 ");
+            text = text.replaceAll("(?m)^# (approve|handoff|gate:\\S+) ", "$1 ");
         }
         Files.writeString(approvals, text);
         Rehearsals.rehearseAndCarry(scenario, tmp.resolve("staging"));
@@ -106,7 +106,8 @@ class PipelineApprovalsTest {
         assertThat(halted.verdict()).isEqualTo("halted");
 
         // The pull request's follow-up commit: the manual steps are done, the handoff and the gates signed.
-        Files.writeString(approvals, Files.readString(approvals).replaceAll("(?m)^# (approve|handoff|gate) ", "$1 "));
+        Files.writeString(
+                approvals, Files.readString(approvals).replaceAll("(?m)^# (approve|handoff|gate:\\S+) ", "$1 "));
         scenario.guard(new GuardOptions(org(), ApprovalMode.PER_STEP, null));
         assertThatThrownBy(() -> scenario.resume(new ScriptedApprover()))
                 .as("at a terminal, the refusal points at the pipeline's resume")
