@@ -23,9 +23,8 @@ import java.util.stream.Collectors;
  * commits to continue a halted run. Every rule names one step of the plan exactly, asks a question the verb asks
  * at that step — a gate's signature for one of its approver teams ({@code gate:<team>}), never a plain {@code gate}
  * rule that signs for every team at once — and gives the one answer a reviewed change may give in advance;
- * everything else is a person's
- * decision, so a rule for it is refused rather than left to answer it. A sandbox {@code --answers} file is not
- * held to this.
+ * everything else is a person's decision, so a rule for it is refused rather than left to answer it. A sandbox
+ * {@code --answers} file is not held to this.
  */
 public final class PipelineApprovalRules {
     private static final String DELETE =

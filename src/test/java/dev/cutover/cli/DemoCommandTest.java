@@ -75,7 +75,7 @@ class DemoCommandTest {
         assertThat(dir.resolve("service/target/demo-data/orders.csv")).doesNotExist();
         assertThat(Files.readString(dir.resolve("execution-summary.json")))
                 .contains("\"halt_step_id\": \"cp-phase6-090-target-empty\"")
-                .contains("no scripted answer for gate on cp-phase6-090-target-empty");
+                .contains("no scripted answer for gate:platform on cp-phase6-090-target-empty");
         assertThat(CliRunner.run("verify-journal", "--run-dir", dir.toString()).exit())
                 .isZero();
     }
