@@ -1,12 +1,16 @@
 package dev.cutover.engine;
 
+import dev.cutover.compile.CapturedIds;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.shell.CommandResult;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * From an approved command to the step's outcome: execute (one automatic re-run for throttling), capture ids,
@@ -178,8 +182,12 @@ final class StepExecution {
         }
         CommandResult r = ctx.commands().run(step, "execute", text);
         Map<String, String> captured = step.human() ? Map.of() : CapturedOutputs.capture(r.stdoutHead());
+        // This execute's ids replace earlier ones: a retry started a new job, and its poll and verify must follow
+        // that job (as a resume does, replaying later captures over earlier ones). A name the execute command uses
+        // itself keeps its value: it is part of the approved text.
+        List<String> approved = values.namesIn(step.executeCmd());
         captured.forEach((k, v) -> {
-            if (!values.has(k)) {
+            if (!approved.contains(k)) {
                 values.put(k, v);
             }
         });
@@ -191,13 +199,21 @@ final class StepExecution {
         return r;
     }
 
-    /** A human step's operator supplies the ids its poll and verify need once the action is done. */
+    /**
+     * A human step's operator supplies the ids its poll and verify need once the action is done — again on a
+     * retry, whose action started a new job (a name the execute command uses is part of the approved text).
+     */
     private void askCapturedForHumanStep() {
+        List<String> approved = values.namesIn(step.executeCmd());
+        Set<String> names = new LinkedHashSet<>();
         for (String cmd : new String[] {step.pollCmd(), step.verifyCmd()}) {
             if (cmd != null) {
-                for (String name : values.open(cmd)) {
-                    values.put(name, StepRun.ask(ctx, step, name, values));
-                }
+                names.addAll(values.namesIn(cmd));
+            }
+        }
+        for (String name : names) {
+            if (!values.has(name) || (CapturedIds.isCaptured(name) && !approved.contains(name))) {
+                values.put(name, StepRun.ask(ctx, step, name, values));
             }
         }
     }

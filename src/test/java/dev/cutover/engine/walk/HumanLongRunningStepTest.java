@@ -2,6 +2,8 @@ package dev.cutover.engine.walk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.approval.Choice;
+import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
@@ -44,5 +46,25 @@ class HumanLongRunningStepTest {
         assertThat(asked.indexOf("param:job-id")).isGreaterThan(asked.indexOf("approve"));
         assertThat(run.entries(STEP, "executed").get(0).path("notes").asText()).contains("captured: job-id=42");
         assertThat(run.entries(STEP, "poll-tick").get(0).path("cmd").asText()).isEqualTo("cat service/job-'42'.state");
+    }
+
+    @Test
+    void aRetryAsksForTheIdOfTheJobTheOperatorStartedAgainAndPollsThatOne() {
+        Scenario scenario = Scenario.demo(tmp)
+                .file("service/job-42.state", "ERROR\n")
+                .file("service/job-43.state", "SUCCESS\n")
+                .editItem(
+                        STEP,
+                        i -> i.put("command", "aws datasync start-task-execution ... (console)")
+                                .put("poll_cmd", "cat service/job-<id>.state")
+                                .put("verification_command", "test -e service/job-43.state"));
+        ScriptedApprover approver =
+                new ScriptedApprover().param("job-id", "42", "43").answer(PromptKind.FAILURE, STEP, Choice.RETRY);
+
+        RunOutcome run = scenario.run(approver);
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.entries(STEP, "executed").get(1).path("notes").asText()).contains("captured: job-id=43");
+        assertThat(run.entries(STEP, "poll-tick").get(1).path("cmd").asText()).isEqualTo("cat service/job-'43'.state");
     }
 }
