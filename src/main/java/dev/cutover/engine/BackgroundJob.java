@@ -11,17 +11,43 @@ import java.util.Optional;
  * one ordered stream and no question is ever asked while another is open.
  */
 final class BackgroundJob {
+    /** How the job came to be polled in the background, as the walk's progress line says it. */
+    enum Origin {
+        STARTED("job started"),
+        RETRIED("job started again after a retry"),
+        REATTACHED("job re-attached after a resume");
+
+        private final String text;
+
+        Origin(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+    }
+
     private final StepExecution execution;
     private final ApprovedCommand command;
     private final PollLoop poll;
+    private final Origin origin;
     private Instant lastPolledAt;
 
-    /** @param startedAt when the execute that started the job returned: the first poll is one interval later */
-    BackgroundJob(StepExecution execution, ApprovedCommand command, PollLoop poll, Instant startedAt) {
+    /**
+     * @param startedAt when the execute that started the job returned (or the resume re-attached to it): the first
+     *     poll is one interval later
+     */
+    BackgroundJob(StepExecution execution, ApprovedCommand command, PollLoop poll, Instant startedAt, Origin origin) {
         this.execution = execution;
         this.command = command;
         this.poll = poll;
         this.lastPolledAt = startedAt;
+        this.origin = origin;
+    }
+
+    Origin origin() {
+        return origin;
     }
 
     ExecutionStep step() {
@@ -37,7 +63,10 @@ final class BackgroundJob {
         return poll.interval();
     }
 
-    /** Polls once; empty while the job runs, else the step's outcome after verify (and any failure dialog). */
+    /**
+     * Polls once; empty while the job runs, else the step's outcome after verify (and any failure dialog) — a
+     * {@link StepOutcome.Started} when the dialog's retry started the job again.
+     */
     Optional<StepOutcome> pollOnce(Instant now) {
         lastPolledAt = now;
         return poll.pollOnce().map(result -> execution.afterBackgroundPoll(command, result));

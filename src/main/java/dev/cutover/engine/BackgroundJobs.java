@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * The jobs in flight of the parallel walk (issue 7), polled cooperatively on the walk's thread: between steps,
  * each job whose interval has passed is polled once; when the walk must wait (a barrier, a requirement still
  * running, no free slot), it sleeps the shortest interval and polls every job once, until the condition holds.
- * A job that ends — well or badly — is settled at once: its verify, its failure dialog, its outcome to the walk.
+ * A job that ends — well or badly — is settled at once: its verify, its failure dialog, its outcome to the walk;
+ * when the dialog's retry starts it again, the new job takes its place here and is polled with the others.
  */
 final class BackgroundJobs {
     /** Where a settled job's outcome goes: the walk records success, failure and blocking as for any step. */
@@ -41,7 +42,8 @@ final class BackgroundJobs {
     void add(BackgroundJob job) {
         running.add(job);
         ctx.out()
-                .println("  " + job.step().stepId() + ": job started, polled in the background (" + running.size()
+                .println("  " + job.step().stepId() + ": " + job.origin().text() + ", polled in the background ("
+                        + running.size()
                         + " of at most " + maxInFlight + " in flight)");
     }
 
@@ -97,6 +99,10 @@ final class BackgroundJobs {
             Optional<StepOutcome> outcome = job.pollOnce(ctx.clock().instant());
             if (outcome.isPresent()) {
                 running.remove(job);
+                if (outcome.get() instanceof StepOutcome.Started again) {
+                    add(again.job()); // retried: it keeps its slot, and barriers and dependents wait for it
+                    continue;
+                }
                 Optional<RunEnding> stop = settled.settled(job.step(), outcome.get());
                 if (stop.isPresent()) {
                     return stop;

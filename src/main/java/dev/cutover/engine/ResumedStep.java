@@ -30,13 +30,19 @@ final class ResumedStep {
     private final ExecutionStep step;
     private final StepHistory history;
     private final RuntimeValues values;
+    private final boolean background;
     private String jobStateSeenNow; // the poll state the re-verify saw, newer than anything in the journal
 
-    ResumedStep(EngineContext ctx, ExecutionStep step, StepHistory history) {
+    /**
+     * @param background the parallel walk: a job re-attached or started again here is handed back to be polled in
+     *     the background ({@link StepOutcome.Started}) instead of being polled here until it ends
+     */
+    ResumedStep(EngineContext ctx, ExecutionStep step, StepHistory history, boolean background) {
         this.ctx = ctx;
         this.step = step;
         this.history = history;
         this.values = PriorRun.valuesOf(history);
+        this.background = background;
     }
 
     /** Only for in-flight steps and steps that need a decision after their command was approved. */
@@ -109,7 +115,7 @@ final class ResumedStep {
                     "the job's state cannot be read (poll exit " + r.exitCode() + "); it may never have started");
         }
         ctx.out().println("RESUME " + step.stepId() + ": the job is still " + state + "; re-attaching (no new job)");
-        return execution(0).reattachToJob(approvedCommand());
+        return execution(0).reattach(approvedCommand(), background);
     }
 
     /**
@@ -197,7 +203,7 @@ final class ResumedStep {
             return notConfirmed.get();
         }
         StepExecution execution = execution(1);
-        return reattach ? execution.reattachToJob(command) : execution.executeApproved(command);
+        return reattach ? execution.reattach(command, background) : execution.run(command, background);
     }
 
     /**

@@ -33,47 +33,55 @@ final class StepExecution {
         this.dialog = new FailureDialog(ctx, step, values, retriesUsed);
     }
 
-    StepOutcome executeApproved(ApprovedCommand command) {
-        return until(command, false);
+    /**
+     * Runs the approved command. In the parallel walk ({@code background}) a long-running step's job, once
+     * started, is handed back as a {@link StepOutcome.Started} to be polled in the background; otherwise it is
+     * polled here until it ends. A failed execute goes through the failure dialog here as usual.
+     */
+    StepOutcome run(ApprovedCommand command, boolean background) {
+        if (!inBackground(background)) {
+            return settle(command, attempt(command), false);
+        }
+        return executeOnly(command)
+                .map(failed -> settle(command, failed, true))
+                .orElseGet(() -> started(command, BackgroundJob.Origin.STARTED));
     }
 
     /**
      * Resume: the approved command's job is still running (its id is in {@code values}), so polling re-attaches
-     * to it instead of starting a second one; a Retry from the failure dialog later re-executes as usual.
+     * to it instead of starting a second one — in the background in the parallel walk; a Retry from the failure
+     * dialog later re-executes as usual.
      */
-    StepOutcome reattachToJob(ApprovedCommand command) {
-        return until(command, true);
-    }
-
-    /**
-     * The parallel walk: runs the approved execute and, when the job started, hands it back as a
-     * {@link StepOutcome.Started} to be polled in the background; a failed execute goes through the failure
-     * dialog here as usual.
-     */
-    StepOutcome startInBackground(ApprovedCommand command) {
-        Optional<Attempt> failed = executeOnly(command);
-        if (failed.isPresent()) {
-            return settle(command, failed.get());
-        }
-        return new StepOutcome.Started(new BackgroundJob(
-                this, command, new PollLoop(ctx, step, values), ctx.clock().instant()));
+    StepOutcome reattach(ApprovedCommand command, boolean background) {
+        return inBackground(background)
+                ? started(command, BackgroundJob.Origin.REATTACHED)
+                : settle(command, afterExecute(), false);
     }
 
     /** A background job reached a terminal state (or halted): verify, and on failure the dialog, as usual. */
     StepOutcome afterBackgroundPoll(ApprovedCommand command, PollLoop.Result polled) {
-        return settle(command, verified(polled));
+        return settle(command, verified(polled), true);
     }
 
     ExecutionStep step() {
         return step;
     }
 
-    private StepOutcome until(ApprovedCommand command, boolean reattach) {
-        return settle(command, reattach ? afterExecute() : attempt(command));
+    private boolean inBackground(boolean background) {
+        return background && step.longRunning();
     }
 
-    /** From one attempt's result to the step's outcome; the dialog's Retry runs further attempts here. */
-    private StepOutcome settle(ApprovedCommand command, Attempt first) {
+    private StepOutcome started(ApprovedCommand command, BackgroundJob.Origin origin) {
+        return new StepOutcome.Started(new BackgroundJob(
+                this, command, new PollLoop(ctx, step, values), ctx.clock().instant(), origin));
+    }
+
+    /**
+     * From one attempt's result to the step's outcome; the dialog's Retry runs further attempts here. In the
+     * parallel walk ({@code background}) a retry's job, once started again, goes back to the background like any
+     * started job, so the other jobs go on being polled while it runs (and its own end is noticed like theirs).
+     */
+    private StepOutcome settle(ApprovedCommand command, Attempt first, boolean background) {
         Attempt attempt = first;
         while (true) {
             if (attempt.halt().isPresent()) {
@@ -88,7 +96,15 @@ final class StepExecution {
             if (d != FailureDialog.Decision.RETRY) {
                 return d.outcome(step);
             }
-            attempt = attempt(command);
+            if (!background) {
+                attempt = attempt(command);
+                continue;
+            }
+            Optional<Attempt> failed = executeOnly(command);
+            if (failed.isEmpty()) {
+                return started(command, BackgroundJob.Origin.RETRIED);
+            }
+            attempt = failed.get();
         }
     }
 

@@ -58,9 +58,7 @@ final class StepRun {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return background && step.longRunning()
-                ? execution.startInBackground(command)
-                : execution.executeApproved(command);
+        return execution.run(command, background);
     }
 
     private String preview() {

@@ -143,7 +143,7 @@ final class StepWalker {
                 || (before == StepResumeState.NEEDS_DECISION
                         && history.orElseThrow().approvedSinceLastStart());
         if (pickUp) {
-            return new ResumedStep(ctx, step, history.orElseThrow()).run();
+            return new ResumedStep(ctx, step, history.orElseThrow(), background).run();
         }
         // Pending, stopped before approval, or aborted at its approval prompt: asked from the start.
         return new StepRun(ctx, step, prior.retriesOf(step.stepId())).run(background);

@@ -1,7 +1,11 @@
 package dev.cutover.engine.walk;
 
+import static dev.cutover.engine.walk.RetriedJobs.A;
 import static dev.cutover.engine.walk.RetriedJobs.B;
 import static dev.cutover.engine.walk.RetriedJobs.C;
+import static dev.cutover.engine.walk.RetriedJobs.POINT;
+import static dev.cutover.engine.walk.RetriedJobs.QUICK_1;
+import static dev.cutover.engine.walk.RetriedJobs.QUICK_2;
 import static dev.cutover.engine.walk.RetriedJobs.between;
 import static dev.cutover.engine.walk.RetriedJobs.indexes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,13 +16,17 @@ import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The failure dialog's retry of a long-running job. The sequential walk polls it to its end before the next
- * step, by the id its retry captured, not the failed job's.
+ * The failure dialog's retry of a long-running job in the parallel walk: once its command has run again (with
+ * the approval bound to the exact command), the job goes back to the background and is polled alongside the
+ * others; barriers still wait for it, and a failure of the retried job gets its dialog after the current prompt
+ * like any job's. The sequential walk still polls it to its end before the next step. Either way the retried job
+ * is polled by the id its retry captured, not the failed job's.
  */
 class ParallelJobRetryTest {
     @TempDir
@@ -28,12 +36,94 @@ class ParallelJobRetryTest {
         return RetriedJobs.plan(Scenario.demo(tmp), a, b, c);
     }
 
+    private static List<String> questions(RunOutcome run) {
+        return run.approver().asked().stream()
+                .map(q -> q.kind().wireName() + " " + q.stepId())
+                .toList();
+    }
+
+    @Test
+    void aRetriedJobIsPolledInTheBackgroundAlongsideTheOtherJobs() {
+        RunOutcome run = plan("4 SUCCESS", "0 ERROR 3 SUCCESS", "4 SUCCESS")
+                .run(new ScriptedApprover().answer(PromptKind.FAILURE, B, Choice.RETRY));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.entries(B, "executed")).hasSize(2);
+        assertThat(run.entries(B, "approved").get(1).path("notes").asText()).startsWith("retry");
+        int retried = indexes(run, B, "executed").get(1);
+        int ended = indexes(run, B, "poll-terminal").get(1);
+        assertThat(between(run, retried, ended))
+                .as("while the retried job runs, the other jobs are polled too")
+                .contains(A + " poll-tick", C + " poll-tick");
+        assertThat(run.timeline().indexOf(POINT + " step-started"))
+                .as("the point of no return waits for the retried job")
+                .isGreaterThan(run.timeline().indexOf(B + " step-succeeded"));
+        assertThat(run.output()).contains(B + ": job started again after a retry, polled in the background");
+        assertThat(polledAfterTheFirstJob(run, B))
+                .as("the retried job is polled by the id its retry captured")
+                .isNotEmpty()
+                .allMatch(cmd -> cmd.contains("b-2"));
+    }
+
     /** The poll commands of {@code job} after its first job's poll, which ended it. */
     private static List<String> polledAfterTheFirstJob(RunOutcome run, String job) {
         return run.entries(job, "poll-tick").stream()
                 .skip(1)
                 .map(e -> e.path("cmd").asText())
                 .toList();
+    }
+
+    @Test
+    void aJobThatFailsWhileARetriedJobRunsGetsItsDialogBeforeTheRetriedJobEnds() {
+        RunOutcome run = plan("2 ERROR", "0 ERROR 10 SUCCESS", "1 SUCCESS")
+                .run(new ScriptedApprover()
+                        .answer(PromptKind.FAILURE, B, Choice.RETRY)
+                        .answer(PromptKind.FAILURE, A, Choice.SKIP_ROLLBACK_STOP));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("halted");
+        assertThat(run.timeline().indexOf(A + " step-failed"))
+                .isGreaterThan(indexes(run, B, "executed").get(1));
+        assertThat(run.entries(B, "poll-terminal"))
+                .as("the retried job was still running when A's failure dialog opened")
+                .hasSize(1);
+        assertThat(run.timeline().indexOf(C + " step-succeeded"))
+                .isGreaterThan(indexes(run, B, "executed").get(1));
+        assertThat(run.output())
+                .contains("WARNING: 1 job(s) started by this run are still in flight and no longer polled: " + B
+                        + " (RUNNING)");
+    }
+
+    @Test
+    void aRetriedJobThatFailsAgainGetsItsDialogRightAfterTheCurrentPrompt() {
+        Scenario s = plan("50 SUCCESS", "0 ERROR 0 ERROR", "50 SUCCESS");
+        // While the operator reads each quick step's prompt, every job's interval passes.
+        RunOutcome run = s.run(new ScriptedApprover()
+                .onAsk(
+                        q -> q.kind() == PromptKind.APPROVE
+                                && List.of(QUICK_1, QUICK_2).contains(q.stepId()),
+                        q -> s.clock().advance(Duration.ofMinutes(5)))
+                .answer(PromptKind.FAILURE, B, Choice.RETRY, Choice.SKIP_ROLLBACK_STOP));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("halted");
+        List<String> asked = questions(run);
+        int first = asked.indexOf("failure " + B);
+        assertThat(asked.subList(first - 1, asked.size()))
+                .containsExactly("approve " + QUICK_1, "failure " + B, "approve " + QUICK_2, "failure " + B);
+        assertThat(run.entries(B, "executed")).hasSize(2);
+    }
+
+    @Test
+    void aJobWhoseStartFailsAndIsRetriedIsPolledInTheBackground() {
+        Scenario s = RetriedJobs.failNextStart(plan("3 SUCCESS", "3 SUCCESS", "3 SUCCESS"), B);
+
+        RunOutcome run = s.run(new ScriptedApprover().answer(PromptKind.FAILURE, B, Choice.RETRY));
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        assertThat(run.entries(B, "executed").get(0).path("exit_code").asInt()).isEqualTo(1);
+        assertThat(run.timeline().indexOf(C + " approval-requested"))
+                .as("the walk asks the next step while the retried job runs")
+                .isGreaterThan(indexes(run, B, "executed").get(1))
+                .isLessThan(run.timeline().indexOf(B + " poll-terminal"));
     }
 
     @Test
