@@ -67,11 +67,13 @@ public final class RunStateReplayer {
         private Instant firstStartedAt;
         private Instant lastStartedAt;
         private Instant firstSuccessfulExecuteAt;
+        private Instant lastSuccessfulExecuteAt;
         private Integer lastExecuteExitCode;
         private int approvals;
         private int retries;
         private Map<String, String> captured; // allocated only for steps that capture something
         private String lastPollState;
+        private String jobPollState;
         private String lastApprovalNotes;
         private boolean approvedSinceLastStart;
         private int confirmationsOutstanding; // announced by the approval bound to the command, not yet given
@@ -99,6 +101,7 @@ public final class RunStateReplayer {
             }
             if (entry.pollState() != null) {
                 lastPollState = entry.pollState();
+                jobPollState = entry.pollState();
             }
             switch (entry.event()) {
                 case STEP_STARTED -> {
@@ -143,8 +146,10 @@ public final class RunStateReplayer {
 
         private void acceptExecuted(JournalEntry entry) {
             lastExecuteExitCode = entry.exitCode();
-            if (firstSuccessfulExecuteAt == null && Integer.valueOf(0).equals(entry.exitCode())) {
-                firstSuccessfulExecuteAt = entry.at();
+            if (Integer.valueOf(0).equals(entry.exitCode())) {
+                firstSuccessfulExecuteAt = firstSuccessfulExecuteAt == null ? entry.at() : firstSuccessfulExecuteAt;
+                lastSuccessfulExecuteAt = entry.at();
+                jobPollState = null; // a new job (a retry's) has not been polled yet
             }
             if (entry.notes() != null && entry.notes().contains(CapturedValues.MARKER)) {
                 Map<String, String> values = CapturedValues.parse(entry.notes());
@@ -179,11 +184,13 @@ public final class RunStateReplayer {
                     Optional.ofNullable(firstStartedAt),
                     Optional.ofNullable(lastStartedAt),
                     Optional.ofNullable(firstSuccessfulExecuteAt),
+                    Optional.ofNullable(lastSuccessfulExecuteAt),
                     Optional.ofNullable(lastExecuteExitCode),
                     approvals,
                     retries,
                     captured == null ? Map.of() : captured,
                     Optional.ofNullable(lastPollState),
+                    Optional.ofNullable(jobPollState),
                     Optional.ofNullable(lastApprovalNotes),
                     approvedSinceLastStart,
                     Optional.ofNullable(lastBoundApproval),

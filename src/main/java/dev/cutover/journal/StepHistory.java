@@ -18,11 +18,14 @@ import java.util.Optional;
  * @param firstStartedAt the first {@code step-started}
  * @param lastStartedAt the latest {@code step-started} (a resume restarts a step with a new one)
  * @param firstSuccessfulExecuteAt the first {@code executed} with exit code 0 (a freeze begins there)
+ * @param lastSuccessfulExecuteAt the latest {@code executed} with exit code 0 (a retry's job started there)
  * @param lastExecuteExitCode the exit code of the latest {@code executed}
  * @param approvals every {@code approved} of the step (first approval, re-confirmations, retries)
  * @param retries {@code approved} entries with notes {@code retry} or {@code resume retry} (max 3 allowed)
  * @param capturedValues values captured by executes, later ones winning
  * @param lastPollState the latest non-null {@code poll_state}
+ * @param jobPollState the latest non-null {@code poll_state} since the latest {@code executed} with exit code 0:
+ *     the state of the job that execute started, empty while it has not been polled
  * @param lastApprovalNotes the notes of the latest {@code approval-requested}: the runtime parameters as JSON
  * @param approvedSinceLastStart whether the latest attempt (since its last {@code step-started}) was approved
  * @param lastBoundApproval the latest {@code approved} bound to a command: its {@code cmd} is the exact text the
@@ -40,11 +43,13 @@ public record StepHistory(
         Optional<Instant> firstStartedAt,
         Optional<Instant> lastStartedAt,
         Optional<Instant> firstSuccessfulExecuteAt,
+        Optional<Instant> lastSuccessfulExecuteAt,
         Optional<Integer> lastExecuteExitCode,
         int approvals,
         int retries,
         Map<String, String> capturedValues,
         Optional<String> lastPollState,
+        Optional<String> jobPollState,
         Optional<String> lastApprovalNotes,
         boolean approvedSinceLastStart,
         Optional<JournalEntry> lastBoundApproval,

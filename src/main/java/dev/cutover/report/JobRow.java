@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param stepId the step that started the job
  * @param lastState the state its latest poll returned, or {@code not polled yet}
- * @param startedAt when its execute succeeded
+ * @param startedAt when its execute succeeded (the latest one: a retry starts a new job)
  * @param elapsedMinutes minutes since then, at the time of the status
  */
 public record JobRow(String stepId, String lastState, Instant startedAt, long elapsedMinutes) {
@@ -21,10 +21,10 @@ public record JobRow(String stepId, String lastState, Instant startedAt, long el
             return Optional.empty();
         }
         var h = o.history().get();
-        return h.firstSuccessfulExecuteAt()
+        return h.lastSuccessfulExecuteAt()
                 .map(started -> new JobRow(
                         o.stepId(),
-                        h.lastPollState().orElse("not polled yet"),
+                        h.jobPollState().orElse("not polled yet"),
                         started,
                         Duration.between(started, now).toMinutes()));
     }

@@ -10,14 +10,22 @@ import static dev.cutover.engine.walk.RetriedJobs.between;
 import static dev.cutover.engine.walk.RetriedJobs.indexes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.app.StatusService;
 import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.report.JobRow;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the approval bound to the exact command), the job goes back to the background and is polled alongside the
  * others; barriers still wait for it, and a failure of the retried job gets its dialog after the current prompt
  * like any job's. The sequential walk still polls it to its end before the next step. Either way the retried job
- * is polled by the id its retry captured, not the failed job's.
+ * is polled by the id its retry captured, not the failed job's, and {@code cutover status} shows it from its new
+ * start.
  */
 class ParallelJobRetryTest {
     @TempDir
@@ -141,5 +150,29 @@ class ParallelJobRetryTest {
                 .as("the retried job is polled by the id its retry captured")
                 .isNotEmpty()
                 .allMatch(cmd -> cmd.contains("b-2"));
+    }
+
+    @Test
+    void statusAfterARetryShowsTheRetriedJobFromItsNewStartNotTheFailedOne() throws Exception {
+        Scenario s = plan("4 SUCCESS", "0 ERROR 3 SUCCESS", "4 SUCCESS");
+        // The operator takes an hour over the failure dialog before choosing retry.
+        RunOutcome run = s.run(new ScriptedApprover()
+                .onAsk(q -> q.kind() == PromptKind.FAILURE, q -> s.clock().advance(Duration.ofHours(1)))
+                .answer(PromptKind.FAILURE, B, Choice.RETRY));
+        Instant restarted =
+                Instant.parse(run.entries(B, "executed").get(1).path("at").asText());
+        s.crashAfter(B, "executed", 2);
+
+        List<JobRow> jobs = new StatusService(Clock.fixed(restarted.plusSeconds(600), ZoneOffset.UTC), Map.of())
+                .status(new RunDirectory(s.dir()))
+                .jobsInFlight();
+
+        JobRow b = jobs.stream().filter(j -> j.stepId().equals(B)).findFirst().orElseThrow();
+        assertThat(b.startedAt()).isEqualTo(restarted);
+        assertThat(b.elapsedMinutes()).isEqualTo(10);
+        assertThat(b.lastState())
+                .as("the failed job's ERROR is not the new job's state")
+                .isEqualTo("not polled yet");
+        assertThat(Files.readAllLines(s.dir().resolve("service/b.starts"))).hasSize(2);
     }
 }
