@@ -145,6 +145,27 @@ final class FaultPlan {
                 + "printf \"{\\\"JobId\\\":\\\"%s\\\"}\\n\" $id'";
     }
 
+    /**
+     * Makes {@code step}'s first job end in ERROR at once (its first poll sees it); every later start's job
+     * reports SUCCESS after {@code seconds}, so the failure dialog's retry has a job that runs that long.
+     */
+    static void failFirstStart(Path dir, String step, int seconds) throws IOException {
+        Files.writeString(dir.resolve("service/flaky-start.sh"), """
+                step=$1; seconds=$2; id=$step-$$-$RANDOM; final=SUCCESS
+                if ! grep -q "^$step-" service/jobs/starts.log 2>/dev/null; then final=ERROR; seconds=0; fi
+                echo RUNNING > service/jobs/$id.state
+                echo $id >> service/jobs/starts.log
+                nohup bash -c "sleep $seconds; echo $final > service/jobs/$id.tmp && mv service/jobs/$id.tmp \
+                  service/jobs/$id.state" > /dev/null 2>&1 &
+                printf '{"JobId":"%s"}\n' $id
+                """);
+        DemoFixture.editJson(
+                dir,
+                DemoFixture.DP_JSON,
+                root -> DemoFixture.dpItem(root, step)
+                        .put("command", "bash service/flaky-start.sh " + step + " " + seconds));
+    }
+
     // ---- checklist items -----------------------------------------------------------------------------------
 
     private static void addControlPlaneItems(ObjectNode root) {
@@ -299,7 +320,7 @@ final class FaultPlan {
     }
 
     /**
-     * Waits (bounded, 30 s) until no job under {@code service/jobs} still says RUNNING, so that jobs started by
+     * Waits (bounded, 30 s) until every job under {@code service/jobs} has ended (SUCCESS or ERROR), so that jobs started by
      * a killed run do not write into a directory the test is about to inspect or delete. Returns whether they
      * all ended; safe in {@code finally} (it never throws for a job that is still running).
      */
@@ -319,7 +340,8 @@ final class FaultPlan {
         try (Stream<Path> files = Files.list(jobs)) {
             List<String> running = new ArrayList<>();
             for (Path f : files.filter(p -> p.toString().endsWith(".state")).toList()) {
-                if (!Files.readString(f, StandardCharsets.UTF_8).strip().equals("SUCCESS")) {
+                String state = Files.readString(f, StandardCharsets.UTF_8).strip();
+                if (!state.equals("SUCCESS") && !state.equals("ERROR")) {
                     running.add(f.getFileName().toString());
                 }
             }
