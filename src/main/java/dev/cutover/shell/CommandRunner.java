@@ -88,11 +88,14 @@ public final class CommandRunner {
      * Runs the request to completion with a {@link RunningMarker} at {@code runningMarker} (when not null) for as
      * long as bash may run: written just before the start (naming the command, no pid yet), rewritten with the pid
      * right after it, removed once bash has exited or its tree was killed, or when bash could not be started. A
-     * process that dies in between leaves it, for {@code --resume} to find.
+     * process that dies in between leaves it, for {@code --resume} to find. The placeholder {@code true} is
+     * recorded without starting anything ({@link NoOpCommand}): no process, no marker.
      */
     public CommandResult run(CommandRequest request, Path runningMarker) {
         try {
-            return runLogged(request, runningMarker);
+            return NoOpCommand.is(request.command())
+                    ? NoOpCommand.record(request, clock.instant())
+                    : runLogged(request, runningMarker);
         } catch (IOException e) {
             throw new CutoverException(
                     ErrorCode.IO_FAILURE,

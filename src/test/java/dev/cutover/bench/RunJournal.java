@@ -5,6 +5,7 @@ import dev.cutover.journal.JournalContents;
 import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalReader;
+import dev.cutover.shell.NoOpCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.Set;
 
 /** What a finished benchmark run's journal says: its walk time, entry and command counts, its line width. */
 record RunJournal(List<JournalEntry> entries, long fileBytes) {
-    /** Events that record one command run by bash (preview, execute attempt, poll, verify, rollback). */
+    /** Events that record one command (preview, execute attempt, poll, verify, rollback). */
     private static final Set<JournalEvent> COMMANDS = EnumSet.of(
             JournalEvent.PREVIEW_SHOWN,
             JournalEvent.EXECUTED,
@@ -91,8 +92,11 @@ record RunJournal(List<JournalEntry> entries, long fileBytes) {
         return entries.size() + 1L;
     }
 
+    /** Commands bash ran: the placeholder {@code true} is recorded without starting bash ({@code NoOpCommand}). */
     long commands() {
-        return entries.stream().filter(e -> COMMANDS.contains(e.event())).count();
+        return entries.stream()
+                .filter(e -> COMMANDS.contains(e.event()) && !NoOpCommand.is(e.cmd()))
+                .count();
     }
 
     long steps() {

@@ -71,7 +71,7 @@ class RunningMarkerTest {
     void aCommandThatCannotStartLeavesNoMarker() {
         Path marker = dir.resolve("execution/step-1.execute.running");
         CommandRequest request = new CommandRequest(
-                "true",
+                "true 0",
                 dir.resolve("missing"),
                 BashFixture.baseEnvironment(),
                 bash.stdoutLog,
