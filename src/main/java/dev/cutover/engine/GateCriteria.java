@@ -7,6 +7,7 @@ import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.shell.CommandResult;
+import dev.cutover.shell.NoOpCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +77,7 @@ final class GateCriteria {
 
     // A human step's verify is the operator's own confirmation (compiled as `true`): nothing to check by machine.
     private static boolean checksSomething(ExecutionStep step) {
-        return !step.human()
-                && step.verifyCmd() != null
-                && !"true".equals(step.verifyCmd().strip());
+        return !step.human() && step.verifyCmd() != null && !NoOpCommand.is(step.verifyCmd());
     }
 
     private Criterion check(String gateKey, String text, ExecutionStep step) {

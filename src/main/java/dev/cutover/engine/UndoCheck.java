@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.shell.NoOpCommand;
 
 /**
  * The check after a reverse rollback: the step's own verify command, run read-only, must no longer pass — the
@@ -33,7 +34,7 @@ record UndoCheck(boolean applies, boolean undone, String text) {
         if (step.human()) {
             return "a manual step";
         }
-        if (step.verifyCmd().isBlank() || step.verifyCmd().strip().equals("true")) {
+        if (step.verifyCmd().isBlank() || NoOpCommand.is(step.verifyCmd())) {
             return "the step's verify is `true`";
         }
         if (step.longRunning()
