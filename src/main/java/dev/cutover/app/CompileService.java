@@ -16,6 +16,7 @@ import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
 import dev.cutover.input.RunConfigLoader;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunFiles;
 import dev.cutover.input.SchemaValidator;
 import dev.cutover.policy.AllowedPrograms;
 import java.io.IOException;
@@ -110,9 +111,14 @@ public final class CompileService {
         }
     }
 
-    /** How the steps file on disk relates to {@code compiled}. */
+    /**
+     * How the steps file on disk relates to {@code compiled}.
+     *
+     * @throws CutoverException {@link ErrorCode#RUN_FILE_IN_THE_WAY} when a folder (or an unreadable file) is there
+     */
     public StepsFileState stepsFileState(RunDirectory dir, CompiledPlan compiled) {
         Path file = dir.stepsFile();
+        RunFiles.requireReadableIfPresent(file);
         if (!Files.exists(file)) {
             return StepsFileState.MISSING;
         }

@@ -31,12 +31,22 @@ public final class ExecuteService {
         try {
             endOfRun.write(request.runDir(), result);
         } catch (CutoverException e) {
-            if (e.code() != ErrorCode.IO_FAILURE) {
+            if (!reportsNotWritten(e)) {
                 throw e;
             }
             return withoutReports(result, e, request.runDir().root().toString(), "the run completed");
         }
         return result;
+    }
+
+    /**
+     * Whether {@code e}, thrown writing the end-of-run files, means only they could not be written: a failed write,
+     * or a folder put in their way (or the run directory made read-only) after pre-flight checked them.
+     */
+    static boolean reportsNotWritten(CutoverException e) {
+        return e.code() == ErrorCode.IO_FAILURE
+                || e.code() == ErrorCode.RUN_FILE_IN_THE_WAY
+                || e.code() == ErrorCode.RUN_DIR_NOT_WRITABLE;
     }
 
     /**

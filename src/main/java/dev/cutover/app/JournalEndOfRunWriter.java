@@ -71,11 +71,12 @@ public final class JournalEndOfRunWriter implements EndOfRunWriter {
         ReportContext context = new ReportContext(dir.root(), warnings, skippedChecks, handoffApproved);
         String report = ExecutionReport.markdown(summary, input, context);
         String page = ExecutionReportHtml.render(summary, input, context);
-        AtomicFiles.write(
-                dir.file(RunDirectory.SUMMARY),
-                SummaryJson.write(summary, RollbackOutcomes.of(steps, journal.entries())));
-        AtomicFiles.write(dir.file(RunDirectory.REPORT), report.getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(dir.file(RunDirectory.REPORT_HTML), page.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeAll(List.of(
+                new AtomicFiles.Output(
+                        dir.file(RunDirectory.SUMMARY),
+                        SummaryJson.write(summary, RollbackOutcomes.of(steps, journal.entries()))),
+                new AtomicFiles.Output(dir.file(RunDirectory.REPORT), report.getBytes(StandardCharsets.UTF_8)),
+                new AtomicFiles.Output(dir.file(RunDirectory.REPORT_HTML), page.getBytes(StandardCharsets.UTF_8))));
         return summary;
     }
 }

@@ -9,6 +9,7 @@ import dev.cutover.engine.RunLock;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunFiles;
 import dev.cutover.journal.TornTailRepair;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -35,6 +36,7 @@ public final class RepairService {
             throw new CutoverException(
                     ErrorCode.NO_RUN_YET, "no journal at " + dir.journalFile() + ": no run has started there");
         }
+        RunFiles.requireAppendable(dir.journalFile());
         String operator = OperatorIdentity.resolve(env, git).name();
         try (AcquiredLock ignored = new RunLock(clock, host)
                 .probe(dir, new LockRequest(operator, "cutover repair", true))

@@ -7,7 +7,6 @@ import dev.cutover.engine.RunEnding;
 import dev.cutover.engine.RunResult;
 import dev.cutover.engine.Verdict;
 import dev.cutover.error.CutoverException;
-import dev.cutover.error.ErrorCode;
 import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalReader;
 import dev.cutover.report.RollbackOutcomes;
@@ -60,7 +59,7 @@ public final class RollbackService {
         try {
             endOfRun.write(request.runDir(), reported);
         } catch (CutoverException e) {
-            if (e.code() != ErrorCode.IO_FAILURE) {
+            if (!ExecuteService.reportsNotWritten(e)) {
                 throw e;
             }
             RunResult halted = ExecuteService.withoutReports(

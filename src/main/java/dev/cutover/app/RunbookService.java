@@ -6,11 +6,13 @@ import dev.cutover.report.RunbookHtml;
 import dev.cutover.report.RunbookMarkdown;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code cutover runbook}: compiles the run directory in memory and writes the runbook as Markdown and as one
  * self-contained HTML page. Writes nothing else; {@code execution-steps.json} is left as it is.
+ * Both pages are written, or (a folder in the way of either, a run directory that cannot be written) neither.
  */
 public final class RunbookService {
     public static final String MARKDOWN = "runbook.md";
@@ -43,17 +45,21 @@ public final class RunbookService {
         var input = RunbookInputs.of(dir, compiled);
         Path markdown = out.map(p -> p.toAbsolutePath().normalize()).orElse(dir.file(MARKDOWN));
         Path html = out.isPresent() ? htmlBeside(markdown) : dir.file(HTML);
-        AtomicFiles.write(markdown, RunbookMarkdown.render(input).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(html, RunbookHtml.render(input).getBytes(StandardCharsets.UTF_8));
+        // Read before writing: a steps file that cannot be read refuses before either page is written.
+        StepsFileState stepsFileState = compiler.stepsFileState(dir, compiled);
+        AtomicFiles.writeAll(List.of(
+                new AtomicFiles.Output(markdown, RunbookMarkdown.render(input).getBytes(StandardCharsets.UTF_8)),
+                new AtomicFiles.Output(html, RunbookHtml.render(input).getBytes(StandardCharsets.UTF_8))));
         return new Result(
                 markdown,
                 html,
                 compiled.plan().steps().size(),
                 PointOfNoReturn.of(compiled.plan().steps()).map(PointOfNoReturn::stepId),
-                compiler.stepsFileState(dir, compiled));
+                stepsFileState);
     }
 
-    static Path htmlBeside(Path markdown) {
+    /** Where the HTML page goes when the Markdown goes to {@code markdown} ({@code --out}): beside it. */
+    public static Path htmlBeside(Path markdown) {
         String name = markdown.getFileName().toString();
         String stem = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
         return markdown.resolveSibling(stem + ".html");

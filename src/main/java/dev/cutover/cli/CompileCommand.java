@@ -20,6 +20,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:compiled (file written or already current)",
             "2:invalid input or compile error; nothing written",
+            "3:refused: a folder at execution-steps.json or the journal, or a run directory that cannot be written;"
+                    + " nothing written",
             "6:a run has started on a different stored plan; nothing written",
             "70:internal error (bug)"
         })

@@ -2,6 +2,7 @@ package dev.cutover.cli;
 
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.input.RunFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -19,12 +20,25 @@ final class OutputPaths {
         if (Files.isDirectory(absolute)) {
             throw refused(flag, file, absolute + " is a folder; name a file in it");
         }
+        RunFiles.replaceableProblem(absolute).ifPresent(problem -> {
+            throw refused(flag, file, problem);
+        });
         if (folder == null || !Files.isDirectory(folder)) {
             throw refused(flag, file, "the folder " + folder + " does not exist; create it or choose another path");
         }
         if (!Files.isWritable(folder)) {
             throw refused(flag, file, "the folder " + folder + " is not writable");
         }
+    }
+
+    /**
+     * A file written beside the one the flag names (the runbook's HTML beside {@code --out}'s Markdown), checked
+     * with it so that neither is written when the other cannot be: nothing may be in its way.
+     */
+    static void requireWritableCompanion(String flag, Path given, Path companion) {
+        RunFiles.replaceableProblem(companion.toAbsolutePath().normalize()).ifPresent(problem -> {
+            throw refused(flag, given, problem);
+        });
     }
 
     /**

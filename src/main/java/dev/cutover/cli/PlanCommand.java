@@ -31,7 +31,12 @@ import picocli.CommandLine.Spec;
                 + "long-running jobs, high-risk and irreversible steps, human steps, runtime parameters, "
                 + "warnings and the estimated duration. Writes nothing.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:shown", "2:invalid input or compile error", "70:internal error (bug)"})
+        exitCodeList = {
+            "0:shown",
+            "2:invalid input or compile error",
+            "3:refused: execution-steps.json is a folder or cannot be read",
+            "70:internal error (bug)"
+        })
 final class PlanCommand implements Callable<Integer> {
     @Mixin
     RunDirOptions runDir;

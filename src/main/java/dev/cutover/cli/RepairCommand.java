@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:repaired, or nothing to repair",
             "2:no journal",
+            "3:refused: the journal or a lock file is a folder, or cannot be read or written",
             "4:a live run holds the lock",
             "6:the damage is not a torn last line; nothing changed",
             "70:internal error (bug)"

@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
             "1:halted (no answer for a question; run it again to continue)",
             "2:invalid input or usage; no journal; nothing succeeded to roll back",
             "3:refused: a step in flight (resume first), another environment class than the run started under,"
-                    + " --answers in production, identity; nothing executed",
+                    + " --answers in production, identity, the run directory (a folder in the way of a file it"
+                    + " writes, a file where its logs go, not writable); nothing executed",
             "4:a live run holds the lock",
             "5:stopped by the operator (abort, or a manual procedure not confirmed)",
             "6:journal or plan conflict (damaged or torn journal, changed inputs)",

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:written",
             "2:invalid input, compile error, or an --out path that cannot be written",
+            "3:refused: a folder in the way of runbook.md or runbook.html, a run directory that cannot be written, or"
+                    + " an execution-steps.json that is a folder or cannot be read",
             "70:internal error (bug)"
         })
 final class RunbookCommand implements Callable<Integer> {
@@ -47,6 +49,7 @@ final class RunbookCommand implements Callable<Integer> {
     public Integer call() {
         if (out != null) {
             OutputPaths.requireWritableFile("--out", out);
+            OutputPaths.requireWritableCompanion("--out", out, RunbookService.htmlBeside(out));
         }
         RunbookService.Result r = new RunbookService(new CompileService())
                 .write(runDir.resolve(), runDir.expectedRunId(), Optional.ofNullable(out));

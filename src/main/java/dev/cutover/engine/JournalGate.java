@@ -3,6 +3,7 @@ package dev.cutover.engine;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunFiles;
 import dev.cutover.journal.JournalContents;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalIntegrityException;
@@ -29,7 +30,7 @@ public final class JournalGate {
 
     /** Check 2 without side effects: a journal of pre-flight failures only counts as absent. */
     void peek(boolean resume) {
-        Path journal = runDir.journalFile();
+        Path journal = journal();
         boolean present = Files.exists(journal) && !onlyPreflightFailures(journal);
         if (resume && !present) {
             throw new CutoverException(
@@ -48,7 +49,7 @@ public final class JournalGate {
      * refuses the resume (exit 6): nothing is ever truncated or rewritten here.
      */
     Optional<JournalContents> check(boolean resume) {
-        Path journal = runDir.journalFile();
+        Path journal = journal();
         if (Files.exists(journal) && onlyPreflightFailures(journal)) {
             // Nothing ran in that attempt, so there is nothing to resume: start fresh, even with --resume
             // (FORMATS.md §5; the failed run's report tells the operator to re-run with --resume).
@@ -81,7 +82,7 @@ public final class JournalGate {
 
     /** Whether {@code execute} here starts a fresh run: no journal, or one holding only pre-flight failures. */
     boolean startsFresh() {
-        Path journal = runDir.journalFile();
+        Path journal = journal();
         return !Files.exists(journal) || onlyPreflightFailures(journal);
     }
 
@@ -90,7 +91,7 @@ public final class JournalGate {
      * exactly as {@code --resume} does.
      */
     JournalContents existing() {
-        Path journal = runDir.journalFile();
+        Path journal = journal();
         if (!Files.exists(journal)) {
             throw new CutoverException(
                     ErrorCode.NOTHING_TO_ROLL_BACK,
@@ -104,7 +105,14 @@ public final class JournalGate {
      * only when {@link #startsFresh()} is false. Damage refuses exactly as {@code --resume} does.
      */
     JournalContents toContinue() {
-        return readForResume(runDir.journalFile());
+        return readForResume(journal());
+    }
+
+    /** The journal's path, refused when a folder (or an unreadable file) is there: no check reads it as absent. */
+    private Path journal() {
+        Path journal = runDir.journalFile();
+        RunFiles.requireReadableIfPresent(journal);
+        return journal;
     }
 
     private JournalContents readForResume(Path journal) {

@@ -11,6 +11,7 @@ import dev.cutover.input.Environment;
 import dev.cutover.input.Inputs;
 import dev.cutover.input.RunConfig;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunFiles;
 import dev.cutover.journal.JournalEntry;
 import dev.cutover.policy.CommandLint;
 import dev.cutover.policy.CommandRole;
@@ -19,8 +20,6 @@ import dev.cutover.rehearsal.RehearsalGate;
 import dev.cutover.shell.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -204,29 +203,30 @@ final class Preflight {
     }
 
     /**
-     * The places a run writes must be writable before the first step, or the walk would stop after changing
-     * things: the run directory itself, and the step-log folder, which must be a folder if it exists. Checked
-     * before the inputs are loaded and anything is written (a run directory that cannot be written cannot hold a
-     * failure journal either).
+     * Check 3 (run directory): every place a run writes must take its write before the first step, or the walk
+     * would stop after changing things (or, for the summary and reports, after the last step): the step-log and
+     * probe-log folders must be writable folders or absent; the steps file, present, a readable file; and where the
+     * steps file, journal, lock file, summary and reports go, no folder may be in the way and the run directory
+     * must be writable. Checked before the inputs are loaded and anything is written (a run directory that cannot
+     * be written cannot hold a failure journal either). {@code preflight} and {@code execute --dry-run} check the
+     * same, so what passes them is not refused here.
      */
     static void writableRunDirectory(RunDirectory dir) {
-        runDirectoryProblem(dir).ifPresent(problem -> {
-            throw new CutoverException(ErrorCode.RUN_DIR_NOT_WRITABLE, "check 3 (run directory): " + problem);
-        });
-    }
-
-    private static Optional<String> runDirectoryProblem(RunDirectory dir) {
-        if (!Files.isWritable(dir.root())) {
-            return Optional.of("the run directory " + dir.root() + " is not writable");
+        try {
+            RunFiles.requireFolderOrAbsent(dir.stepLogs(), "the per-step logs");
+            RunFiles.requireFolderOrAbsent(
+                    dir.file(PreflightCheck.LOG_FOLDER), "the logs of pre-flight probes and dry runs");
+            RunFiles.requireReadableIfPresent(dir.stepsFile());
+            RunFiles.requireReplaceable(List.of(
+                    dir.stepsFile(),
+                    dir.file(RunDirectory.LOCK),
+                    dir.file(RunDirectory.SUMMARY),
+                    dir.file(RunDirectory.REPORT),
+                    dir.file(RunDirectory.REPORT_HTML)));
+            RunFiles.requireAppendable(dir.journalFile());
+        } catch (CutoverException e) {
+            throw new CutoverException(e.code(), "check 3 (run directory): " + e.getMessage());
         }
-        Path logs = dir.stepLogs();
-        if (Files.exists(logs, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(logs)) {
-            return Optional.of(logs + " exists and is not a folder (the per-step logs go there): move it away");
-        }
-        if (Files.isDirectory(logs) && !Files.isWritable(logs)) {
-            return Optional.of("the step-log folder " + logs + " is not writable");
-        }
-        return Optional.empty();
     }
 
     /** Check 4: both sign-off lines, control plane first. */

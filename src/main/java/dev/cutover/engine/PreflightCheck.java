@@ -66,7 +66,8 @@ public final class PreflightCheck {
             }
             passed.add("check 2 (journal): consistent with " + (request.resume() ? "--resume" : "a fresh run"));
             Preflight.writableRunDirectory(request.runDir());
-            passed.add("check 3 (run directory): writable, and its step-log folder too");
+            passed.add("check 3 (run directory): writable, its log folders too, and no folder in the way of a file"
+                    + " a run writes");
             LoadedPlan plan = source.load();
             passed.add("check 3 (inputs): " + plan.plan().steps().size() + " steps compiled");
             // An unknown field one slip from a known one is read as a typo the run goes without: say so here too.

@@ -37,6 +37,8 @@ final class RollbackRun {
     RunResult run(PlanSource source) {
         JournalContents previous = new JournalGate(request.runDir()).existing();
         InterruptedCommands.requireNoneRunning(request.runDir());
+        // The same places as execute's check 3: a rollback writes step logs, the journal, the lock and the reports.
+        Preflight.writableRunDirectory(request.runDir());
         PreflightRun shared = new PreflightRun(engine, request, operator, lock);
         LoadedPlan plan = source.load();
         // The run keeps the class it started under, exactly as --resume: relabelling cutover.yaml (production to

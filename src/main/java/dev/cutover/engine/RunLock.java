@@ -2,6 +2,7 @@ package dev.cutover.engine;
 
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,15 @@ public final class RunLock {
      * Takes the OS lock and classifies the run directory without writing {@code RUNNING.lock}; on
      * {@link LockProbe.Acquired} the caller owns the OS lock until it releases, abandons or closes it. A busy
      * lock is retried for {@link #ACQUIRE_PATIENCE} before the directory counts as live.
+     *
+     * @throws dev.cutover.error.CutoverException {@link dev.cutover.error.ErrorCode#RUN_FILE_IN_THE_WAY} or {@link
+     *     dev.cutover.error.ErrorCode#RUN_DIR_NOT_WRITABLE} when a lock file cannot be opened as one
      */
     public LockProbe probe(RunDirectory dir, LockRequest request) {
+        // A folder at either lock file, or a run directory where the OS lock file cannot be created, would make the
+        // lock an I/O failure: refuse naming the file instead (no run can hold a lock it could not create).
+        RunFiles.requireAppendable(dir.file(OS_LOCK_FILE));
+        RunFiles.requireReadableIfPresent(dir.file(RunDirectory.LOCK));
         LockFileStore store = new LockFileStore(dir.file(RunDirectory.LOCK));
         Path key = identity(dir);
         long deadline = System.nanoTime() + ACQUIRE_PATIENCE.toNanos();

@@ -3,6 +3,7 @@ package dev.cutover.engine;
 import dev.cutover.compile.StepsDiff;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.input.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ final class StoredPlan {
 
     /** Throws {@link ErrorCode#PLAN_DRIFT} naming the first difference when {@code file} is not {@code compiled}. */
     static void require(Path file, byte[] compiled) {
+        RunFiles.requireReadableIfPresent(file);
         if (!Files.exists(file)) {
             throw new CutoverException(
                     ErrorCode.PLAN_DRIFT,

@@ -56,8 +56,16 @@ public enum ErrorCode {
                     + " stays here)."),
     RUN_DIR_NOT_WRITABLE(
             3,
-            "The run directory, or the folder of its per-step logs (`execution`), cannot be written.",
-            "Make the run directory writable and `execution` a writable folder (or absent), then run again."),
+            "The run directory, or a folder Cutover writes in it (`execution`, `execution-dry-run`), or a file it"
+                    + " appends to, cannot be written by this user; nothing was written.",
+            "Make the folder or file the message names writable (or work in a writable copy of the run directory),"
+                    + " then run again."),
+    RUN_FILE_IN_THE_WAY(
+            3,
+            "Something in the run directory is not what Cutover reads or writes there: a folder (or a device, pipe"
+                    + " or socket) where a file belongs, a file where a folder belongs, or a file that cannot be read;"
+                    + " nothing was written.",
+            "Remove or rename what the message names (or make it readable), then run the command again."),
     SIGNOFF_MISSING(
             3,
             "A signed checklist has no valid sign-off line in its first 50 lines.",

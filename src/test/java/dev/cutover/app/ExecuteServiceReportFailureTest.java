@@ -65,4 +65,29 @@ class ExecuteServiceReportFailureTest {
                 .contains("No space left", "cutover report --run-dir " + s.dir());
         assertThat(result.outcomes().ids(RollbackOutcomes.Outcome.ROLLED_BACK)).isNotEmpty();
     }
+
+    @Test
+    void aFolderPutWhereAReportGoesDuringTheRunHaltsItWithExitOneNotARefusal() {
+        // Pre-flight checked the reports' paths; this step puts a folder at one of them after that.
+        Scenario s = Scenario.demo(tmp)
+                .editItem(
+                        "dp-phase3-010-copy-config",
+                        item -> item.put(
+                                "command",
+                                "cp service/source/app.conf service/target/config/app.conf && mkdir -p"
+                                        + " execution-report.md"));
+
+        RunResult result = new ExecuteService(
+                        new CompileService(),
+                        s.engine(new ScriptedApprover(), new PrintWriter(new StringWriter())),
+                        new JournalEndOfRunWriter())
+                .execute(s.request(false), Optional.empty());
+
+        assertThat(result.ending().verdict()).isEqualTo(Verdict.HALTED);
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.ending().haltReason())
+                .startsWith("the run completed, but the summary and reports could not be written")
+                .contains(
+                        s.dir().resolve("execution-report.md") + " is a folder", "cutover report --run-dir " + s.dir());
+    }
 }

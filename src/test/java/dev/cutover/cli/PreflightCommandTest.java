@@ -100,7 +100,9 @@ class PreflightCommandTest {
 
         CliRunner.Result refused = CliRunner.run("preflight", "--run-dir", dir.toString());
 
-        assertThat(passing.out()).contains("check 3 (run directory): writable, and its step-log folder too");
+        assertThat(passing.out())
+                .contains("check 3 (run directory): writable, its log folders too, and no folder in the way of a file"
+                        + " a run writes");
         assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(3);
         assertThat(refused.err())
                 .contains("check 3 (run directory): " + dir.resolve("execution") + " exists and is not a folder");

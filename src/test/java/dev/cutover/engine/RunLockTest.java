@@ -187,12 +187,14 @@ class RunLockTest {
     }
 
     @Test
-    void missingRunDirectoryIsAnIoFailureNotAFreeLock() {
+    void missingRunDirectoryIsRefusedNotAFreeLock() {
         RunDirectory missing = new RunDirectory(root.resolve("no-such-run"));
 
         assertThatThrownBy(() -> runLock.probe(missing, EXECUTE)).isInstanceOfSatisfying(CutoverException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.IO_FAILURE);
-            assertThat(e.getMessage()).startsWith("Could not lock " + missing.file(RunLock.OS_LOCK_FILE));
+            assertThat(e.code()).isEqualTo(ErrorCode.RUN_DIR_NOT_WRITABLE);
+            assertThat(e.getMessage())
+                    .isEqualTo("the folder " + missing.root() + " does not exist, so " + RunLock.OS_LOCK_FILE
+                            + " cannot be written in it");
         });
         assertThat(root.resolve("no-such-run")).doesNotExist();
     }

@@ -30,10 +30,10 @@ class RunDirectoryFailureTest {
 
         assertThatThrownBy(() -> run.run(new ScriptedApprover()))
                 .isInstanceOfSatisfying(
-                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RUN_DIR_NOT_WRITABLE))
+                        CutoverException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RUN_FILE_IN_THE_WAY))
                 .hasMessageContaining("check 3 (run directory): " + run.dir().resolve("execution"))
                 .hasMessageContaining("is not a folder");
-        assertThat(ErrorCode.RUN_DIR_NOT_WRITABLE.exitCode()).isEqualTo(3);
+        assertThat(ErrorCode.RUN_FILE_IN_THE_WAY.exitCode()).isEqualTo(3);
         assertThat(run.dir().resolve("execution-log.jsonl")).doesNotExist();
         assertThat(run.dir().resolve("RUNNING.lock")).doesNotExist();
         assertThat(run.dir().resolve("service/target/config/app.conf")).doesNotExist();
