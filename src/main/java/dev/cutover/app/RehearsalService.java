@@ -9,6 +9,7 @@ import dev.cutover.error.ErrorCode;
 import dev.cutover.input.Environment;
 import dev.cutover.input.RunConfigLoader;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunFiles;
 import dev.cutover.input.SchemaValidator;
 import dev.cutover.journal.JournalIntegrityException;
 import dev.cutover.journal.JournalReader;
@@ -74,6 +75,8 @@ public final class RehearsalService {
                             + " (cutover.yaml; absent means production). Rehearse in a copy whose cutover.yaml says"
                             + " sandbox, development, test or staging, pointed at non-production accounts.");
         }
+        // The evidence is written after the whole run and its rollback: a folder in its way is refused first.
+        RunFiles.requireReplaceable(dir.file(RehearsalEvidence.FILE));
         RunResult execute = null;
         if (!request.resume() || !rollbackStarted(dir)) {
             execute = new ExecuteService(compile, engine, endOfRun).execute(request, expectedRunId);

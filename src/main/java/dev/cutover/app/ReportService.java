@@ -53,7 +53,8 @@ public final class ReportService {
                                                 + view.lock().host() + ")")
                                 + ": its report is written when it ends; `cutover status` shows it now");
             case ENDED -> {
-                if (Files.exists(report) && Files.exists(dir.file(RunDirectory.SUMMARY))) {
+                // A folder at either path is no report: folding refuses it, naming the folder.
+                if (Files.isRegularFile(report) && Files.isRegularFile(dir.file(RunDirectory.SUMMARY))) {
                     return new Result(view.activity(), view.verdict(), null, null, false, report);
                 }
                 RunSummary s = fold(dir, recordedEnding(dir, view));

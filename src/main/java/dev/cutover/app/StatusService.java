@@ -9,6 +9,7 @@ import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.Plane;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunFiles;
 import dev.cutover.journal.JournalContents;
 import dev.cutover.journal.JournalCorruptException;
 import dev.cutover.journal.JournalReader;
@@ -45,6 +46,7 @@ public final class StatusService {
     }
 
     public StatusView status(RunDirectory dir) {
+        RunFiles.requireReadableIfPresent(dir.journalFile());
         if (!Files.exists(dir.journalFile())) {
             throw new CutoverException(
                     ErrorCode.NO_RUN_YET, "no journal in " + dir.root() + ": no run has started there");
@@ -80,6 +82,7 @@ public final class StatusService {
     }
 
     static List<ExecutionStep> readSteps(RunDirectory dir) {
+        RunFiles.requireReadableIfPresent(dir.stepsFile());
         if (!Files.exists(dir.stepsFile())) {
             // A run refused at pre-flight journals its failure but never writes the steps file (FORMATS.md §5).
             return List.of();

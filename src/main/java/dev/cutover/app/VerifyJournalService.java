@@ -2,6 +2,7 @@ package dev.cutover.app;
 
 import dev.cutover.engine.LockInspection;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunFiles;
 import dev.cutover.journal.JournalVerifier;
 import dev.cutover.journal.VerificationResult;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class VerifyJournalService {
     }
 
     public VerificationResult verify(RunDirectory dir) {
+        RunFiles.requireReadableIfPresent(dir.journalFile());
         return new JournalVerifier().verify(dir.journalFile(), () -> liveRun(dir));
     }
 

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "0:the rehearsal succeeded (every step, every rollback); evidence written",
             "1:the rehearsal did not succeed (evidence written, saying why)",
             "2:invalid input or usage; nothing executed",
-            "3:refused: production (or no environment) in cutover.yaml, or pre-flight; nothing executed",
+            "3:refused: production (or no environment) in cutover.yaml, pre-flight, or a folder at"
+                    + " rehearsal-evidence.json; nothing executed",
             "4:another live run holds the lock",
             "5:aborted by the operator (evidence written)",
             "6:journal or plan conflict",

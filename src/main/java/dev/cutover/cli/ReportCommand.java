@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:report written or already there",
             "2:not a run directory, or no run has started there",
+            "3:refused: a folder in the way of a report file, the journal or the steps file, or a run directory that"
+                    + " cannot be written; nothing written",
             "4:the run is live; its report is written when it ends (see cutover status)",
             "6:the journal is corrupt (see cutover verify-journal)",
             "70:internal error (bug)"

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:shown",
             "2:not a run directory, or no run has started there",
+            "3:refused: the journal or execution-steps.json is a folder or cannot be read",
             "6:the journal is corrupt (see cutover verify-journal)",
             "70:internal error (bug)"
         })

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the journal is intact",
             "2:no journal",
+            "3:refused: the journal is a folder or cannot be read",
             "6:the journal is damaged (first bad line named)",
             "70:internal error (bug)"
         })
