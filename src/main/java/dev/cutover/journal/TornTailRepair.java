@@ -4,6 +4,7 @@ import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -48,6 +49,14 @@ public final class TornTailRepair {
                 ch.truncate(torn.byteOffset());
                 ch.force(true);
             }
+        } catch (AccessDeniedException e) {
+            // Nothing is written yet when the side file cannot be created: a refusal the operator can fix.
+            throw new CutoverException(
+                    ErrorCode.RUN_DIR_NOT_WRITABLE,
+                    "the folder " + side.toAbsolutePath().getParent() + " is not writable, and `cutover repair` sets"
+                            + " the torn bytes aside there (" + side.getFileName() + "): make it writable (chmod"
+                            + " u+w), then run it again",
+                    e);
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.IO_FAILURE, "cannot repair " + journal + ": " + e, e);
         }

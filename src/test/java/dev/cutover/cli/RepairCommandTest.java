@@ -1,7 +1,9 @@
 package dev.cutover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.cutover.engine.RunLock;
 import dev.cutover.journal.EntryDraft;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalMetadata;
@@ -9,6 +11,7 @@ import dev.cutover.journal.JournalWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +55,28 @@ class RepairCommandTest {
         assertThat(CliRunner.run("verify-journal", "--run-dir", dir.toString()).exit())
                 .isZero();
         assertThat(Files.readString(journal)).contains("journal repair: line 4 was torn");
+    }
+
+    /** Root may write a read-only folder, so as root this condition cannot arise: the test is skipped. */
+    @Test
+    void aTornTailInAReadOnlyRunDirectoryIsARefusalThatChangesNothing() throws Exception {
+        byte[] whole = Files.readAllBytes(journal);
+        byte[] torn = Arrays.copyOf(whole, whole.length - 25);
+        Files.write(journal, torn);
+        // The lock's flock file is there from the run that crashed: only the side file would be new.
+        Files.createFile(dir.resolve(RunLock.OS_LOCK_FILE));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(dir), "this user (root?) may write a read-only folder");
+
+            CliRunner.Result r = CliRunner.run("repair", "--run-dir", dir.toString());
+
+            assertThat(r.exit()).as(r.err()).isEqualTo(3);
+            assertThat(r.err()).contains("is not writable").contains("chmod u+w");
+            assertThat(Files.readAllBytes(journal)).isEqualTo(torn);
+        } finally {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     @Test
