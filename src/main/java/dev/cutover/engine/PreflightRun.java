@@ -16,6 +16,7 @@ import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalMetadata;
 import dev.cutover.journal.JournalWriter;
+import dev.cutover.journal.PlanDigest;
 import dev.cutover.journal.ReverseRollbacks;
 import dev.cutover.journal.RunState;
 import dev.cutover.journal.RunStateReplayer;
@@ -157,7 +158,7 @@ final class PreflightRun {
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
                 StepRun.join(
                         engine.sessionNote(),
-                        StepRun.join(lockNotes(checks.acceptedStaleFiles()), environmentNote(plan))));
+                        StepRun.join(lockNotes(checks.acceptedStaleFiles()), environmentAndPlanNote(plan))));
         EngineContext ctx = context(plan, commands, checks, approver, journal, start.prior());
         RunEnding ending = ctx.notifications().around(() -> walkOrHalt(ctx, checks, plan, start));
         if (ending.keepLock()) {
@@ -327,19 +328,21 @@ final class PreflightRun {
     /**
      * What continuing a run refuses before anything is written (docs/resume.md, "Before anything runs", items 4
      * and 5), shared by {@code execute --resume} and {@code preflight --resume}: the stored steps must be what the
-     * inputs compile to now, and every command the journal shows approved must be the one the plan gives. The
-     * steps file matching the inputs is not enough: both may have been changed together since the journal recorded
-     * what the operator approved, and the journal is the truth. Returns the replayed journal.
+     * inputs compile to now and be the plan the journal recorded at the start, and every command the journal shows
+     * approved must be the one the plan gives. The steps file matching the inputs is not enough: both may have been
+     * changed together since the journal recorded what the operator approved, and the journal is the truth.
+     * Returns the replayed journal.
      */
     static RunState requireApprovedPlan(RunDirectory dir, LoadedPlan plan, List<JournalEntry> entries) {
         StoredPlan.require(dir.stepsFile(), plan.stepsJson());
         RunState replayed = new RunStateReplayer().replay(entries);
         ApprovalDrift.require(plan.plan().steps(), replayed);
+        StoredPlan.requireStartedWith(plan.stepsJson(), entries);
         return replayed;
     }
 
     /** The stored steps must be byte-identical to what the inputs compile to now (FORMATS.md §6.7). */
-    void requireStoredPlan(LoadedPlan plan) {
+    private void requireStoredPlan(LoadedPlan plan) {
         StoredPlan.require(request.runDir().stepsFile(), plan.stepsJson());
     }
 
@@ -380,9 +383,14 @@ final class PreflightRun {
                         : "--accept-stale: inputs older than 14 days accepted: " + String.join(", ", acceptedStale));
     }
 
-    /** Lock notes name the environment, so the journal itself says where a run (or rehearsal) ran. */
-    static String environmentNote(LoadedPlan plan) {
-        return "environment " + plan.config().environment().configName();
+    /**
+     * Lock notes name the environment and the plan's digest, so the journal itself says where a run (or rehearsal)
+     * ran and which {@code execution-steps.json} it walked: a later session is held to that plan ({@link
+     * StoredPlan#requireStartedWith}).
+     */
+    static String environmentAndPlanNote(LoadedPlan plan) {
+        return "environment " + plan.config().environment().configName() + "; "
+                + PlanDigest.of(plan.stepsJson()).note();
     }
 
     private String resumeCommand() {

@@ -44,13 +44,14 @@ final class RollbackRun {
         // The run keeps the class it started under, exactly as --resume: relabelling cutover.yaml (production to
         // sandbox) must not let another class's rules (an answers file) run a production run's rollbacks.
         StartedEnvironment.of(previous.entries()).requireSameAs(plan.config().environment());
-        shared.requireStoredPlan(plan);
+        StoredPlan.require(request.runDir().stepsFile(), plan.stepsJson());
         ReverseRollbacks done = ReverseRollbacks.of(previous.entries());
         RunState state = new RunStateReplayer().replay(previous.entries());
         if (!done.started()) {
             requireNoStepInFlight(state);
         }
         ReverseApprovalDrift.require(plan.plan().steps(), done, state);
+        StoredPlan.requireStartedWith(plan.stepsJson(), previous.entries());
         if (done.succeededInOrder().isEmpty()) {
             throw new CutoverException(
                     ErrorCode.NOTHING_TO_ROLL_BACK,
@@ -75,7 +76,7 @@ final class RollbackRun {
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
                 StepRun.join(
                         StepRun.join(engine.sessionNote(), "cutover rollback"),
-                        PreflightRun.environmentNote(plan)
+                        PreflightRun.environmentAndPlanNote(plan)
                                 + lock.takenOverFrom()
                                         .map(l -> "; taken over from " + l.describe())
                                         .orElse("")));

@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * The environment class a run started under, as its first lock entry recorded it ({@code environment <class>} in
- * the notes, {@link PreflightRun#environmentNote}). A run keeps that class: {@code --resume} under another one is
- * refused, because the rules that admitted the run — its approvals, and for production the rehearsal gate, which a
- * resume does not ask again — were the first class's. A journal without the note (an upstream executor's, or one
- * written before Cutover recorded it) tells nothing, and a resume then passes the rehearsal gate like a fresh start.
+ * the notes, {@link PreflightRun#environmentAndPlanNote}). A run keeps that class: {@code --resume} under another
+ * one is refused, because the rules that admitted the run — its approvals, and for production the rehearsal gate,
+ * which a resume does not ask again — were the first class's. A journal without the note (an upstream executor's,
+ * or one written before Cutover recorded it) tells nothing, and a resume then passes the rehearsal gate like a
+ * fresh start.
  */
 record StartedEnvironment(Optional<Environment> environment, String entryId) {
     private static final Pattern NOTE = Pattern.compile("(?:^|; )environment ([a-z-]+)(?:;|$)");

@@ -188,8 +188,9 @@ public enum ErrorCode {
             "Read execution-report.md, then continue with --resume when ready."),
     PLAN_DRIFT(
             6,
-            "The stored execution-steps.json differs from what the inputs compile to now, or the plan gives a"
-                    + " step another command than the journal shows approved.",
+            "The stored execution-steps.json differs from what the inputs compile to now or from the plan the"
+                    + " run started with (the digest its journal recorded), or the plan gives a step another"
+                    + " command than the journal shows approved.",
             "Restore the inputs (and execution-steps.json) the run was approved with, or start a new run"
                     + " directory for the changed plan."),
     JOURNAL_CORRUPT(

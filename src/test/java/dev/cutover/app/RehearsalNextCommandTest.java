@@ -3,6 +3,7 @@ package dev.cutover.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cutover.digest.Sha256;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.report.RunActivity;
 import dev.cutover.report.StatusView;
@@ -58,10 +59,11 @@ class RehearsalNextCommandTest {
                 .map(e -> e.path("notes").asText())
                 .toList();
 
+        String plan = "plan sha256=" + Sha256.hex(Files.readAllBytes(s.dir().resolve("execution-steps.json")));
         assertThat(notes)
                 .containsExactly(
-                        "cutover rehearse; environment sandbox",
-                        "cutover rehearse; cutover rollback; environment sandbox");
+                        "cutover rehearse; environment sandbox; " + plan,
+                        "cutover rehearse; cutover rollback; environment sandbox; " + plan);
     }
 
     @Test
@@ -108,7 +110,8 @@ class RehearsalNextCommandTest {
         List<JsonNode> sessions = resumed.run().entries(RUN, "lock-acquired");
         assertThat(sessions.get(sessions.size() - 2).path("notes").asText())
                 .as("the rollback by hand")
-                .isEqualTo("cutover rollback; environment sandbox");
+                .isEqualTo("cutover rollback; environment sandbox; plan sha256="
+                        + Sha256.hex(Files.readAllBytes(s.dir().resolve("execution-steps.json"))));
         assertThat(sessions.get(sessions.size() - 1).path("notes").asText()).startsWith("cutover rehearse; ");
     }
 }

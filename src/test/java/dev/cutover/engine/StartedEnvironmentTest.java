@@ -48,6 +48,16 @@ class StartedEnvironmentTest {
     }
 
     @Test
+    void thePlanDigestAfterTheClassDoesNotHideIt() {
+        StartedEnvironment started = StartedEnvironment.of(List.of(lock(
+                "e1",
+                JournalEvent.LOCK_ACQUIRED,
+                "cutover rehearse; cutover rollback; environment staging; plan sha256=" + "ab".repeat(32))));
+
+        assertThat(started.environment()).contains(Environment.STAGING);
+    }
+
+    @Test
     void aJournalThatDoesNotSayTellsNothingAndRefusesNothing() {
         for (List<JournalEntry> entries : List.of(
                 List.<JournalEntry>of(),

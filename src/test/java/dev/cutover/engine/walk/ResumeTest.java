@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.approval.Choice;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
+import dev.cutover.digest.Sha256;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.testing.RunOutcome;
@@ -473,7 +474,8 @@ class ResumeTest {
                 .extracting(
                         e -> e.path("event").asText() + " " + e.path("notes").asText())
                 .containsExactly(
-                        "lock-acquired environment sandbox",
+                        "lock-acquired environment sandbox; plan sha256="
+                                + Sha256.hex(Files.readAllBytes(s.dir().resolve("execution-steps.json"))),
                         "approved go/no-go: proceed; scripted by test",
                         "lock-released null");
     }
