@@ -57,8 +57,10 @@ public final class ReportService {
                 if (Files.isRegularFile(report) && Files.isRegularFile(dir.file(RunDirectory.SUMMARY))) {
                     return new Result(view.activity(), view.verdict(), null, null, false, report);
                 }
-                RunSummary s = fold(dir, recordedEnding(dir, view));
-                return new Result(view.activity(), view.verdict(), s.haltReason(), s.haltStepId(), true, report);
+                Ending ending = recordedEnding(dir, view);
+                RunSummary s = fold(dir, ending);
+                return new Result(
+                        view.activity(), ending.verdict().wireName(), s.haltReason(), s.haltStepId(), true, report);
             }
             default -> {
                 RunSummary s = fold(dir, Ending.interrupted());
@@ -78,16 +80,21 @@ public final class ReportService {
                 List.of("(rebuilt by cutover report: pre-flight warnings of the run are not in the journal)"));
     }
 
-    /** An ended run whose files were deleted: its verdict and reason from the summary if it survived. */
+    /**
+     * An ended run whose files were deleted: its verdict and reason from the summary if it survived; else the
+     * verdict its journal shows ({@link Verdict#ofEndedRun}): a completed run stays completed, with no halt reason.
+     */
     private static Ending recordedEnding(RunDirectory dir, StatusView view) {
         Verdict verdict = view.verdict() == null
-                ? Verdict.HALTED
+                ? Verdict.ofEndedRun(view.counts())
                 : Verdict.valueOf(view.verdict().toUpperCase(Locale.ROOT));
         try {
             JsonNode s = JSON.readTree(dir.file(RunDirectory.SUMMARY).toFile());
             return new Ending(verdict, text(s, "halt_reason"), text(s, "halt_step_id"));
         } catch (IOException | RuntimeException e) {
-            return new Ending(verdict, view.waitingFor(), view.currentStepId());
+            return verdict == Verdict.COMPLETED
+                    ? Ending.completed()
+                    : new Ending(verdict, view.waitingFor(), view.currentStepId());
         }
     }
 

@@ -118,9 +118,7 @@ public final class StatusViews {
         Optional<Verdict> parsed = Arrays.stream(Verdict.values())
                 .filter(v -> v.wireName().equals(verdict))
                 .findFirst();
-        boolean allDone =
-                f.counts().succeeded() + f.counts().skipped() == f.counts().total();
-        Verdict effective = parsed.orElse(allDone ? Verdict.COMPLETED : Verdict.HALTED);
+        Verdict effective = parsed.orElse(Verdict.ofEndedRun(f.counts()));
         String line = verdict == null ? "ended (lock released; no execution-summary.json found)" : "ended: " + verdict;
         if (f.lock() != null) {
             line += "; the lock file of pid " + f.lock().pid() + " is kept so --resume can take it over";

@@ -25,6 +25,11 @@ public record StepCounts(int succeeded, int skipped, int failed, int inFlight, i
         return succeeded + skipped + failed + inFlight + blocked + pending;
     }
 
+    /** Whether every step ended as succeeded or skipped: all a completed run may hold. */
+    public boolean allSucceededOrSkipped() {
+        return succeeded + skipped == total();
+    }
+
     /** Steps without an outcome yet: not reached, or reached but unfinished when the run stopped. */
     public int pendingWithInFlight() {
         return pending + inFlight;

@@ -13,6 +13,15 @@ public enum Verdict {
     FAILED,
     INTERRUPTED;
 
+    /**
+     * The verdict of an ended run whose {@code execution-summary.json} is gone, as far as its journal shows it:
+     * {@link #COMPLETED} when every step succeeded or was skipped, else {@link #HALTED} (the run stopped with work
+     * left; how it stopped was in the lost summary).
+     */
+    public static Verdict ofEndedRun(StepCounts counts) {
+        return counts.allSucceededOrSkipped() ? COMPLETED : HALTED;
+    }
+
     /** The name written in {@code execution-summary.json}, e.g. {@code completed}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

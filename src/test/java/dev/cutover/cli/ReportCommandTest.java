@@ -55,6 +55,24 @@ class ReportCommandTest {
     }
 
     @Test
+    void aCompletedRunWhoseSummaryWasLostIsRebuiltAsCompletedNotHalted() throws Exception {
+        Scenario s = Scenario.demo(tmp);
+        assertThat(s.run(new ScriptedApprover()).verdict()).isEqualTo("completed");
+        Path summary = s.dir().resolve("execution-summary.json");
+        Files.delete(summary);
+
+        CliRunner.Result rebuilt = CliRunner.run("report", "--run-dir", s.dir().toString());
+
+        assertThat(rebuilt.exit()).as(rebuilt.err()).isZero();
+        assertThat(rebuilt.out()).contains("Verdict: completed").doesNotContain("null");
+        assertThat(Files.readString(summary))
+                .contains("\"verdict\": \"completed\"")
+                .contains("\"halt_reason\": null");
+        CliRunner.Result status = CliRunner.run("status", "--run-dir", s.dir().toString());
+        assertThat(status.out()).contains("ended: completed");
+    }
+
+    @Test
     void aRunCutShortIsReportedAsInterruptedAtItsLastStep() throws Exception {
         Scenario s = Scenario.demo(tmp);
         s.run(new ScriptedApprover());
