@@ -7,6 +7,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        HangUps.endAtTheNextQuestion();
         CommandLine cli = CutoverCli.commandLine(args);
         cli.setOut(CutoverCli.consoleWriter(System.out, "sun.stdout.encoding"));
         cli.setErr(CutoverCli.consoleWriter(System.err, "sun.stderr.encoding"));

@@ -84,6 +84,54 @@ class InteractiveDemoIT {
                 .doesNotContain("answers file");
     }
 
+    /**
+     * The operator's SSH session drops while the second question is open: the pseudo-terminal's master closes (its
+     * {@code script} is killed), so Cutover gets SIGHUP and end of input. Every time, the run halts through its one
+     * orderly path: the journal ends with the lock's release, the summary says halted, the lock file is gone.
+     * (Before, SIGHUP shut the JVM down while the halt was being written, and how far it got varied.)
+     */
+    @Test
+    void aHangUpAtAQuestionHaltsTheRunThroughTheOrderlyPathEveryTime() throws Exception {
+        assumeTrue(onPath("script"), "util-linux `script` is not installed");
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            Path dir = tmp.resolve("hangup-" + attempt);
+            String java = String.join(
+                    " ",
+                    CutoverProcess.command(List.of(), "demo", "--dir", dir.toString()).stream()
+                            .map(w -> "'" + w + "'")
+                            .toList());
+            Process p = new ProcessBuilder("script", "-qec", java, "/dev/null")
+                    .redirectErrorStream(true)
+                    .start();
+            Output output = new Output(p.getInputStream());
+            List<ProcessHandle> cutover;
+            try {
+                output.awaitQuestionOrEnd(1, p);
+                type(p.getOutputStream(), "p\n"); // go/no-go: proceed
+                output.awaitQuestionOrEnd(2, p);
+                cutover = p.descendants().toList();
+                p.destroyForcibly(); // the terminal goes away with the question open
+                for (ProcessHandle h : cutover) {
+                    h.onExit().get(CutoverProcess.PATIENCE_SECONDS, TimeUnit.SECONDS);
+                }
+            } finally {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+
+            List<String> journal = Files.readAllLines(dir.resolve("execution-log.jsonl"));
+            assertThat(journal.get(journal.size() - 1))
+                    .as("attempt " + attempt)
+                    .contains("\"event\":\"lock-released\"");
+            assertThat(Files.readString(dir.resolve("execution-summary.json")))
+                    .as("attempt " + attempt)
+                    .contains("\"verdict\": \"halted\"")
+                    .contains("nothing was decided, the run halts");
+            assertThat(dir.resolve("RUNNING.lock")).as("attempt " + attempt).doesNotExist();
+            CutoverProcess.assertJournalValid(dir);
+        }
+    }
+
     private static List<String> questions(String text) {
         Matcher m = ASKED.matcher(text);
         List<String> out = new java.util.ArrayList<>();
