@@ -9,7 +9,8 @@ import sun.misc.Signal;
  * handler SIGHUP no longer ends the JVM; the terminal's end of input does, at the next question, through the one
  * orderly path (docs/approvals.md): the run halts, the journal says so, the lock is released. A command running at
  * that moment is awaited and verified first. A Java handler, not an ignored signal: the commands Cutover starts get
- * the default SIGHUP behaviour back on exec.
+ * the default SIGHUP behaviour back on exec. Under {@code nohup} (SIGHUP already ignored) the JVM installs nothing
+ * and the signal stays ignored for Cutover and its commands, as before.
  */
 final class HangUps {
     private HangUps() {}
