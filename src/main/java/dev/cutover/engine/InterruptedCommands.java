@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -71,8 +72,11 @@ final class InterruptedCommands {
         return m.kind() + " command of " + stepId + " is still running (pid " + live.pid()
                 + m.started()
                         .or(() -> live.info().startInstant())
-                        .map(at -> ", started " + at)
-                        .orElse("") + found
+                        // The process table's start time: whole seconds of boot time plus clock ticks, so it can
+                        // read up to a second early (before the step's own approval); shown to the second, as such.
+                        .map(at -> ", started about " + at.truncatedTo(ChronoUnit.SECONDS) + " by the process table")
+                        .orElse("")
+                + found
                 + ")";
     }
 }

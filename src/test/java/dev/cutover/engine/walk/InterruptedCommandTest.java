@@ -48,6 +48,14 @@ class InterruptedCommandTest {
                             CutoverException.class,
                             e -> assertThat(e.code()).isEqualTo(ErrorCode.COMMAND_STILL_RUNNING))
                     .hasMessageContaining("execute command of " + STEP + " is still running (pid " + command.pid())
+                    // The process table's start time can read up to a second early: shown to the second, as such.
+                    .hasMessageContaining(", started about "
+                            + command.toHandle()
+                                    .info()
+                                    .startInstant()
+                                    .orElseThrow()
+                                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                            + " by the process table")
                     .hasMessageContaining("Nothing was run or journaled");
             assertThatThrownBy(() -> run.rollback(new ScriptedApprover()))
                     .isInstanceOfSatisfying(
