@@ -39,7 +39,7 @@ public final class RunDirectoryResolver {
      */
     public RunDirectory resolve(RunDirectoryRequest request) {
         if (request.runDir() != null) {
-            return existing(request.runDir(), "");
+            return fromRunDirFlag(request.runDir());
         }
         if (request.runId() == null) {
             throw new CutoverException(
@@ -100,6 +100,22 @@ public final class RunDirectoryResolver {
                     flag + " `" + value + "` cannot be part of a directory name; drop slashes and blanks");
         }
         return value;
+    }
+
+    /**
+     * The directory {@code --run-dir DIR} names. An empty or blank DIR (typically an unset variable in a wrapper
+     * script) is refused rather than read as the current directory, which would act on whatever run the shell
+     * happens to be in.
+     *
+     * @throws CutoverException {@link ErrorCode#USAGE} when DIR is blank, {@link ErrorCode#RUN_DIR_NOT_FOUND} when
+     *     it does not exist or is not a directory
+     */
+    public static RunDirectory fromRunDirFlag(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new CutoverException(
+                    ErrorCode.USAGE, "--run-dir is empty; pass the run directory's path (is a variable unset?)");
+        }
+        return existing(dir, "");
     }
 
     private static RunDirectory existing(Path dir, String origin) {
