@@ -4,6 +4,7 @@ import dev.cutover.app.CompileService;
 import dev.cutover.app.EvidenceService;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.input.RunDirectoryResolver;
 import dev.cutover.rehearsal.EvidenceVerifier;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the evidence is authentic (and, with --run-dir, a successful rehearsal of that plan)",
-            "2:the file cannot be read, or the run directory's inputs are invalid",
+            "2:the file cannot be read, or the run directory is missing, not a directory or empty (--run-dir \"\"),"
+                    + " or its inputs are invalid",
             "3:with --run-dir: authentic, but a failed rehearsal or a different plan",
             "6:the evidence does not verify (first mismatch named)",
             "70:internal error (bug)"
@@ -49,8 +51,9 @@ final class VerifyEvidenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvidenceService.Result r = new EvidenceService(new CompileService())
-                .verify(file, Optional.ofNullable(runDir).map(RunDirectory::new));
+        // The same --run-dir check as every other command: a blank DIR is a usage error, a file "is not a directory".
+        Optional<RunDirectory> dir = Optional.ofNullable(runDir).map(RunDirectoryResolver::fromRunDirFlag);
+        EvidenceService.Result r = new EvidenceService(new CompileService()).verify(file, dir);
         EvidenceVerifier.Result v = r.verified();
         if (!v.valid()) {
             spec.commandLine().getErr().println("INVALID " + file + ": " + v.check() + " check failed: " + v.message());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
 import dev.cutover.error.Problem;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -40,9 +39,7 @@ public final class InputLoader {
      *     {@link ErrorCode#INPUT_INVALID} with every problem found otherwise
      */
     public Inputs load(RunDirectory dir, Optional<String> expectedRunId) {
-        if (!Files.isDirectory(dir.root())) {
-            throw new CutoverException(ErrorCode.RUN_DIR_NOT_FOUND, "run directory " + dir.root() + " does not exist");
-        }
+        RunDirectoryResolver.requireDirectory(dir.root(), "");
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         Map<InputFile, JsonNode> documents = new EnumMap<>(InputFile.class);

@@ -119,10 +119,15 @@ public final class RunDirectoryResolver {
     }
 
     private static RunDirectory existing(Path dir, String origin) {
+        requireDirectory(dir, origin);
+        return new RunDirectory(dir);
+    }
+
+    /** The one check of a run directory's existence, so every command names the same problem for the same path. */
+    static void requireDirectory(Path dir, String origin) {
         if (!Files.isDirectory(dir)) {
             String what = Files.exists(dir) ? " is not a directory" : " does not exist";
             throw new CutoverException(ErrorCode.RUN_DIR_NOT_FOUND, "run directory " + dir + origin + what);
         }
-        return new RunDirectory(dir);
     }
 }

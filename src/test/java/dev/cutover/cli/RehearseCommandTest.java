@@ -107,4 +107,25 @@ class RehearseCommandTest {
         assertThat(r.exit()).isEqualTo(3);
         assertThat(r.out()).contains("(A DIFFERENT PLAN)");
     }
+
+    @Test
+    void verifyEvidenceChecksItsRunDirLikeEveryOtherCommand() throws Exception {
+        Path dir = Scenario.demo(tmp).dir();
+        CliRunner.Result rehearsed = CliRunner.run(
+                "rehearse", "--run-dir", dir.toString(), "--accept-stale", "--answers", REHEARSE_ALL.toString());
+        assertThat(rehearsed.exit()).as(rehearsed.err()).isZero();
+        String evidence = dir.resolve("rehearsal-evidence.json").toString();
+        Path file = Files.writeString(tmp.resolve("notadir"), "");
+
+        CliRunner.Result notADirectory = CliRunner.run("verify-evidence", evidence, "--run-dir", file.toString());
+        CliRunner.Result empty = CliRunner.run("verify-evidence", evidence, "--run-dir", "");
+
+        // The path exists: "does not exist" would send the operator looking for a missing folder.
+        assertThat(notADirectory.exit()).isEqualTo(2);
+        assertThat(notADirectory.err()).contains("run directory " + file + " is not a directory");
+        assertThat(CliRunner.run("status", "--run-dir", file.toString()).err())
+                .contains("run directory " + file + " is not a directory");
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).contains("--run-dir is empty");
+    }
 }
