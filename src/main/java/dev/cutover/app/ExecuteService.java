@@ -34,7 +34,7 @@ public final class ExecuteService {
             if (!reportsNotWritten(e)) {
                 throw e;
             }
-            return withoutReports(result, e, request.runDir().root().toString(), "the run completed");
+            return withoutReports(result, e, request.runDir().shellWord(), "the run completed");
         }
         return result;
     }
@@ -56,10 +56,10 @@ public final class ExecuteService {
      * says how to write them again. {@code completed} names what completed ("the run completed", "the rollback
      * finished") for the halt reason of a run that would otherwise have been completed.
      */
-    static RunResult withoutReports(RunResult result, CutoverException e, String runDir, String completed) {
+    static RunResult withoutReports(RunResult result, CutoverException e, String runDirWord, String completed) {
         RunEnding was = result.ending();
         String why = "the summary and reports could not be written (" + e.getMessage()
-                + "); once the run directory is writable, `cutover report --run-dir " + runDir
+                + "); once the run directory is writable, `cutover report --run-dir " + runDirWord
                 + "` writes them from the journal";
         RunEnding ending = was.verdict() == Verdict.COMPLETED
                 ? new RunEnding(Verdict.HALTED, completed + ", but " + why, null, was.keepLock())

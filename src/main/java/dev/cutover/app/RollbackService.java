@@ -62,8 +62,8 @@ public final class RollbackService {
             if (!ExecuteService.reportsNotWritten(e)) {
                 throw e;
             }
-            RunResult halted = ExecuteService.withoutReports(
-                    result, e, request.runDir().root().toString(), "the rollback finished");
+            RunResult halted =
+                    ExecuteService.withoutReports(result, e, request.runDir().shellWord(), "the rollback finished");
             return new Result(halted, halted, outcomes);
         }
         return new Result(result, reported, outcomes);

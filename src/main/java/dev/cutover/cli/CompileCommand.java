@@ -3,6 +3,7 @@ package dev.cutover.cli;
 import dev.cutover.app.CompileResult;
 import dev.cutover.app.CompileService;
 import dev.cutover.compile.CompileWarning;
+import dev.cutover.error.ShellWord;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +43,8 @@ final class CompileCommand implements Callable<Integer> {
         for (CompileWarning w : result.compiled().plan().warnings()) {
             out.println("warning: " + w.render());
         }
-        out.println("next: cutover plan --run-dir " + result.stepsFile().getParent());
+        out.println("next: cutover plan --run-dir "
+                + ShellWord.quote(result.stepsFile().getParent().toString()));
         return 0;
     }
 }

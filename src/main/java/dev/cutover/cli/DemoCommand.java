@@ -74,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
                 out);
         out.println();
         out.println("Executing it now (" + (answers == null ? "you approve each step" : "answers from " + answers)
-                + "). The same run later: cutover execute --run-dir " + target);
+                + "). The same run later: cutover execute --run-dir " + new RunDirectory(target).shellWord());
         out.println();
         return ExecuteCommand.run(
                 out, new RunDirectory(target), new RunDirOptions(), ExecuteCommand.Flags.demo(answers));

@@ -136,7 +136,7 @@ final class EnvironmentGuard {
             return "Continue the run through the pipeline change's job (`run-cutover.sh resume`, workflow mode"
                     + " resume with the halted run's id) under its approval gate.";
         }
-        return "Run `cutover prepare-pipeline --run-dir " + request.runDir().root()
+        return "Run `cutover prepare-pipeline --run-dir " + request.runDir().shellWord()
                 + " --repo PATH` and let the CI pipeline execute it under its approval gate.";
     }
 

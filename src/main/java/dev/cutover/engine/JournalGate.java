@@ -122,7 +122,7 @@ public final class JournalGate {
         } catch (JournalIntegrityException e) {
             throw new CutoverException(
                     ErrorCode.JOURNAL_CORRUPT,
-                    "check 2: " + e.getMessage() + "; `cutover verify-journal --run-dir " + runDir.root()
+                    "check 2: " + e.getMessage() + "; `cutover verify-journal --run-dir " + runDir.shellWord()
                             + "` names the line. The journal is never repaired automatically.",
                     e);
         }
@@ -131,7 +131,7 @@ public final class JournalGate {
                     ErrorCode.JOURNAL_TORN_TAIL,
                     "check 2: the last line of " + journal + " is incomplete (line "
                             + contents.tornTail().get().lineNumber() + "): the process died while appending it."
-                            + " Run `cutover repair --run-dir " + runDir.root() + "` to set the torn bytes aside"
+                            + " Run `cutover repair --run-dir " + runDir.shellWord() + "` to set the torn bytes aside"
                             + " (nothing else changes), then resume again.");
         }
         return contents;

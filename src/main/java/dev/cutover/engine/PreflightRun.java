@@ -220,7 +220,7 @@ final class PreflightRun {
         engine.out().println("HALT: " + e.getMessage());
         engine.out()
                 .println("  " + ErrorCode.IO_FAILURE.fix() + " The lock is kept: continue with `cutover execute"
-                        + " --run-dir " + request.runDir().root() + " --resume`.");
+                        + " --run-dir " + request.runDir().shellWord() + " --resume`.");
         return new RunEnding(Verdict.HALTED, "I/O failure: " + e.getMessage(), stepId, true);
     }
 
@@ -394,6 +394,6 @@ final class PreflightRun {
     }
 
     private String resumeCommand() {
-        return "cutover execute --run-dir " + request.runDir().root() + " --resume";
+        return "cutover execute --run-dir " + request.runDir().shellWord() + " --resume";
     }
 }

@@ -1,5 +1,6 @@
 package dev.cutover.input;
 
+import dev.cutover.error.ShellWord;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -47,5 +48,10 @@ public record RunDirectory(Path root) {
 
     public Path terraformRoot() {
         return root.resolve("terraform").resolve("root");
+    }
+
+    /** The folder as one word of a command line the operator pastes into a POSIX shell. */
+    public String shellWord() {
+        return ShellWord.quote(root.toString());
     }
 }

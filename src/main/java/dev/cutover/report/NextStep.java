@@ -1,9 +1,9 @@
 package dev.cutover.report;
 
+import dev.cutover.error.ShellWord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One thing the operator can do next: the exact command and why; {@link #after} lists them per verdict.
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
 public record NextStep(String command, String why) {
     /** The upstream command that checks source/target parity after a completed cutover. */
     public static final String AUDIT = "/aws-migration-architect:audit";
-
-    private static final Pattern SHELL_SAFE = Pattern.compile("^[A-Za-z0-9/._:@+=,-]+$");
 
     public NextStep {
         Objects.requireNonNull(command, "command");
@@ -65,9 +63,6 @@ public record NextStep(String command, String why) {
 
     /** Quotes a word for a POSIX shell unless it is made only of characters that need no quoting. */
     static String quote(String word) {
-        if (SHELL_SAFE.matcher(word).matches()) {
-            return word;
-        }
-        return "'" + word.replace("'", "'\\''") + "'";
+        return ShellWord.quote(word);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cutover.testing.RunDirFixtures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +34,28 @@ class CompileCommandTest {
         JsonNode steps = new ObjectMapper().readTree(written);
         assertThat(steps.isArray()).isTrue();
         assertThat(steps.size()).isGreaterThan(20);
+    }
+
+    @Test
+    void theNextLineNamesTheRunDirectoryAsOneShellWordWhenPasted() throws Exception {
+        Path dir = RunDirFixtures.copy("complete", tmp.resolve("run $HOME it's"));
+
+        CliRunner.Result r = CliRunner.run("compile", "--run-dir", dir.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        String next = r.out()
+                .lines()
+                .filter(l -> l.startsWith("next: cutover plan --run-dir "))
+                .findFirst()
+                .orElseThrow();
+        String word = next.substring("next: cutover plan --run-dir ".length());
+        // What a shell makes of the pasted word: one argument, the folder itself, with nothing expanded.
+        Process echo = new ProcessBuilder("bash", "-c", "printf '%s|' " + word)
+                .redirectErrorStream(true)
+                .start();
+        String seen = new String(echo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(echo.waitFor()).isZero();
+        assertThat(seen).isEqualTo(dir + "|");
     }
 
     @Test
