@@ -126,6 +126,33 @@ class LauncherProcessIT {
         assertThat(result.err()).contains("no journal in " + tmp);
     }
 
+    @Test
+    void aDeletedWorkingDirectoryIsAUsageErrorNamedByTheLauncherNotAJvmStartFailure() throws Exception {
+        Path gone = tmp.resolve("gone");
+        // The shell enters the folder, which is then removed under it: the JVM could not start there (exit 1).
+        List<String> cmd = List.of(
+                "bash",
+                "-c",
+                "mkdir \"$1\" && cd \"$1\" && rmdir \"$1\" && exec bash \"$2\" status --run-dir \"$3\"",
+                "launch",
+                gone.toString(),
+                Path.of("cutover").toAbsolutePath().toString(),
+                tmp.toString());
+        Map<String, String> env = Map.of(
+                "CUTOVER_CDS",
+                "off",
+                "PATH",
+                Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+
+        CutoverProcess.Result result =
+                CutoverProcess.startRaw(tmp.resolve("out"), cmd, env).awaitExit();
+
+        assertThat(result.exit()).as(result.err()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("cutover: the current directory " + gone + " no longer exists")
+                .doesNotContain("initialization of VM");
+    }
+
     private CutoverProcess.Result launch(Path cache, Map<String, String> env, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(
                 List.of("bash", Path.of("cutover").toAbsolutePath().toString()));
