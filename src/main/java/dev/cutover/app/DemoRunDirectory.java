@@ -6,6 +6,7 @@ import dev.cutover.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,31 +42,51 @@ public final class DemoRunDirectory {
 
     private static final Map<String, String> DATA_FILES = dataFiles();
 
+    /** Created exclusively while the demo is written, removed once it is: the folder's one writer. */
+    static final String CLAIM = ".cutover-demo-writing";
+
     private final Clock clock;
 
     public DemoRunDirectory(Clock clock) {
         this.clock = clock;
     }
 
-    /** Writes the demo into {@code dir}, which must not exist or be empty. */
+    /**
+     * Writes the demo into {@code dir}, which must not exist or be empty. The folder is claimed first with a
+     * marker file created exclusively, so of two demos started on the same folder exactly one writes it and the
+     * other is refused as "not empty"; without the claim both passed the emptiness check and wrote over each
+     * other.
+     */
     public Path write(Path dir) {
         try {
-            requireEmpty(dir);
             Files.createDirectories(dir);
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            for (String name : TEMPLATES) {
-                String text = template(name)
-                        .replace("@CAPTURED_AT@", now.toString())
-                        .replace(
-                                "@TODAY@",
-                                LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
-                Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+            Path claim = dir.resolve(CLAIM);
+            try {
+                Files.createFile(claim);
+            } catch (FileAlreadyExistsException e) {
+                throw notEmpty(dir);
             }
-            writeService(dir.resolve("service"));
+            try {
+                requireNothingBut(claim, dir);
+                writeInto(dir);
+            } finally {
+                Files.deleteIfExists(claim);
+            }
             return dir;
         } catch (IOException e) {
             throw new CutoverException(ErrorCode.IO_FAILURE, "cannot write the demo into " + dir + ": " + e, e);
         }
+    }
+
+    private void writeInto(Path dir) throws IOException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        for (String name : TEMPLATES) {
+            String text = template(name)
+                    .replace("@CAPTURED_AT@", now.toString())
+                    .replace("@TODAY@", LocalDate.ofInstant(now, ZoneOffset.UTC).toString());
+            Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+        }
+        writeService(dir.resolve("service"));
     }
 
     private static void writeService(Path service) throws IOException {
@@ -89,14 +110,18 @@ public final class DemoRunDirectory {
         Files.createSymbolicLink(service.resolve("live"), Path.of("source", "demo-data"));
     }
 
-    private static void requireEmpty(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new CutoverException(ErrorCode.USAGE, dir + " is not empty; choose a new folder with --dir.");
-                }
+    private static void requireNothingBut(Path claim, Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            if (entries.anyMatch(entry -> !entry.equals(claim))) {
+                throw notEmpty(dir);
             }
         }
+    }
+
+    private static CutoverException notEmpty(Path dir) {
+        return new CutoverException(
+                ErrorCode.USAGE,
+                dir + " is not empty (or another cutover demo is writing it); choose a new folder with --dir.");
     }
 
     private static String template(String name) throws IOException {
