@@ -16,6 +16,7 @@ import dev.cutover.journal.JournalReader;
 import dev.cutover.journal.TornTail;
 import dev.cutover.report.FreezeSpec;
 import dev.cutover.report.LockInfo;
+import dev.cutover.report.PlanCheck;
 import dev.cutover.report.RecordedVerdict;
 import dev.cutover.report.ReportInput;
 import dev.cutover.report.StatusView;
@@ -51,7 +52,8 @@ public final class StatusService {
             throw new CutoverException(
                     ErrorCode.NO_RUN_YET, "no journal in " + dir.root() + ": no run has started there");
         }
-        List<ExecutionStep> steps = readSteps(dir);
+        byte[] stepsBytes = readStepsBytes(dir);
+        List<ExecutionStep> steps = stepsBytes == null ? List.of() : parseSteps(dir, stepsBytes);
         // The lock first: a run that ends after this look has completed every line it began, so a journal read
         // after it that still ends without LF while no run was live is torn.
         LockInspection inspection = LockInspection.of(dir, env);
@@ -61,7 +63,8 @@ public final class StatusService {
                 .holder()
                 .map(h -> new LockInfo(h.pid(), h.host(), h.operator(), h.startedAt(), inspection.live()))
                 .orElse(null);
-        return StatusViews.of(dir.root(), input, lock, inspection.live(), recorded(dir), clock.instant());
+        PlanCheck plan = PlanCheck.of(journal.entries(), stepsBytes);
+        return StatusViews.of(dir.root(), input, lock, inspection.live(), recorded(dir), plan, clock.instant());
     }
 
     /**
@@ -82,14 +85,29 @@ public final class StatusService {
     }
 
     static List<ExecutionStep> readSteps(RunDirectory dir) {
+        byte[] bytes = readStepsBytes(dir);
+        return bytes == null ? List.of() : parseSteps(dir, bytes);
+    }
+
+    /** The steps file's bytes, or null when there is none. */
+    private static byte[] readStepsBytes(RunDirectory dir) {
         RunFiles.requireReadableIfPresent(dir.stepsFile());
         if (!Files.exists(dir.stepsFile())) {
             // A run refused at pre-flight journals its failure but never writes the steps file (FORMATS.md §5).
-            return List.of();
+            return null;
         }
         try {
-            return StepsJson.read(Files.readAllBytes(dir.stepsFile()));
-        } catch (IOException | RuntimeException e) {
+            return Files.readAllBytes(dir.stepsFile());
+        } catch (IOException e) {
+            throw new CutoverException(
+                    ErrorCode.STEPS_FILE_INVALID, "cannot read " + dir.stepsFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ExecutionStep> parseSteps(RunDirectory dir, byte[] bytes) {
+        try {
+            return StepsJson.read(bytes);
+        } catch (RuntimeException e) {
             throw new CutoverException(
                     ErrorCode.STEPS_FILE_INVALID, "cannot read " + dir.stepsFile() + ": " + e.getMessage(), e);
         }

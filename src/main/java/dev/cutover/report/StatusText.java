@@ -18,6 +18,7 @@ public final class StatusText {
         out.println("Steps: " + c.total() + " total, " + c.succeeded() + " succeeded, " + c.skipped() + " skipped, "
                 + c.failed() + " failed, " + c.inFlight() + " in flight, " + c.blocked() + " blocked, " + c.pending()
                 + " pending");
+        out.println("Plan: " + view.plan().line());
         for (FreezeRow f : view.activeFreezes()) {
             out.println("Freeze: " + f.datastoreArn() + " since " + ReportTime.format(f.startedAt()) + ", "
                     + f.elapsedMinutes() + " of " + f.durationMinutes() + " min"

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param counts steps per state
  * @param activeFreezes freezes in force now
  * @param steps one row per step, in plan order
+ * @param jobsInFlight every long-running step whose job started and has not ended
+ * @param plan whether execution-steps.json is the plan the run started with
  */
 public record StatusView(
         String runDir,
@@ -35,7 +37,8 @@ public record StatusView(
         StepCounts counts,
         List<FreezeRow> activeFreezes,
         List<StatusRow> steps,
-        List<JobRow> jobsInFlight) {
+        List<JobRow> jobsInFlight,
+        PlanCheck plan) {
 
     public StatusView {
         Objects.requireNonNull(runDir, "runDir");
@@ -43,6 +46,7 @@ public record StatusView(
         Objects.requireNonNull(activity, "activity");
         Objects.requireNonNull(waitingFor, "waitingFor");
         Objects.requireNonNull(counts, "counts");
+        Objects.requireNonNull(plan, "plan");
         activeFreezes = List.copyOf(activeFreezes);
         steps = List.copyOf(steps);
         jobsInFlight = List.copyOf(jobsInFlight);

@@ -23,9 +23,16 @@ public final class StatusViews {
      * @param lock the lock file, or null when there is none (or it is unreadable)
      * @param live whether a live process holds the run directory's lock, with or without a lock file
      * @param recorded the verdict in {@code execution-summary.json}, or null when there is none
+     * @param plan whether the steps file is the plan the run started with
      */
     public static StatusView of(
-            Path runDir, ReportInput input, LockInfo lock, boolean live, RecordedVerdict recorded, Instant now) {
+            Path runDir,
+            ReportInput input,
+            LockInfo lock,
+            boolean live,
+            RecordedVerdict recorded,
+            PlanCheck plan,
+            Instant now) {
         List<StepOutcome> outcomes = StepOutcomes.of(input.steps(), input.entries());
         StepCounts counts = StepCounts.of(outcomes);
         List<JournalEntry> entries = input.entries();
@@ -49,7 +56,8 @@ public final class StatusViews {
                         .map(FreezeRow::of)
                         .toList(),
                 outcomes.stream().map(StatusRow::of).toList(),
-                outcomes.stream().flatMap(o -> JobRow.of(o, now).stream()).toList());
+                outcomes.stream().flatMap(o -> JobRow.of(o, now).stream()).toList(),
+                plan);
     }
 
     /** The first in-flight step, else the first pending step that is not blocked, else null. */

@@ -151,6 +151,30 @@ class StartedPlanTest {
     }
 
     @Test
+    void statusSaysWhetherTheStepsFileIsStillThePlanTheRunStartedWithBeforeAnyoneResumes() throws Exception {
+        Path dir = haltedAtFreeze();
+        String started = recordedDigests(dir).get(0).substring(0, 12);
+
+        CliRunner.Result before = CliRunner.run("status", "--run-dir", dir.toString());
+        replacePlanTogetherWithInputs(dir, FREEZE, EDITED_FREEZE);
+        String now = Sha256.hex(Files.readAllBytes(dir.resolve(STEPS))).substring(0, 12);
+        CliRunner.Result after = CliRunner.run("status", "--run-dir", dir.toString());
+        CliRunner.Result json = CliRunner.run("status", "--run-dir", dir.toString(), "--json");
+
+        assertThat(before.exit()).as(before.err()).isZero();
+        assertThat(before.out())
+                .contains("Plan: " + STEPS + " sha256 " + started + ", the plan the run started with (e1)");
+        assertThat(after.exit()).as(after.err()).isZero();
+        assertThat(after.out())
+                .contains("Plan: " + STEPS + " (sha256 " + now + ") is NOT the plan the run started with (sha256 "
+                        + started + ", entry e1): resume and rollback refuse (PLAN_DRIFT)");
+        JsonNode plan = JSON.readTree(json.out()).path("plan");
+        assertThat(plan.path("matches").asBoolean(true)).isFalse();
+        assertThat(plan.path("started_with").asText()).startsWith(started);
+        assertThat(plan.path("steps_file").asText()).startsWith(now);
+    }
+
+    @Test
     void preflightResumeRefusesWhatExecuteResumeWouldRefuse() throws Exception {
         Path dir = haltedAtFreeze();
         replacePlanTogetherWithInputs(dir, FREEZE, EDITED_FREEZE);

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StatusOutputTest {
+    private static final String PLAN_SHA256 = "0123456789ab" + "c".repeat(52);
+
     @TempDir
     Path dir;
 
@@ -32,7 +34,13 @@ class StatusOutputTest {
         LockInfo lock = new LockInfo(4242, "bastion-1", "alice", TestJournal.T0, false);
         ReportInput input = journal.input(Scenario.PLAN, List.of(Scenario.ORDERS_FREEZE));
         return StatusViews.of(
-                Path.of("/runs/r"), input, lock, false, null, journal.now().plus(Duration.ofHours(3)));
+                Path.of("/runs/r"),
+                input,
+                lock,
+                false,
+                null,
+                new PlanCheck(PLAN_SHA256, "e1", PLAN_SHA256, true),
+                journal.now().plus(Duration.ofHours(3)));
     }
 
     @Test
@@ -49,8 +57,10 @@ class StatusOutputTest {
         assertThat(lines.get(3)).isEqualTo("Current step: " + Scenario.SUBNETS);
         assertThat(lines.get(4))
                 .isEqualTo("Steps: 11 total, 2 succeeded, 0 skipped, 0 failed, 1 in flight, 0 blocked, " + "8 pending");
-        assertThat(lines.get(5)).isEqualTo("Continue: cutover execute --run-dir /runs/r --resume");
-        List<String> table = lines.subList(7, lines.size());
+        assertThat(lines.get(5))
+                .isEqualTo("Plan: execution-steps.json sha256 0123456789ab, the plan the run started with (e1)");
+        assertThat(lines.get(6)).isEqualTo("Continue: cutover execute --run-dir /runs/r --resume");
+        List<String> table = lines.subList(8, lines.size());
         assertThat(table).hasSize(12);
         assertThat(table.get(0)).startsWith("STEP").contains("PHASE").endsWith("AT");
         int stateColumn = table.get(0).indexOf("STATE");
@@ -85,7 +95,8 @@ class StatusOutputTest {
                         "counts",
                         "active_freezes",
                         "steps",
-                        "jobs_in_flight");
+                        "jobs_in_flight",
+                        "plan");
         assertThat(tree.get("activity").asText()).isEqualTo("interrupted");
         assertThat(tree.get("verdict").isNull()).isTrue();
         assertThat(tree.get("lock").get("started_at").asText()).isEqualTo("2026-11-21T10:00:00.000Z");
@@ -93,6 +104,8 @@ class StatusOutputTest {
         assertThat(tree.get("steps")).hasSize(11);
         assertThat(tree.get("steps").get(2).get("last_event").asText()).isEqualTo("executed");
         assertThat(tree.get("steps").get(3).get("at").isNull()).isTrue();
+        assertThat(tree.get("plan").get("matches").asBoolean()).isTrue();
+        assertThat(tree.get("plan").get("recorded_in").asText()).isEqualTo("e1");
         assertThat(json).endsWith("}\n").doesNotContain("\r");
     }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StatusViewsTest {
+    private static final PlanCheck NO_PLAN = PlanCheck.of(List.of(), null);
+
     static final Path RUN_DIR = Path.of("/runs/northwind-42");
     static final String RESUME = "cutover execute --run-dir /runs/northwind-42 --resume";
 
@@ -43,7 +45,7 @@ class StatusViewsTest {
         ReportInput input = journal.input(Scenario.PLAN, List.of(Scenario.ORDERS_FREEZE));
         boolean live = lock != null && lock.live();
         return StatusViews.of(
-                RUN_DIR, input, lock, live, recorded, journal.now().plus(Duration.ofMinutes(1)));
+                RUN_DIR, input, lock, live, recorded, NO_PLAN, journal.now().plus(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -99,7 +101,7 @@ class StatusViewsTest {
         journal.event(Scenario.VPC, JournalEvent.APPROVAL_REQUESTED, "{}");
         ReportInput input = journal.input(Scenario.PLAN, List.of(Scenario.ORDERS_FREEZE));
 
-        StatusView view = StatusViews.of(RUN_DIR, input, null, true, null, journal.now());
+        StatusView view = StatusViews.of(RUN_DIR, input, null, true, null, NO_PLAN, journal.now());
 
         assertThat(view.activity()).isEqualTo(RunActivity.RUNNING);
         assertThat(view.waitingFor()).isEqualTo("waiting for the operator to approve " + Scenario.VPC);
@@ -116,7 +118,7 @@ class StatusViewsTest {
         Scenario.crashedMidStep(journal);
         ReportInput input = journal.input(Scenario.PLAN, List.of(Scenario.ORDERS_FREEZE));
 
-        StatusView view = StatusViews.of(RUN_DIR, input, lock(false), false, null, journal.now());
+        StatusView view = StatusViews.of(RUN_DIR, input, lock(false), false, null, NO_PLAN, journal.now());
 
         assertThat(view.activity()).isEqualTo(RunActivity.INTERRUPTED);
         assertThat(view.nextCommand()).isEqualTo(RESUME);
