@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.testing.BashWords;
 import dev.cutover.testing.RunDirFixtures;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,12 +50,7 @@ class CompileCommandTest {
                 .orElseThrow();
         String word = next.substring("next: cutover plan --run-dir ".length());
         // What a shell makes of the pasted word: one argument, the folder itself, with nothing expanded.
-        Process echo = new ProcessBuilder("bash", "-c", "printf '%s|' " + word)
-                .redirectErrorStream(true)
-                .start();
-        String seen = new String(echo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(echo.waitFor()).isZero();
-        assertThat(seen).isEqualTo(dir + "|");
+        assertThat(BashWords.of(word)).containsExactly(dir.toString());
     }
 
     @Test
