@@ -27,7 +27,11 @@ public final class ExecuteService {
 
     public RunResult execute(ExecuteRequest request, Optional<String> expectedRunId) {
         PlanSource source = () -> compile.loadForExecution(request.runDir(), expectedRunId);
-        RunResult result = engine.execute(request, source);
+        // The files are written before the lock is released: until they exist the run is not over for anyone.
+        return engine.execute(request, source, result -> writeEndOfRun(request, result));
+    }
+
+    private RunResult writeEndOfRun(ExecuteRequest request, RunResult result) {
         try {
             endOfRun.write(request.runDir(), result);
         } catch (CutoverException e) {

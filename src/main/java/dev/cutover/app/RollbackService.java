@@ -50,7 +50,11 @@ public final class RollbackService {
 
     public Result rollback(ExecuteRequest request, Optional<String> expectedRunId) {
         PlanSource source = () -> compile.loadForExecution(request.runDir(), expectedRunId);
-        RunResult result = engine.rollback(request, source);
+        // The files are written before the lock is released: until they exist the rollback is not over for anyone.
+        return engine.rollback(request, source, result -> writeEndOfRun(request, result));
+    }
+
+    private Result writeEndOfRun(ExecuteRequest request, RunResult result) {
         List<JournalEntry> entries =
                 new JournalReader().read(request.runDir().journalFile()).entries();
         RollbackOutcomes outcomes =

@@ -88,6 +88,18 @@ public final class AcquiredLock implements AutoCloseable {
         }
     }
 
+    /**
+     * The end of a run that journaled how it ended: {@link #abandonKeepingFile()} when the run must be resumed
+     * with the lock file as its marker ({@code keepFile}), else {@link #release()}.
+     */
+    public synchronized void end(boolean keepFile) {
+        if (keepFile) {
+            abandonKeepingFile();
+        } else {
+            release();
+        }
+    }
+
     /** Halt that must be resumed: releases only the OS lock, leaving {@code RUNNING.lock} as the stale marker. */
     public synchronized void abandonKeepingFile() {
         phase = Phase.ENDED;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code cutover execute}: pre-flight in the order of FORMATS.md §5, then go/no-go and the step walk, with the
@@ -81,17 +82,33 @@ public final class CutoverEngine {
      * (pre-flight failures that were journaled come back with verdict failed and the error).
      */
     public RunResult execute(ExecuteRequest request, PlanSource source) {
+        return execute(request, source, Function.identity());
+    }
+
+    /**
+     * Runs the cutover and then {@code whileLocked} (the summary and reports), still holding the run lock, so no
+     * other process sees the run ended before its end-of-run files exist: {@code cutover status} says "finishing
+     * the run" meanwhile, and {@code cutover report} waits for the run's own files instead of folding its own.
+     */
+    public <T> T execute(ExecuteRequest request, PlanSource source, Function<RunResult, T> whileLocked) {
         OperatorIdentity operator = OperatorIdentity.resolve(request.environment(), git);
         try (AcquiredLock lock = new RunLock(clock, host)
                 .probe(request.runDir(), new LockRequest(operator.name(), "cutover execute", request.resume()))
                 .orThrow("")) {
             operator.bannerWarning().ifPresent(w -> out.println("WARNING: " + w));
             PreflightRun run = new PreflightRun(this, request, operator.name(), lock);
-            return new JournalGate(request.runDir())
+            RunResult result = new JournalGate(request.runDir())
                     .check(request.resume())
                     .map(previous -> run.resume(source, previous))
                     .orElseGet(() -> run.run(source));
+            return endWhileLocked(lock, result, whileLocked);
         }
+    }
+
+    private static <T> T endWhileLocked(AcquiredLock lock, RunResult result, Function<RunResult, T> whileLocked) {
+        T ended = whileLocked.apply(result);
+        lock.end(result.ending().keepLock());
+        return ended;
     }
 
     /**
@@ -100,12 +117,18 @@ public final class CutoverEngine {
      * {@code --resume}). Refusals before anything is journaled throw.
      */
     public RunResult rollback(ExecuteRequest request, PlanSource source) {
+        return rollback(request, source, Function.identity());
+    }
+
+    /** {@link #rollback(ExecuteRequest, PlanSource)}, then {@code whileLocked}, still holding the run lock. */
+    public <T> T rollback(ExecuteRequest request, PlanSource source, Function<RunResult, T> whileLocked) {
         OperatorIdentity operator = OperatorIdentity.resolve(request.environment(), git);
         try (AcquiredLock lock = new RunLock(clock, host)
                 .probe(request.runDir(), new LockRequest(operator.name(), "cutover rollback", true))
                 .orThrow("")) {
             operator.bannerWarning().ifPresent(w -> out.println("WARNING: " + w));
-            return new RollbackRun(this, request, operator.name(), lock).run(source);
+            RunResult result = new RollbackRun(this, request, operator.name(), lock).run(source);
+            return endWhileLocked(lock, result, whileLocked);
         }
     }
 

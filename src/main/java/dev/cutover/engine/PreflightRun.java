@@ -161,11 +161,9 @@ final class PreflightRun {
                         StepRun.join(lockNotes(checks.acceptedStaleFiles()), environmentAndPlanNote(plan))));
         EngineContext ctx = context(plan, commands, checks, approver, journal, start.prior());
         RunEnding ending = ctx.notifications().around(() -> walkOrHalt(ctx, checks, plan, start));
-        if (ending.keepLock()) {
-            lock.abandonKeepingFile();
-        } else {
+        // The lock itself is released by the engine once the end-of-run files are written.
+        if (!ending.keepLock()) {
             CutoverEngine.releaseEvent(journal);
-            lock.release();
         }
         journal.close();
         return new RunResult(

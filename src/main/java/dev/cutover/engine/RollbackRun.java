@@ -83,8 +83,8 @@ final class RollbackRun {
         EngineContext ctx = shared.context(plan, commands, checks, approver, journal, prior);
         RunEnding ending =
                 ctx.notifications().around(() -> walkOrHalt(ctx, plan.plan().steps(), done, state));
+        // The lock itself is released by the engine once the end-of-run files are written.
         CutoverEngine.releaseEvent(journal);
-        lock.release();
         journal.close();
         return new RunResult(
                 ending,
