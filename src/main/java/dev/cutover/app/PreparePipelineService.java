@@ -2,6 +2,7 @@ package dev.cutover.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cutover.compile.PlanIdentity;
 import dev.cutover.engine.EnvironmentClassifier;
 import dev.cutover.engine.EnvironmentVerdict;
 import dev.cutover.engine.LoadedPlan;
@@ -15,6 +16,7 @@ import dev.cutover.input.OrgConfigLoader;
 import dev.cutover.input.Plane;
 import dev.cutover.input.RunDirectory;
 import dev.cutover.input.SchemaValidator;
+import dev.cutover.rehearsal.RehearsalGate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -83,6 +85,7 @@ public final class PreparePipelineService {
                         .sum());
         PipelineCommit commit = new PipelineCommit(new GitRepository(environment), request.repo(), branch);
         commit.requireReady(change);
+        refuseWithoutRehearsal(plan, verdict, request.runDir());
         return commit.create(change, files(plan, verdict, change, request.runDir()));
     }
 
@@ -106,6 +109,27 @@ public final class PreparePipelineService {
                 org,
                 EnvironmentClassifier.checklistAccounts(
                         plan.inputs(), "from the checklists; the pipeline's pre-flight probes them"));
+    }
+
+    /**
+     * The pipeline's pre-flight refuses a run its class requires a rehearsal for when no successful rehearsal of
+     * this plan is on record: a change committed without one would be reviewed, approved and released by the CI
+     * gate only to be refused. The same check as pre-flight's, on the run directory that is committed.
+     */
+    private static void refuseWithoutRehearsal(LoadedPlan plan, EnvironmentVerdict verdict, RunDirectory runDir) {
+        if (!verdict.permissions().rehearsalRequired()) {
+            return;
+        }
+        PlanIdentity identity =
+                PlanIdentity.of(plan.plan(), plan.inputs().controlPlane().metadata());
+        RehearsalGate.Decision decision = new RehearsalGate().check(runDir.root(), identity);
+        if (!decision.passed()) {
+            throw new CutoverException(
+                    ErrorCode.REHEARSAL_MISSING,
+                    "prepare-pipeline refused: the pipeline job's pre-flight would refuse this run, so nothing is"
+                            + " committed. Rehearsal (required for " + verdict.rulesOf() + "): "
+                            + decision.message());
+        }
     }
 
     /** The inputs are committed as they are: a literal secret in a checklist command would be published. */

@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the branch and its commit were created",
             "2:invalid input, usage or organisation file",
-            "3:refused: not pipeline-only, unsigned checklist, literal secret, environment mismatch, or the repository"
-                    + " is not a clean git work tree / the branch or folder exists; nothing was created",
+            "3:refused: not pipeline-only, unsigned checklist, literal secret, environment mismatch, no successful"
+                    + " rehearsal of the plan where the class requires one, or the repository is not a clean git work"
+                    + " tree / the branch or folder exists; nothing was created",
             "70:internal error (bug)"
         })
 final class PreparePipelineCommand implements Callable<Integer> {

@@ -80,8 +80,8 @@ final class GateSignerGaps {
                 "/approvers/" + team,
                 "no operator may sign for team " + team + ", which signs the go/no-go gate of "
                         + String.join(" and ", gates),
-                "add `" + team + ": [<operator>, ...]` under `approvers:` (operators as Cutover names them: git"
-                        + " user.email, else user.name, else $USER)")));
+                "add `" + team + ": [<operator>, ...]` under `approvers:` (operators as Cutover names them, as"
+                        + " the journal's operator field shows: $USER, else `git config --global user.email`)")));
         anonymousGates.forEach(gate -> problems.add(gate.problem()));
         return problems;
     }

@@ -11,6 +11,9 @@ import dev.cutover.engine.LoadedPlan;
 import dev.cutover.engine.PipelineApprovalRules;
 import dev.cutover.engine.PipelineGate;
 import dev.cutover.input.RunDirectory;
+import dev.cutover.testing.Rehearsals;
+import dev.cutover.testing.Scenario;
+import dev.cutover.testing.ScriptedApprover;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +43,10 @@ class PreparePipelineTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        runDir = new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("run"));
+        // The demo with its copy job made synchronous, so the staging rehearsal below runs without waiting.
+        runDir = Scenario.at(new DemoRunDirectory(Clock.systemUTC()).write(tmp.resolve("run")))
+                .editItem("dp-phase2-010-copy-data", item -> item.put("command", Scenario.SYNC_COPY))
+                .dir();
         Files.writeString(runDir.resolve("cutover.yaml"), """
                 environment: production
                 allowed_programs: [bash, cat, cmp, cp, diff, grep, ln, mkdir, readlink, rm, sha256sum, test, touch, true]
@@ -50,6 +56,30 @@ class PreparePipelineTest {
                 """);
         org = Files.writeString(tmp.resolve("environments.yaml"), PIPELINE_ONLY);
         repo = GitFixture.init(tmp.resolve("repo"));
+        rehearseInStaging(runDir, tmp.resolve("staging"));
+    }
+
+    /** Production needs a successful rehearsal of the plan on record before a pipeline change is prepared. */
+    static void rehearseInStaging(Path runDir, Path staging) {
+        Scenario copy = Rehearsals.stagingCopy(Scenario.at(runDir), staging).env("USER", "release-bot");
+        Rehearsals.Outcome rehearsed = Rehearsals.rehearse(copy, new ScriptedApprover());
+        assertThat(rehearsed.result().exitCode()).as(rehearsed.run().output()).isZero();
+        Rehearsals.carry(rehearsed.evidence(), runDir);
+    }
+
+    @Test
+    void withoutASuccessfulRehearsalOfThePlanNothingIsCommittedTheJobWouldBeRefused() throws Exception {
+        Files.delete(runDir.resolve("rehearsal-evidence.json"));
+        String headBefore = repo.ok("rev-parse", "HEAD");
+
+        CliRunner.Result r = prepare();
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(3);
+        assertThat(r.err())
+                .contains("prepare-pipeline refused: the pipeline job's pre-flight would refuse this run")
+                .contains("Rehearsal (required for production");
+        assertThat(repo.ok("branch", "--list").lines().map(String::strip)).containsExactly("* main");
+        assertThat(repo.ok("rev-parse", "HEAD")).isEqualTo(headBefore);
     }
 
     private CliRunner.Result prepare(String... extra) {
@@ -112,7 +142,7 @@ class PreparePipelineTest {
 
     @Test
     void theRehearsalEvidenceOfTheRunDirectoryIsCommittedWithThePlanByteForByte() throws Exception {
-        Files.writeString(runDir.resolve("rehearsal-evidence.json"), "{\"format\": \"one\"}\n");
+        String evidence = Files.readString(runDir.resolve("rehearsal-evidence.json"));
         Files.createDirectories(runDir.resolve("rehearsals"));
         Files.writeString(runDir.resolve("rehearsals/staging-2.json"), "{\"format\": \"two\"}\n");
         Files.writeString(runDir.resolve("rehearsals/notes.txt"), "not evidence\n");
@@ -121,7 +151,7 @@ class PreparePipelineTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(repo.ok("show", "cutover/demo:cutover/demo/rehearsal-evidence.json"))
-                .isEqualTo("{\"format\": \"one\"}\n");
+                .isEqualTo(evidence);
         assertThat(repo.ok("show", "cutover/demo:cutover/demo/rehearsals/staging-2.json"))
                 .isEqualTo("{\"format\": \"two\"}\n");
         assertThat(repo.ok("ls-tree", "-r", "--name-only", "cutover/demo")).doesNotContain("notes.txt");

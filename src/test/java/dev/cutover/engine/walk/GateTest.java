@@ -196,7 +196,10 @@ class GateTest {
             assertThat(p.file()).isEqualTo("cutover.yaml");
             assertThat(p.pointer()).isEqualTo("/approvers/dba");
             assertThat(p.message()).endsWith("signs the go/no-go gate of data-plane phase 4");
-            assertThat(p.fix()).startsWith("add `dba: [<operator>, ...]` under `approvers:`");
+            assertThat(p.fix())
+                    .startsWith("add `dba: [<operator>, ...]` under `approvers:`")
+                    // The order OperatorIdentity applies: the fix once named git's user.name, which is never used.
+                    .endsWith("$USER, else `git config --global user.email`)");
         });
     }
 
