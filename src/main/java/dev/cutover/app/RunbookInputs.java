@@ -1,5 +1,6 @@
 package dev.cutover.app;
 
+import dev.cutover.compile.GateAnchors;
 import dev.cutover.digest.Sha256;
 import dev.cutover.input.Checklist;
 import dev.cutover.input.ChecklistPhase;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** Gathers what the runbook documents from a compiled run directory; the report package reads no input files. */
 final class RunbookInputs {
@@ -25,7 +28,7 @@ final class RunbookInputs {
         return new RunbookInput(
                 context(dir, compiled),
                 compiled.plan().steps(),
-                phases(in),
+                phases(in, GateAnchors.of(in, compiled.plan().steps())),
                 rollbacks(in.migrationPlan()),
                 in.dataPlane().freezeWindows().stream()
                         .map(w -> new RunbookInput.Freeze(
@@ -53,26 +56,41 @@ final class RunbookInputs {
     }
 
     /** Every checklist phase in execution order, with the handoff between the planes. */
-    private static List<RunbookInput.Phase> phases(Inputs in) {
-        List<RunbookInput.Phase> out = new ArrayList<>(phasesOf(in.controlPlane(), "CP"));
+    private static List<RunbookInput.Phase> phases(Inputs in, GateAnchors anchors) {
+        List<RunbookInput.Phase> out = new ArrayList<>(phasesOf(in.controlPlane(), "CP", anchors));
         out.add(new RunbookInput.Phase(
                 "handoff",
                 "Handoff to the data plane",
                 null,
-                new RunbookInput.Gate(in.controlPlane().handoffCriteria(), List.of())));
-        out.addAll(phasesOf(in.dataPlane(), "DP"));
+                new RunbookInput.Gate(in.controlPlane().handoffCriteria(), List.of(), null)));
+        out.addAll(phasesOf(in.dataPlane(), "DP", anchors));
         return out;
     }
 
-    private static List<RunbookInput.Phase> phasesOf(Checklist checklist, String prefix) {
+    private static List<RunbookInput.Phase> phasesOf(Checklist checklist, String prefix, GateAnchors anchors) {
         return checklist.phases().stream()
                 .sorted(Comparator.comparingInt(ChecklistPhase::number))
-                .map(p -> new RunbookInput.Phase(prefix + p.number(), p.name(), p.description(), gate(p.goNoGoGate())))
+                .map(p -> new RunbookInput.Phase(
+                        prefix + p.number(),
+                        p.name(),
+                        p.description(),
+                        gate(p.goNoGoGate(), anchorOf(anchors, prefix, p.number()))))
                 .toList();
     }
 
-    private static RunbookInput.Gate gate(GoNoGoGate gate) {
-        return gate == null ? null : new RunbookInput.Gate(gate.criteria(), gate.approvers());
+    /** The step the run asks the gate of phase {@code number} before, as the walk anchors it; null if none. */
+    private static String anchorOf(GateAnchors anchors, String prefix, int number) {
+        String key = prefix.toLowerCase(Locale.ROOT) + number;
+        return anchors.all().stream()
+                .filter(g -> g.key().equals(key))
+                .map(GateAnchors.Gate::anchorStepId)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static RunbookInput.Gate gate(GoNoGoGate gate, String askedBefore) {
+        return gate == null ? null : new RunbookInput.Gate(gate.criteria(), gate.approvers(), askedBefore);
     }
 
     private static List<RunbookInput.PlanRollback> rollbacks(MigrationPlan plan) {

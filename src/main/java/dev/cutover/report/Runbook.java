@@ -67,6 +67,27 @@ final class Runbook {
         return pointOfNoReturn.map(p -> sequence(step) >= sequence(p.step())).orElse(false);
     }
 
+    /** What the runbook says of a gate no step follows: execute never asks it (review warns). */
+    static final String NEVER_ASKED = "never asked: no step follows it in its plane";
+
+    /**
+     * The step the run decides the gate of {@code p} before, in words: {@code step 12}, or for a phase without
+     * steps the step of its plane it is asked before, with its id; empty when no step follows the gate.
+     */
+    Optional<String> decidedBefore(PhaseSteps p) {
+        String anchor = p.phase().gate().askedBefore();
+        return input.steps().stream()
+                .filter(s -> s.stepId().equals(anchor))
+                .findFirst()
+                .map(step -> "step " + sequence(step)
+                        + (p.steps().isEmpty() ? ", " + anchor + " (the phase has no steps of its own)" : ""));
+    }
+
+    /** {@code decided before <step>}, or {@link #NEVER_ASKED}. */
+    String gateDecision(PhaseSteps p) {
+        return decidedBefore(p).map(at -> "decided before " + at).orElse(NEVER_ASKED);
+    }
+
     /** 1-based position of a step in execution order. */
     int sequence(ExecutionStep step) {
         return positions.of(step);

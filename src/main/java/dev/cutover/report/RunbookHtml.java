@@ -118,11 +118,7 @@ public final class RunbookHtml {
                         .close("td");
                 html.element("td", String.valueOf(p.phase().gate().criteria().size()))
                         .element("td", RunbookText.approvers(p.phase()))
-                        .element(
-                                "td",
-                                p.steps().isEmpty()
-                                        ? "the phase has no steps"
-                                        : "step " + book.sequence(p.steps().get(0)))
+                        .element("td", book.decidedBefore(p).orElse(Runbook.NEVER_ASKED))
                         .close("tr");
             }
             html.close("table");

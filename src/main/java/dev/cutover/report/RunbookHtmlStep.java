@@ -22,7 +22,7 @@ final class RunbookHtmlStep {
             html.element("p", phase.description());
         }
         if (phase.gate() != null) {
-            gate(phase);
+            gate(p);
         }
         if (p.steps().isEmpty()) {
             html.element("p", "No steps in this phase.", "class", "none");
@@ -31,11 +31,16 @@ final class RunbookHtmlStep {
         html.close("section");
     }
 
-    private void gate(RunbookInput.Phase phase) {
+    private void gate(Runbook.PhaseSteps p) {
+        RunbookInput.Phase phase = p.phase();
         boolean handoff = PhaseKey.HANDOFF.label().equals(phase.label());
         html.open("div", "class", "gate")
                 .element("h4", handoff ? "Handoff criteria" : "Go/no-go gate")
-                .element("p", "Decide before the first step of this phase.")
+                .element(
+                        "p",
+                        handoff || !p.steps().isEmpty()
+                                ? "Decide before the first step of this phase."
+                                : capitalised(book.gateDecision(p)) + ".")
                 .open("ul", "class", "checklist");
         phase.gate().criteria().forEach(c -> html.element("li", c));
         html.close("ul")
@@ -145,5 +150,9 @@ final class RunbookHtmlStep {
 
     private void block(String label, String command) {
         html.element("p", label, "class", "label").element("pre", command);
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

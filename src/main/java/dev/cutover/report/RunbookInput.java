@@ -74,8 +74,14 @@ public record RunbookInput(
         }
     }
 
-    /** A go/no-go decision: what must hold and which teams sign. */
-    public record Gate(List<String> criteria, List<String> approvers) {
+    /**
+     * A go/no-go decision: what must hold, which teams sign, and where the run asks it.
+     *
+     * @param askedBefore the step the run asks the gate before (the first step of its phase, or for a phase without
+     *     steps the next step of its plane, {@code compile/GateAnchors}); null for the handoff's criteria (asked at
+     *     the handoff step itself) and for a gate no step follows, which is never asked
+     */
+    public record Gate(List<String> criteria, List<String> approvers, String askedBefore) {
         public Gate {
             criteria = List.copyOf(criteria);
             approvers = List.copyOf(approvers);

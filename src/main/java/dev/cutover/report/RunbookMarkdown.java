@@ -101,13 +101,10 @@ public final class RunbookMarkdown {
                     .append(MarkdownText.wholeProse(p.phase().name()))
                     .append("**: ")
                     .append(p.phase().gate().criteria().size())
-                    .append(" criteria; ")
+                    .append(p.phase().gate().criteria().size() == 1 ? " criterion; " : " criteria; ")
                     .append(approvers(p.phase()))
-                    .append(
-                            p.steps().isEmpty()
-                                    ? "; the phase has no steps"
-                                    : "; decided before step "
-                                            + book.sequence(p.steps().get(0)))
+                    .append("; ")
+                    .append(MarkdownText.wholeProse(book.gateDecision(p)))
                     .append('\n');
         }
         md.append('\n');
@@ -166,7 +163,7 @@ public final class RunbookMarkdown {
             md.append(MarkdownText.wholeProse(p.phase().description())).append("\n\n");
         }
         if (p.phase().gate() != null) {
-            gate(p.phase());
+            gate(p);
         }
         if (p.steps().isEmpty()) {
             md.append("No steps in this phase.\n\n");
@@ -174,10 +171,17 @@ public final class RunbookMarkdown {
         p.steps().forEach(s -> new RunbookMarkdownStep(book, md).render(s));
     }
 
-    private void gate(RunbookInput.Phase phase) {
+    private void gate(Runbook.PhaseSteps p) {
+        RunbookInput.Phase phase = p.phase();
+        boolean handoff = PhaseKey.HANDOFF.label().equals(phase.label());
         md.append("**")
-                .append(PhaseKey.HANDOFF.label().equals(phase.label()) ? "Handoff criteria" : "Go/no-go gate")
-                .append("**: decide before the first step of this phase.\n\n");
+                .append(handoff ? "Handoff criteria" : "Go/no-go gate")
+                .append("**: ")
+                .append(
+                        handoff || !p.steps().isEmpty()
+                                ? "decide before the first step of this phase."
+                                : MarkdownText.wholeProse(book.gateDecision(p)) + ".")
+                .append("\n\n");
         phase.gate()
                 .criteria()
                 .forEach(c ->

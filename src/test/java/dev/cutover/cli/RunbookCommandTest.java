@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.testing.RunDirFixtures;
+import dev.cutover.testing.Scenario;
 import dev.cutover.testing.StrictXhtml;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +139,48 @@ class RunbookCommandTest {
     }
 
     /** The step ids {@code cutover compile} writes for the complete fixture, compiled in a separate copy. */
+    @Test
+    void aGateOnAPhaseWithoutStepsNamesTheStepItIsAskedBeforeAndOneNoStepFollowsSaysItIsNeverAsked() throws Exception {
+        Scenario s = Scenario.demo(tmp)
+                .editJson(
+                        Scenario.CP,
+                        root -> gate((ObjectNode) root.path("phases").get(2), "target bucket exists"))
+                .editJson(Scenario.DP, root -> {
+                    ObjectNode last = (ObjectNode) root.path("phases").get(4);
+                    last.putArray("post_cutover");
+                    gate(last, "orders readable through service/live");
+                });
+
+        CliRunner.Result r = CliRunner.run("runbook", "--run-dir", s.dir().toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        String md = Files.readString(s.dir().resolve("runbook.md"));
+        assertThat(CliRunner.run("compile", "--run-dir", s.dir().toString()).exit())
+                .isZero();
+        List<String> ids = new ArrayList<>();
+        new ObjectMapper()
+                .readTree(s.dir().resolve("execution-steps.json").toFile())
+                .forEach(step -> ids.add(step.path("step_id").asText()));
+        // The demo's control plane has no step in phases 2 and 3: the next one after the gated phase 2 is in phase 4.
+        String next = "cp-phase4-001-confirm-reader";
+        assertThat(ids).contains(next);
+        String askedAt = "step " + (ids.indexOf(next) + 1) + ", " + next + " (the phase has no steps of its own)";
+        String askedAtInMarkdown = askedAt.replace("(", "\\(").replace(")", "\\)");
+        // Where execute asks it (compile/GateAnchors): before the next step of the control plane.
+        assertThat(md)
+                .contains("; decided before " + askedAtInMarkdown + "\n")
+                .contains("**Go/no-go gate**: decided before " + askedAtInMarkdown + ".")
+                .containsPattern("- \\*\\*DP5 [^\\n]*; never asked: no step follows it in its plane\n");
+        Document doc = StrictXhtml.parse(Files.readString(s.dir().resolve("runbook.html")));
+        assertThat(StrictXhtml.byId(doc, "phase-CP2").getTextContent()).contains("Decided before " + askedAt);
+    }
+
+    private static void gate(ObjectNode phase, String criterion) {
+        ObjectNode gate = phase.putObject("go_no_go_gate");
+        gate.putArray("criteria").add(criterion);
+        gate.putArray("approvers").add("platform");
+    }
+
     private List<String> compiledStepIds() throws Exception {
         Path scratch = RunDirFixtures.copy("complete", tmp.resolve("compiled"));
         CliRunner.run("compile", "--run-dir", scratch.toString());

@@ -180,7 +180,8 @@ class RunbookTest {
                         "Freeze, then switch DNS.",
                         new RunbookInput.Gate(
                                 List.of("Target orders DB is available", "DNS TTL lowered to 60 s"),
-                                List.of("platform", "data-platform")))),
+                                List.of("platform", "data-platform"),
+                                Scenario.FREEZE))),
                 List.of(new RunbookInput.PlanRollback(
                         1,
                         "Networking",
