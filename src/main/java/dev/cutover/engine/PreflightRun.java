@@ -16,6 +16,7 @@ import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.JournalMetadata;
 import dev.cutover.journal.JournalWriter;
+import dev.cutover.journal.PipelineSessions;
 import dev.cutover.journal.PlanDigest;
 import dev.cutover.journal.ReverseRollbacks;
 import dev.cutover.journal.RunState;
@@ -157,7 +158,7 @@ final class PreflightRun {
         journal.runLevel(
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
                 StepRun.join(
-                        engine.sessionNote(),
+                        StepRun.join(engine.sessionNote(), pipelineNote(request)),
                         StepRun.join(lockNotes(checks.acceptedStaleFiles()), environmentAndPlanNote(plan))));
         EngineContext ctx = context(plan, commands, checks, approver, journal, start.prior());
         RunEnding ending = ctx.notifications().around(() -> walkOrHalt(ctx, checks, plan, start));
@@ -369,6 +370,11 @@ final class PreflightRun {
                 in.controlPlane().metadata().sourceAccountId(),
                 in.controlPlane().metadata().targetAccountId(),
                 request.toolVersion());
+    }
+
+    /** Marks a session the CI pipeline runs, so status and the report name its modes to continue. */
+    static String pipelineNote(ExecuteRequest request) {
+        return request.guard().pipelineApprovals() == null ? null : PipelineSessions.NOTE;
     }
 
     private String lockNotes(List<String> acceptedStale) {

@@ -75,7 +75,9 @@ final class RollbackRun {
         journal.runLevel(
                 lock.takenOverFrom().isPresent() ? JournalEvent.LOCK_TAKEN_OVER_FROM_STALE : JournalEvent.LOCK_ACQUIRED,
                 StepRun.join(
-                        StepRun.join(engine.sessionNote(), "cutover rollback"),
+                        StepRun.join(
+                                StepRun.join(engine.sessionNote(), "cutover rollback"),
+                                PreflightRun.pipelineNote(request)),
                         PreflightRun.environmentAndPlanNote(plan)
                                 + lock.takenOverFrom()
                                         .map(l -> "; taken over from " + l.describe())

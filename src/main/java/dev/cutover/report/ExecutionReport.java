@@ -181,9 +181,13 @@ public final class ExecutionReport {
 
     private static void next(StringBuilder md, RunSummary s, ReportInput input, ReportContext context) {
         md.append("## Next\n\n");
-        List<NextStep> steps = RehearsalNext.of(input, context.runDir(), s.verdict() == Verdict.INTERRUPTED)
-                .or(() -> RollbackOutcomes.of(input.steps(), input.entries()).map(r -> r.next(context.runDir())))
-                .orElseGet(() -> NextStep.after(s.verdict(), s.runId(), context.runDir(), input.tornTail()));
+        List<NextStep> steps = PipelineNext.adapt(
+                RehearsalNext.of(input, context.runDir(), s.verdict() == Verdict.INTERRUPTED)
+                        .or(() -> RollbackOutcomes.of(input.steps(), input.entries())
+                                .map(r -> r.next(context.runDir())))
+                        .orElseGet(() -> NextStep.after(s.verdict(), s.runId(), context.runDir(), input.tornTail())),
+                input.entries(),
+                context.runDir());
         for (NextStep step : steps) {
             md.append("- ")
                     .append(MarkdownText.code(step.command()))

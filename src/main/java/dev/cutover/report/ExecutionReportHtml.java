@@ -184,10 +184,14 @@ public final class ExecutionReportHtml {
 
     private void next() {
         html.open("section", "id", "next").element("h2", "Next").open("ul");
-        List<NextStep> steps = RehearsalNext.of(input, context.runDir(), summary.verdict() == Verdict.INTERRUPTED)
-                .or(() -> RollbackOutcomes.of(input.steps(), input.entries()).map(r -> r.next(context.runDir())))
-                .orElseGet(
-                        () -> NextStep.after(summary.verdict(), summary.runId(), context.runDir(), input.tornTail()));
+        List<NextStep> steps = PipelineNext.adapt(
+                RehearsalNext.of(input, context.runDir(), summary.verdict() == Verdict.INTERRUPTED)
+                        .or(() -> RollbackOutcomes.of(input.steps(), input.entries())
+                                .map(r -> r.next(context.runDir())))
+                        .orElseGet(() ->
+                                NextStep.after(summary.verdict(), summary.runId(), context.runDir(), input.tornTail())),
+                input.entries(),
+                context.runDir());
         for (NextStep step : steps) {
             html.open("li")
                     .element("code", step.command())

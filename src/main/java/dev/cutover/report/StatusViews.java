@@ -133,12 +133,12 @@ public final class StatusViews {
         }
         Optional<RollbackOutcomes> rollback =
                 RollbackOutcomes.of(f.input().steps(), f.input().entries());
-        String command = RehearsalNext.of(f.input(), f.runDir(), false)
+        List<NextStep> next = RehearsalNext.of(f.input(), f.runDir(), false)
                 .or(() -> rollback.map(r -> r.next(f.runDir())))
                 .orElseGet(() -> NextStep.after(
-                        effective, f.input().runId(), f.runDir(), f.input().tornTail()))
-                .get(0)
-                .command();
+                        effective, f.input().runId(), f.runDir(), f.input().tornTail()));
+        String command =
+                PipelineNext.adapt(next, f.input().entries(), f.runDir()).get(0).command();
         line += rollback.map(StatusViews::rollbackLine).orElse("");
         return new Situation(RunActivity.ENDED, verdict, line, command);
     }
@@ -172,6 +172,10 @@ public final class StatusViews {
             next.clear();
             next.addAll(rehearsal);
         });
+        // A copy: adapt returns the very list when the run was not the pipeline's.
+        List<NextStep> adapted = List.copyOf(PipelineNext.adapt(next, f.input().entries(), f.runDir()));
+        next.clear();
+        next.addAll(adapted);
         String line = "interrupted (crashed or killed) at " + where;
         if (f.input().tornTail()) {
             line += "; the journal ends in a torn line — repair with "

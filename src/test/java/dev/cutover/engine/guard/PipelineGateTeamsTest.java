@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cutover.app.StatusService;
 import dev.cutover.approval.AnswersFileApprover;
 import dev.cutover.engine.GuardOptions;
 import dev.cutover.engine.LoadedPlan;
@@ -13,13 +14,17 @@ import dev.cutover.engine.PipelineApprovalsFile;
 import dev.cutover.engine.PipelineGate;
 import dev.cutover.error.Problem;
 import dev.cutover.input.ApprovalMode;
+import dev.cutover.input.RunDirectory;
+import dev.cutover.report.StatusView;
 import dev.cutover.testing.Rehearsals;
 import dev.cutover.testing.RunOutcome;
 import dev.cutover.testing.Scenario;
 import dev.cutover.testing.ScriptedApprover;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +121,29 @@ class PipelineGateTeamsTest {
                 .asString()
                 .isEqualTo("gate dp4 (Cutover): signed for team dba; answers file " + approvals + " line " + dbaLine
                         + " (gate:dba " + DP4_FIRST + " approve); CI gate CUTOVER_PIPELINE_APPROVED=github-run-8-1");
+    }
+
+    @Test
+    void aHaltedPipelineRunIsContinuedThroughThePipelinesResumeModeNotAnExecuteTheClassRefuses() throws Exception {
+        Path approvals = tmp.resolve("pipeline-approvals.txt");
+        Scenario scenario = twoTeams();
+        String generated = PipelineApprovalsFile.render(Guardrails.planOf(scenario), "production");
+        Files.writeString(approvals, generated.replaceAll("(?m)^# (approve|handoff|gate:platform) ", "$1 "));
+        Rehearsals.rehearseAndCarry(scenario, tmp.resolve("staging"));
+        scenario.env("CI", "true")
+                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
+                .guard(new GuardOptions(
+                        Guardrails.pipelineOnlyOrg(tmp.resolve("org")), ApprovalMode.PER_STEP, approvals));
+
+        RunOutcome halted = scenario.run(new ScriptedApprover());
+        StatusView status = new StatusService(Clock.systemUTC(), Map.of()).status(new RunDirectory(scenario.dir()));
+
+        assertThat(halted.verdict()).as(halted.output()).isEqualTo("halted");
+        String script = scenario.dir().resolve("pipeline/run-cutover.sh").toString();
+        assertThat(status.nextCommand()).isEqualTo("the pipeline's workflow, mode resume (" + script + " resume)");
+        assertThat(Files.readString(scenario.dir().resolve("execution-report.md")))
+                .contains("the pipeline's workflow, mode resume")
+                .doesNotContain("cutover execute --run-dir");
     }
 
     @Test
