@@ -57,6 +57,21 @@ class PipelineGateTeamsTest {
                 .config(TWO_TEAMS);
     }
 
+    /**
+     * The two-team demo rehearsed in staging and run by a pipeline whose approvals file has the reviewers' commit:
+     * manual steps done, the handoff decided, and team platform's own gate lines signed; team dba has signed nothing.
+     */
+    private Scenario pipelineRunWherePlatformSigned(Path approvals) throws Exception {
+        Scenario scenario = twoTeams();
+        String generated = PipelineApprovalsFile.render(Guardrails.planOf(scenario), "production");
+        Files.writeString(approvals, generated.replaceAll("(?m)^# (approve|handoff|gate:platform) ", "$1 "));
+        Rehearsals.rehearseAndCarry(scenario, tmp.resolve("staging"));
+        return scenario.env("CI", "true")
+                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
+                .guard(new GuardOptions(
+                        Guardrails.pipelineOnlyOrg(tmp.resolve("org")), ApprovalMode.PER_STEP, approvals));
+    }
+
     private static List<String> signatures(RunOutcome run) {
         return run.entries(RUN, "approved").stream()
                 .map(e -> e.path("notes").asText())
@@ -86,15 +101,7 @@ class PipelineGateTeamsTest {
     @Test
     void uncommentingOneTeamsLineSignsForThatTeamOnlyAndTheOtherTeamsLineSignsLater() throws Exception {
         Path approvals = tmp.resolve("pipeline-approvals.txt");
-        Scenario scenario = twoTeams();
-        String generated = PipelineApprovalsFile.render(Guardrails.planOf(scenario), "production");
-        // The reviewers' commit: manual steps done, the handoff decided, and team platform signs its own lines.
-        Files.writeString(approvals, generated.replaceAll("(?m)^# (approve|handoff|gate:platform) ", "$1 "));
-        Rehearsals.rehearseAndCarry(scenario, tmp.resolve("staging"));
-        scenario.env("CI", "true")
-                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
-                .guard(new GuardOptions(
-                        Guardrails.pipelineOnlyOrg(tmp.resolve("org")), ApprovalMode.PER_STEP, approvals));
+        Scenario scenario = pipelineRunWherePlatformSigned(approvals);
 
         RunOutcome halted = scenario.run(new ScriptedApprover());
 
@@ -126,14 +133,7 @@ class PipelineGateTeamsTest {
     @Test
     void aHaltedPipelineRunIsContinuedThroughThePipelinesResumeModeNotAnExecuteTheClassRefuses() throws Exception {
         Path approvals = tmp.resolve("pipeline-approvals.txt");
-        Scenario scenario = twoTeams();
-        String generated = PipelineApprovalsFile.render(Guardrails.planOf(scenario), "production");
-        Files.writeString(approvals, generated.replaceAll("(?m)^# (approve|handoff|gate:platform) ", "$1 "));
-        Rehearsals.rehearseAndCarry(scenario, tmp.resolve("staging"));
-        scenario.env("CI", "true")
-                .env(PipelineGate.GATE_VARIABLE, "github-run-7-1")
-                .guard(new GuardOptions(
-                        Guardrails.pipelineOnlyOrg(tmp.resolve("org")), ApprovalMode.PER_STEP, approvals));
+        Scenario scenario = pipelineRunWherePlatformSigned(approvals);
 
         RunOutcome halted = scenario.run(new ScriptedApprover());
         StatusView status = new StatusService(Clock.systemUTC(), Map.of()).status(new RunDirectory(scenario.dir()));
