@@ -39,7 +39,8 @@ public final class StatusViews {
         Optional<JournalEntry> last =
                 entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
         String current = currentStep(outcomes);
-        Situation situation = situation(new Facts(runDir, input, lock, live, recorded, counts, last, current));
+        Situation situation =
+                situation(new Facts(runDir, input, outcomes, lock, live, recorded, counts, last, current));
         return new StatusView(
                 runDir.toString(),
                 input.runId(),
@@ -75,6 +76,7 @@ public final class StatusViews {
     private record Facts(
             Path runDir,
             ReportInput input,
+            List<StepOutcome> outcomes,
             LockInfo lock,
             boolean live,
             RecordedVerdict recorded,
@@ -87,7 +89,7 @@ public final class StatusViews {
     private static Situation situation(Facts f) {
         if (f.live()) {
             String doing = lastWork(f.input().entries())
-                    .map(e -> WaitingFor.describe(e, f.input().steps()))
+                    .map(e -> WaitingFor.describe(e, f.outcomes()))
                     .orElse("starting");
             return new Situation(RunActivity.RUNNING, null, doing, null);
         }

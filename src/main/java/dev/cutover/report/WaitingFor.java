@@ -2,7 +2,9 @@ package dev.cutover.report;
 
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.journal.JournalEntry;
+import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.SecondConfirmations;
+import dev.cutover.journal.StepResumeState;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,8 +12,12 @@ import java.util.Optional;
 final class WaitingFor {
     private WaitingFor() {}
 
-    /** The line for the last entry; {@code steps} supplies the step's kind (irreversible, human, polled). */
-    static String describe(JournalEntry last, List<ExecutionStep> steps) {
+    /**
+     * The line for the last entry; {@code outcomes} supply each step's kind (irreversible, human, polled) and what
+     * the journal says about it so far (e.g. whether its approval still awaits a confirmation).
+     */
+    static String describe(JournalEntry last, List<StepOutcome> outcomes) {
+        List<ExecutionStep> steps = outcomes.stream().map(StepOutcome::step).toList();
         Optional<String> reverse = ReverseWaitingFor.describe(last, steps);
         if (reverse.isPresent()) {
             return reverse.get();
@@ -20,13 +26,14 @@ final class WaitingFor {
             return runLevel(last);
         }
         String step = last.stepId();
-        Optional<ExecutionStep> plan =
-                steps.stream().filter(s -> s.stepId().equals(step)).findFirst();
+        Optional<StepOutcome> outcome =
+                outcomes.stream().filter(o -> o.stepId().equals(step)).findFirst();
+        Optional<ExecutionStep> plan = outcome.map(StepOutcome::step);
         return switch (last.event()) {
             case STEP_STARTED, PREVIEW_SHOWN -> "preparing " + step + " (runtime parameters, preview)";
             case SSO_PROBE_PASSED, SSO_PROBE_FAILED -> "probing identities before " + step;
             case APPROVAL_REQUESTED -> "waiting for the operator to approve " + step;
-            case APPROVED -> afterApproved(last, plan);
+            case APPROVED -> afterApproved(last, outcome);
             case EXECUTED -> afterExecuted(last, plan);
             case POLL_TICK -> "polling " + step + ": last state " + text(last.pollState());
             case POLL_TERMINAL -> "verifying " + step + " (poll ended in " + text(last.pollState()) + ")";
@@ -53,18 +60,30 @@ final class WaitingFor {
         };
     }
 
-    private static String afterApproved(JournalEntry last, Optional<ExecutionStep> plan) {
+    private static String afterApproved(JournalEntry last, Optional<StepOutcome> outcome) {
         String step = last.stepId();
         String notes = last.notes() == null ? "" : last.notes();
-        if (SecondConfirmations.dueIn(notes) > 0) {
-            // The approval announced confirmations (irreversible, point of no return); the command waits for them.
+        if (awaitsConfirmation(notes, outcome)) {
             return "waiting for the operator's second confirmation of " + step;
         }
         boolean firstApproval = !Approvals.isRetry(notes) && !SecondConfirmations.isConfirmation(notes);
-        if (firstApproval && plan.map(ExecutionStep::human).orElse(false)) {
+        if (firstApproval && outcome.map(o -> o.step().human()).orElse(false)) {
             return "waiting for the operator to confirm " + step + " was done by hand";
         }
         return "running " + step;
+    }
+
+    /**
+     * Whether the step's command still waits for a confirmation: the approval bound to it announced some
+     * (irreversible, point of no return) and fewer have been given. A point of no return that is also irreversible
+     * is confirmed twice, so the first confirmation given still leaves the crossing open; the replay counts them
+     * exactly as a resume does ({@link SecondConfirmations}).
+     */
+    private static boolean awaitsConfirmation(String notes, Optional<StepOutcome> outcome) {
+        return outcome.flatMap(StepOutcome::history)
+                .map(h -> h.lastEvent() == JournalEvent.APPROVED
+                        && h.state() == StepResumeState.RESTART_WITH_FRESH_APPROVAL)
+                .orElse(SecondConfirmations.dueIn(notes) > 0);
     }
 
     private static String afterExecuted(JournalEntry last, Optional<ExecutionStep> plan) {
