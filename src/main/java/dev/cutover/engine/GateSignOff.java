@@ -6,6 +6,7 @@ import dev.cutover.approval.Question;
 import dev.cutover.compile.ExecutionStep;
 import dev.cutover.compile.GateAnchors;
 import dev.cutover.input.GoNoGoGate;
+import dev.cutover.journal.GateQuestion;
 import dev.cutover.journal.JournalEvent;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +19,9 @@ import java.util.Set;
  * job there, so every earlier step has finished — each approver team signs separately. The signer is the run's operator,
  * who must be listed for the team in {@code cutover.yaml approvers}; with no operators mapped, anyone may sign
  * outside production (pre-flight refuses that in production). Each signature is a question of its own that names
- * the team ({@code gate:<team>} in an answers file), and a run-level {@code approved}
- * with notes naming gate and team ({@link GateSignatures}); a refusal halts the run. Signatures survive a
+ * the team ({@code gate:<team>} in an answers file), journaled as it is put (a run-level {@code approval-requested},
+ * {@link GateQuestion}) and answered by a run-level {@code approved} with notes naming gate and team
+ * ({@link GateSignatures}); a refusal halts the run. Signatures survive a
  * resume, so teams sign once even when different operators sign for different teams across resumes.
  */
 final class GateSignOff {
@@ -111,6 +113,8 @@ final class GateSignOff {
             ctx.out().println("REFUSED: " + why);
             return Optional.of(RunEnding.halted(why, step.stepId()));
         }
+        // Journaled before it is put, so status (which reads only the journal) says which signature is awaited.
+        ctx.journal().append(new GateQuestion(gate.key(), gate.phaseName(), team).draft());
         Answer a = ctx.approver().ask(question(step, asked, team, operator, allowed.isEmpty()));
         if (a.choice() == Choice.APPROVE) {
             ctx.journal()

@@ -19,10 +19,13 @@ public final class Approvals {
 
     private Approvals() {}
 
-    /** Every {@code approval-requested} entry (a step asked again after a resume counts again). */
+    /**
+     * Every step-level {@code approval-requested} entry (a step asked again after a resume counts again); a gate
+     * signature's question is journaled run-level and, like its signature, is no step approval.
+     */
     public static int requested(List<JournalEntry> entries) {
         return (int) entries.stream()
-                .filter(e -> e.event() == JournalEvent.APPROVAL_REQUESTED)
+                .filter(e -> e.event() == JournalEvent.APPROVAL_REQUESTED && !e.isRunLevel())
                 .count();
     }
 

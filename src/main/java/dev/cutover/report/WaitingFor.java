@@ -1,6 +1,7 @@
 package dev.cutover.report;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.journal.GateQuestion;
 import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.journal.SecondConfirmations;
@@ -52,6 +53,11 @@ final class WaitingFor {
     }
 
     private static String runLevel(JournalEntry last) {
+        Optional<GateQuestion> gate = GateQuestion.of(last);
+        if (gate.isPresent()) {
+            return "waiting for the operator to sign the go/no-go gate of "
+                    + gate.get().where() + " for team " + gate.get().team();
+        }
         return switch (last.event()) {
             case LOCK_ACQUIRED, LOCK_TAKEN_OVER_FROM_STALE -> "running pre-flight checks and go/no-go";
             case LOCK_RELEASED -> "finishing the run";

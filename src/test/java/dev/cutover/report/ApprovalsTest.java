@@ -3,6 +3,7 @@ package dev.cutover.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutover.journal.EntryDraft;
+import dev.cutover.journal.GateQuestion;
 import dev.cutover.journal.JournalEvent;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AutoClose;
@@ -50,6 +51,18 @@ class ApprovalsTest {
 
         assertThat(Approvals.requested(journal.entries())).isEqualTo(2);
         assertThat(Approvals.given(journal.entries())).isEqualTo(2);
+    }
+
+    @Test
+    void aGateSignaturesQuestionAndItsSignatureAreNoStepApprovals() {
+        journal.append(new GateQuestion("dp4", "Cutover", "platform").draft())
+                .append(EntryDraft.runLevel(JournalEvent.APPROVED)
+                        .withNotes("gate dp4 (Cutover): signed for team platform"))
+                .event(DNS, JournalEvent.APPROVAL_REQUESTED, "{}")
+                .event(DNS, JournalEvent.APPROVED, "sha256=ab12");
+
+        assertThat(Approvals.requested(journal.entries())).isEqualTo(1);
+        assertThat(Approvals.given(journal.entries())).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.cutover.engine.walk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cutover.app.StatusService;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveStatusAtPromptsTest {
     private static final String SWITCH = "dp-phase4-030-switch-live";
     private static final String CONFIG = "dp-phase3-010-copy-config";
+    private static final String DP4_FIRST = "dp-phase4-001-announce";
 
     @TempDir
     Path tmp;
@@ -47,6 +50,34 @@ class LiveStatusAtPromptsTest {
                 .containsExactly(
                         "CONFIRM IRREVERSIBLE STEP " + SWITCH + waiting,
                         "CONFIRM CROSSING THE POINT OF NO RETURN at " + SWITCH + waiting);
+    }
+
+    @Test
+    void whileAGoNoGoGateWaitsForATeamsSignatureStatusNamesTheGateAndThatTeam() {
+        Scenario s = Scenario.demo(tmp)
+                .editJson(
+                        Scenario.DP,
+                        root -> ((ArrayNode) root.path("phases")
+                                        .get(3)
+                                        .path("go_no_go_gate")
+                                        .path("approvers"))
+                                .add("dba"))
+                .config("environment: sandbox\nallowed_programs: [bash, cat, cmp, cp, diff, grep, ln, mkdir,"
+                        + " readlink, rm, sha256sum, test, touch, true]\npoll_interval_seconds: 1\n"
+                        + "approvers:\n  platform: [tester]\n  dba: [tester]\n");
+        List<String> seen = new ArrayList<>();
+        ScriptedApprover approver = new ScriptedApprover().onAsk(gate(), q -> seen.add(q.team() + " -> " + now(s)));
+
+        RunOutcome run = s.run(approver);
+
+        assertThat(run.verdict()).as(run.output()).isEqualTo("completed");
+        String gate =
+                " -> waiting for the operator to sign the go/no-go gate of data-plane phase 4 (Cutover) for team ";
+        assertThat(seen).containsExactly("platform" + gate + "platform", "dba" + gate + "dba");
+    }
+
+    private static Predicate<Question> gate() {
+        return q -> q.kind() == PromptKind.GATE && q.stepId().equals(DP4_FIRST);
     }
 
     /** What status says the live run is doing, computed from the run directory as another process would. */
