@@ -288,7 +288,7 @@ final class PreflightRun {
                 engine.out(),
                 journal,
                 commands,
-                new Prompts(header, new NoReturnNotice(plan.plan().steps())),
+                new Prompts(header, new NoReturnNotice(plan.plan().steps(), prior)),
                 freezes,
                 sso,
                 CutoverEngine.lint(plan),

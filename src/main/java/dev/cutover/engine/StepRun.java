@@ -126,6 +126,7 @@ final class StepRun {
             return declined;
         }
         ctx.journal().event(step, JournalEvent.APPROVED, join(SecondConfirmations.POINT_OF_NO_RETURN, again.notes()));
+        ctx.prompts().noReturn().crossed();
         ctx.notifications().pointOfNoReturnCrossed(step);
         return Optional.empty();
     }

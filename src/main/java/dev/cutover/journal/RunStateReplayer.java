@@ -79,6 +79,7 @@ public final class RunStateReplayer {
         private int confirmationsOutstanding; // announced by the approval bound to the command, not yet given
         private JournalEntry lastBoundApproval;
         private Instant unsettledRollbackAt; // the failure dialog's rollback approved, no outcome or decision since
+        private boolean mayHaveRun; // the command was let run at least once (StepHistory#mayHaveRun)
 
         StepFold(String stepId, int phaseNumber) {
             this.stepId = stepId;
@@ -118,11 +119,16 @@ public final class RunStateReplayer {
                         retries++;
                     }
                     acceptConfirmations(entry.notes());
+                    mayHaveRun |= confirmationsOutstanding == 0;
                     if (StepHistory.bindsCommand(entry)) {
                         lastBoundApproval = entry;
                     }
                 }
-                case EXECUTED -> acceptExecuted(entry);
+                case EXECUTED -> {
+                    mayHaveRun = true;
+                    acceptExecuted(entry);
+                }
+                case STEP_SUCCEEDED, RESUME_MARKED_DONE -> mayHaveRun = true;
                 default -> {
                     // other events only move the classification
                 }
@@ -194,7 +200,8 @@ public final class RunStateReplayer {
                     Optional.ofNullable(lastApprovalNotes),
                     approvedSinceLastStart,
                     Optional.ofNullable(lastBoundApproval),
-                    Optional.ofNullable(unsettledRollbackAt));
+                    Optional.ofNullable(unsettledRollbackAt),
+                    mayHaveRun);
         }
     }
 }

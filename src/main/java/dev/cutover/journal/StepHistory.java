@@ -33,6 +33,10 @@ import java.util.Optional;
  * @param unsettledRollbackAt when the failure dialog's rollback of the step was approved, while that rollback has
  *     no outcome ({@code rollback-executed}) and the operator has not decided on the step since (only
  *     {@code resume-reprompted} questions left unanswered follow): it may have run completely, partly or not at all
+ * @param mayHaveRun whether the step's command may have started at least once: it was approved with no
+ *     confirmation left to give (the command starts right after), or an {@code executed}, {@code step-succeeded}
+ *     or {@code resume-marked-done} was written. False for a step skipped or aborted at its approval or at a
+ *     confirmation: it never ran (so, at the plan's point of no return, the point was not crossed)
  */
 public record StepHistory(
         String stepId,
@@ -53,7 +57,8 @@ public record StepHistory(
         Optional<String> lastApprovalNotes,
         boolean approvedSinceLastStart,
         Optional<JournalEntry> lastBoundApproval,
-        Optional<Instant> unsettledRollbackAt) {
+        Optional<Instant> unsettledRollbackAt,
+        boolean mayHaveRun) {
 
     public StepHistory {
         Objects.requireNonNull(stepId, "stepId");

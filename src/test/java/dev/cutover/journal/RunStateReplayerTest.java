@@ -176,6 +176,40 @@ class RunStateReplayerTest {
     }
 
     @Test
+    void aStepSkippedAtItsLastConfirmationNeverRanButOneLetRunMayHave() {
+        add(STEP, JournalEvent.STEP_STARTED);
+        add(STEP, JournalEvent.APPROVED, "sha256=ab12; " + SecondConfirmations.dueNote(true, true));
+        add(STEP, JournalEvent.APPROVED, SecondConfirmations.IRREVERSIBLE);
+        add(STEP, JournalEvent.SKIPPED, "skipped by operator (at the point of no return)");
+        add(OTHER, JournalEvent.STEP_STARTED);
+        add(OTHER, JournalEvent.APPROVED, "sha256=cd34; " + SecondConfirmations.dueNote(false, true));
+        add(OTHER, JournalEvent.APPROVED, SecondConfirmations.POINT_OF_NO_RETURN);
+
+        assertThat(replay().step(STEP).orElseThrow().mayHaveRun())
+                .as("skipped before its last confirmation")
+                .isFalse();
+        assertThat(replay().step(OTHER).orElseThrow().mayHaveRun())
+                .as("every confirmation given, no executed yet: the command starts right after")
+                .isTrue();
+
+        add(OTHER, JournalEvent.RESUME_REVERIFIED);
+        add(OTHER, JournalEvent.RESUME_REPROMPTED);
+        add(OTHER, JournalEvent.SKIPPED, "skipped by operator at resume");
+        assertThat(replay().step(OTHER).orElseThrow().mayHaveRun())
+                .as("skipping it later does not undo that it may have run")
+                .isTrue();
+    }
+
+    @Test
+    void anOlderJournalsApprovalWithoutConfirmationNotesAndAnyExecuteMayHaveRun() {
+        add(STEP, JournalEvent.APPROVED, "sha256=ab12");
+        add(OTHER, JournalEvent.RESUME_MARKED_DONE);
+
+        assertThat(replay().step(STEP).orElseThrow().mayHaveRun()).isTrue();
+        assertThat(replay().step(OTHER).orElseThrow().mayHaveRun()).isTrue();
+    }
+
+    @Test
     void anApprovalWithoutAnnouncedConfirmationsIsInFlight() {
         add(STEP, JournalEvent.APPROVED, "sha256=ab12; typed at the terminal");
         assertThat(replay().stateOf(STEP)).isEqualTo(StepResumeState.IN_FLIGHT);

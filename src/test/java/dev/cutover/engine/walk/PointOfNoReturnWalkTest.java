@@ -23,6 +23,7 @@ class PointOfNoReturnWalkTest {
     private static final String POINT = "dp-phase3-010-copy-config";
     private static final String AFTER = "dp-phase4-030-switch-live";
     private static final String CROSSING = "CONFIRM CROSSING THE POINT OF NO RETURN at " + POINT;
+    private static final String BEYOND = "BEYOND THE POINT OF NO RETURN";
 
     @TempDir
     Path tmp;
@@ -82,6 +83,55 @@ class PointOfNoReturnWalkTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.path("notes").asText()).startsWith("aborted by operator (at the point"));
         assertThat(run.file("service/target/config/app.conf")).doesNotExist();
+    }
+
+    @Test
+    void aPointSkippedAtItsCrossingWasNotCrossedSoNoLaterPromptSaysItWas() {
+        RunOutcome run =
+                Scenario.demo(tmp).run(new ScriptedApprover().answer(PromptKind.IRREVERSIBLE, POINT, Choice.SKIP));
+
+        assertThat(run.entries(POINT, "executed")).isEmpty();
+        assertThat(later(run.approver().asked(), POINT))
+                .as("the questions asked after the skipped crossing")
+                .isNotEmpty()
+                .allSatisfy(q -> assertThat(q.prompt()).doesNotContain(BEYOND));
+        assertThat(run.output()).doesNotContain(BEYOND);
+    }
+
+    @Test
+    void aResumeAfterTheCrossingWasSkippedStillDoesNotSayThePointWasCrossed() {
+        Scenario s = Scenario.demo(tmp);
+        s.run(new ScriptedApprover().answer(PromptKind.IRREVERSIBLE, POINT, Choice.SKIP));
+        s.crashAfter(AFTER, "approval-requested");
+
+        RunOutcome resumed = s.resume(new ScriptedApprover());
+
+        assertThat(resumed.asked(PromptKind.APPROVE, AFTER))
+                .as("asked again after the resume")
+                .isNotEmpty()
+                .allSatisfy(q -> assertThat(q.prompt()).doesNotContain(BEYOND));
+    }
+
+    @Test
+    void aResumeAfterThePointRanSaysItWasCrossedAsTheJournalShows() {
+        Scenario s = Scenario.demo(tmp);
+        s.run(new ScriptedApprover());
+        s.crashAfter(AFTER, "approval-requested");
+
+        RunOutcome resumed = s.resume(new ScriptedApprover());
+
+        assertThat(approval(resumed, AFTER)).contains(BEYOND + " (crossed at " + POINT + ")");
+    }
+
+    /** The questions asked after the last one about {@code step}. */
+    private static List<Question> later(List<Question> asked, String step) {
+        int last = -1;
+        for (int i = 0; i < asked.size(); i++) {
+            if (asked.get(i).stepId().equals(step)) {
+                last = i;
+            }
+        }
+        return asked.subList(last + 1, asked.size());
     }
 
     private static String approval(RunOutcome run, String step) {
