@@ -10,7 +10,10 @@ public enum NotificationKind {
     GATE_SIGNED,
     /** An approver team refused a phase's go/no-go gate; the run halts. */
     GATE_REFUSED,
-    /** The step at the point of no return ran: rolling back is now impossible or much more expensive. */
+    /**
+     * The operator confirmed crossing the point of no return; its step's command runs next, and rolling back is now
+     * impossible or much more expensive.
+     */
     POINT_OF_NO_RETURN_CROSSED,
     /** A step failed; the operator is in the rollback dialog. */
     STEP_FAILED,
