@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.input.BlankText;
 import dev.cutover.input.Plane;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -25,11 +26,6 @@ public final class SignOff {
     // but spelling it out keeps a future flag change from letting Arabic-Indic digits sign a cutover.
     private static final Pattern LINE =
             Pattern.compile("^(?:>[ \\t]*)?APPROVED BY: (.+?) ON: ([0-9]{4}-[0-9]{2}-[0-9]{2})");
-    /**
-     * Fillers that draw nothing although Unicode does not class them as space or format characters (Hangul fillers,
-     * the blank Braille pattern): a name made of them is as blank as one of spaces.
-     */
-    private static final String BLANK_LETTERS = "\u115F\u1160\u3164\uFFA0\u2800";
 
     private SignOff() {}
 
@@ -78,27 +74,11 @@ public final class SignOff {
     }
 
     /**
-     * Whether the name holds something a reader sees besides {@code _}: any Unicode space (U+00A0, U+2003, U+3000,
-     * …), control, zero-width or other format character, lone combining mark or blank filler draws nothing, so a
-     * name of only those is the unfilled template in disguise (FORMATS.md §5).
+     * Whether the name holds something a reader sees besides {@code _} ({@link BlankText#draws}): a name of only
+     * spaces, invisible characters and underscores is the unfilled template in disguise (FORMATS.md §5).
      */
     static boolean hasVisibleCharacter(String name) {
-        return name.codePoints()
-                .anyMatch(cp -> cp != '_'
-                        && !Character.isWhitespace(cp)
-                        && !Character.isSpaceChar(cp)
-                        && BLANK_LETTERS.indexOf(cp) < 0
-                        && switch (Character.getType(cp)) {
-                            case Character.CONTROL,
-                                    Character.FORMAT,
-                                    Character.UNASSIGNED,
-                                    Character.SURROGATE,
-                                    Character.PRIVATE_USE,
-                                    Character.NON_SPACING_MARK,
-                                    Character.ENCLOSING_MARK,
-                                    Character.COMBINING_SPACING_MARK -> false;
-                            default -> true;
-                        });
+        return name.codePoints().anyMatch(cp -> cp != '_' && BlankText.draws(cp));
     }
 
     /** Points at a near miss, so an operator who did sign sees why the line was not accepted. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The rules a schema cannot express (FORMATS.md §2, §5 check 3): phase order and names, account ids and run
- * ids that agree across files (and with {@code --run-id}), and freeze-window ids that are not blank.
+ * ids that agree across files (and with {@code --run-id}), freeze-window ids that are not blank, and gate approver
+ * teams that each name a team ({@link GateApproverNames}).
  *
  * <p>Works on whatever parsed, so it runs alongside schema validation and every problem surfaces in one pass;
  * values the schema already rejects (wrong type, malformed id) are skipped here rather than reported twice.
@@ -38,7 +39,16 @@ final class CrossFileChecks {
         if (dataPlane != null) {
             problems.addAll(freezeWindowIds(dataPlane));
         }
+        gateApprovers(documents, Plane.CP, InputFile.CONTROL_PLANE_CHECKLIST, problems);
+        gateApprovers(documents, Plane.DP, InputFile.DATA_PLANE_CHECKLIST, problems);
         return problems;
+    }
+
+    private static void gateApprovers(
+            Map<InputFile, JsonNode> documents, Plane plane, InputFile file, List<Problem> problems) {
+        if (documents.containsKey(file)) {
+            problems.addAll(GateApproverNames.check(plane, documents.get(file)));
+        }
     }
 
     private static List<Problem> sameAccount(Map<InputFile, JsonNode> documents, String pointer, String side) {

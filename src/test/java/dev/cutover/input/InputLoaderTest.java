@@ -233,6 +233,30 @@ class InputLoaderTest {
     }
 
     @Test
+    void aGateApproverTeamThatDrawsNothingIsRefusedWhereItIsListed() {
+        Path dir = TestRunDirs.complete(tmp.resolve("run"));
+        // A space, a zero-width space, a Hangul filler with a no-break space: each looks like no name at all.
+        TestRunDirs.replace(dir, CP, "/phases/6/go_no_go_gate/approvers", List.of("platform", " "));
+        TestRunDirs.replace(
+                dir, DP, "/phases/3/go_no_go_gate/approvers", List.of("\u200B", "platform", "\u3164\u00A0"));
+
+        CutoverException e = loadFailure(dir);
+
+        assertThat(e.exitCode()).isEqualTo(2);
+        assertThat(e.problems())
+                .extracting(Problem::file, Problem::pointer)
+                .containsExactly(
+                        tuple(CP, "/phases/6/go_no_go_gate/approvers/1"),
+                        tuple(DP, "/phases/3/go_no_go_gate/approvers/0"),
+                        tuple(DP, "/phases/3/go_no_go_gate/approvers/2"));
+        assertThat(e.problems().get(0).message())
+                .isEqualTo("the go/no-go gate of control-plane phase 6 lists a blank approver team (only spaces or"
+                        + " invisible characters): no team could be asked to sign it, and the run would stop there");
+        assertThat(e.problems().get(0).fix())
+                .isEqualTo("write the team's name as cutover.yaml approvers names it, or remove the entry");
+    }
+
+    @Test
     void aDuplicatedPhaseNumberIsReportedWhereTheOrderBreaks() {
         Path dir = TestRunDirs.upstream(tmp.resolve("run"));
         TestRunDirs.replace(dir, RunDirectory.MIGRATION_PLAN, "/phases/4/number", 4);

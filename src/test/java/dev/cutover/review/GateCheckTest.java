@@ -43,7 +43,7 @@ class GateCheckTest {
 
     @Test
     void aGateWithoutApproversFails() {
-        Finding f = only(dp4(gate -> gate.putArray("approvers").add(" ")), DP4 + "/approvers");
+        Finding f = only(dp4(gate -> gate.putArray("approvers")), DP4 + "/approvers");
 
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(f.message()).contains("has no approver teams");
