@@ -257,6 +257,22 @@ class InputLoaderTest {
     }
 
     @Test
+    void aTeamListedTwiceInOneGateIsRefusedAtItsSecondEntryButTwoGatesMayShareATeam() {
+        Path dir = TestRunDirs.complete(tmp.resolve("run"));
+        TestRunDirs.replace(
+                dir, DP, "/phases/3/go_no_go_gate/approvers", List.of("platform", "data-platform", "platform"));
+
+        Problem problem = onlyProblem(dir);
+
+        assertThat(problem.file()).isEqualTo(DP);
+        assertThat(problem.pointer()).isEqualTo("/phases/3/go_no_go_gate/approvers/2");
+        assertThat(problem.message())
+                .isEqualTo("the go/no-go gate of data-plane phase 4 lists approver team `platform` twice (also at"
+                        + " approvers/0): it would be asked to sign the same gate twice");
+        assertThat(problem.fix()).isEqualTo("remove this entry: each team signs a gate once");
+    }
+
+    @Test
     void aDuplicatedPhaseNumberIsReportedWhereTheOrderBreaks() {
         Path dir = TestRunDirs.upstream(tmp.resolve("run"));
         TestRunDirs.replace(dir, RunDirectory.MIGRATION_PLAN, "/phases/4/number", 4);
