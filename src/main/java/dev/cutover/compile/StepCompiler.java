@@ -54,7 +54,11 @@ public final class StepCompiler {
         new PlanWarnings(inputs, errors, warnings).check(drafts);
         errors.throwIfAny();
         List<CompileWarning> found = warnings.list();
-        return new Plan(ordered(drafts, order, requires, found), found);
+        List<ExecutionStep> steps = ordered(drafts, order, requires, found);
+        // Needs the execution order, which exists only once the steps compiled.
+        new GateCriteriaOrder(errors).check(GateAnchors.of(inputs, steps), steps);
+        errors.throwIfAny();
+        return new Plan(steps, found);
     }
 
     private ItemCompiler itemCompiler(Inputs inputs, CompileErrors errors, Warnings warnings) {

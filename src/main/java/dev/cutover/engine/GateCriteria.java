@@ -1,32 +1,29 @@
 package dev.cutover.engine;
 
 import dev.cutover.compile.ExecutionStep;
+import dev.cutover.compile.GateCriterionLinks;
 import dev.cutover.input.GoNoGoGate;
 import dev.cutover.journal.EntryDraft;
 import dev.cutover.journal.JournalEntry;
 import dev.cutover.journal.JournalEvent;
 import dev.cutover.policy.CommandRole;
 import dev.cutover.shell.CommandResult;
-import dev.cutover.shell.NoOpCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The criteria of a go/no-go gate, each checked by machine where the plan links it to a verify command: a
- * criterion that names a step of the plan (e.g. "dp-phase2-010-copy-data: bulk copy complete") is checked by
- * running that step's read-only verify command now, so the signers see the system's answer next to the claim.
- * A human step's verify is its operator, so naming one links nothing. Each check is journaled as a run-level {@code verify-passed} / {@code verify-failed}. A criterion without a
- * link, or whose command cannot run before its step (open runtime parameters), stays for the signers to judge.
+ * The criteria of a go/no-go gate, each checked by machine where the plan links it to a verify command
+ * ({@link GateCriterionLinks}): a criterion that names a step of the plan (e.g. "dp-phase2-010-copy-data: bulk copy
+ * complete") is checked by running that step's read-only verify command now, so the signers see the system's answer
+ * next to the claim. Compile refuses a link to a step that runs at or after the gate, so the step has had its turn.
+ * Each check is journaled as a run-level {@code verify-passed} / {@code verify-failed}. A criterion without a link,
+ * or whose command cannot run before its step (open runtime parameters), stays for the signers to judge.
  */
 final class GateCriteria {
-    private static final Pattern STEP_ID = Pattern.compile("\\b(?:cp|dp)-phase[0-6]-[0-9]{3}-[a-z0-9]+(?:-[a-z0-9]+)*");
-
     private final EngineContext ctx;
     private final Map<String, ExecutionStep> stepsById;
 
@@ -57,27 +54,11 @@ final class GateCriteria {
     List<Criterion> check(String gateKey, GoNoGoGate gate) {
         List<Criterion> out = new ArrayList<>();
         for (String text : gate.criteria()) {
-            out.add(linkedStep(text)
+            out.add(GateCriterionLinks.linkedStep(text, stepsById)
                     .map(step -> check(gateKey, text, step))
                     .orElseGet(() -> new Criterion(text, Optional.empty(), Status.FOR_SIGNERS, "")));
         }
         return out;
-    }
-
-    private Optional<ExecutionStep> linkedStep(String criterion) {
-        Matcher m = STEP_ID.matcher(criterion);
-        while (m.find()) {
-            ExecutionStep step = stepsById.get(m.group());
-            if (step != null && checksSomething(step)) {
-                return Optional.of(step);
-            }
-        }
-        return Optional.empty();
-    }
-
-    // A human step's verify is the operator's own confirmation (compiled as `true`): nothing to check by machine.
-    private static boolean checksSomething(ExecutionStep step) {
-        return !step.human() && step.verifyCmd() != null && !NoOpCommand.is(step.verifyCmd());
     }
 
     private Criterion check(String gateKey, String text, ExecutionStep step) {

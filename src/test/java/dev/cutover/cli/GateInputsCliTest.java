@@ -42,6 +42,16 @@ class GateInputsCliTest {
         JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
     }
 
+    private static void controlPlaneGateCriteria(Path dir, String... criteria) throws IOException {
+        Path file = dir.resolve(CP);
+        ObjectNode root = (ObjectNode) JSON.readTree(file.toFile());
+        ArrayNode list = ((ObjectNode) root.path("phases").get(6).path("go_no_go_gate")).putArray("criteria");
+        for (String criterion : criteria) {
+            list.add(criterion);
+        }
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+    }
+
     private static CliRunner.Result execute(Path dir, String... more) {
         List<String> args =
                 new ArrayList<>(List.of("execute", "--run-dir", dir.toString(), "--answers", APPROVE_ALL.toString()));
@@ -90,5 +100,34 @@ class GateInputsCliTest {
                 .contains(CP + ": /phases/6/go_no_go_gate/approvers/1")
                 .doesNotContain("internal error");
         assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
+    }
+
+    /**
+     * The control-plane gate waiting on the data plane's switch of service/live, which runs long after it: review
+     * used to PASS it and the run halted at the gate with a fix that meant switching by hand.
+     */
+    @Test
+    void aCriterionCheckedByALaterStepIsRefusedByCompileAndReviewBeforeAnythingRuns() throws IOException {
+        Path dir = demo();
+        controlPlaneGateCriteria(
+                dir,
+                "dp-phase4-030-switch-live: live link points at the target",
+                "service/live still points at source/demo-data");
+
+        CliRunner.Result compiled = CliRunner.run("compile", "--run-dir", dir.toString());
+        CliRunner.Result reviewed = CliRunner.run("review", "--run-dir", dir.toString());
+        CliRunner.Result executed = execute(dir);
+
+        for (CliRunner.Result r : List.of(compiled, reviewed, executed)) {
+            assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
+            assertThat(r.err())
+                    .contains(CP + ": /phases/6/go_no_go_gate/criteria/0: the go/no-go gate of control-plane phase 6"
+                            + " (Control Plane Validation) has a criterion checked by the verify of"
+                            + " dp-phase4-030-switch-live, which runs after the gate is asked (before"
+                            + " cp-phase6-090-target-empty)")
+                    .contains("fix: name a step that runs before cp-phase6-090-target-empty, or move the gate to a"
+                            + " phase after dp-phase4-030-switch-live");
+        }
+        assertThat(dir.resolve("service/target")).as("no step ran").doesNotExist();
     }
 }

@@ -22,7 +22,6 @@ class GateCriteriaTest {
     private static final String DP4_FIRST = "dp-phase4-001-announce";
     private static final String RUN = "cp-phase0-000-run";
     private static final String COPY_DATA = "dp-phase2-010-copy-data";
-    private static final String SWITCH = "dp-phase4-030-switch-live";
     private static final String LAST_OF_PHASE_3 = "dp-phase3-010-copy-config";
 
     @TempDir
@@ -90,12 +89,15 @@ class GateCriteriaTest {
 
     @Test
     void aFailedCheckBlocksTheGateBeforeAnyoneSignsAndTheRunHaltsBeforeThePhase() {
-        // The switch has not happened yet when the phase 4 gate is asked, so its verify fails.
-        RunOutcome run = withCriteria("live already points at the target (" + SWITCH + ")")
-                .run(new ScriptedApprover());
+        // The target copy gains a file the source does not have before the phase 4 gate is asked: its verify fails.
+        Scenario s = withCriteria("the target still matches the source (" + COPY_DATA + ")");
+        RunOutcome run = s.run(new ScriptedApprover()
+                .onAsk(
+                        q -> q.kind() == PromptKind.APPROVE && q.stepId().equals(LAST_OF_PHASE_3),
+                        q -> write(s.dir().resolve("service/target/demo-data/stray.txt"), "not in the source\n")));
 
         assertThat(run.verdict()).isEqualTo("halted");
-        assertThat(run.output()).contains("GATE BLOCKED", "[!] live already points at the target", "CHECK FAILED");
+        assertThat(run.output()).contains("GATE BLOCKED", "[!] the target still matches the source", "CHECK FAILED");
         assertThat(run.asked(PromptKind.GATE, DP4_FIRST))
                 .as("nobody is asked to sign")
                 .isEmpty();
