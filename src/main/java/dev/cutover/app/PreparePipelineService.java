@@ -7,9 +7,11 @@ import dev.cutover.engine.EnvironmentClassifier;
 import dev.cutover.engine.EnvironmentVerdict;
 import dev.cutover.engine.LoadedPlan;
 import dev.cutover.engine.PipelineApprovalsFile;
+import dev.cutover.engine.PipelineSignableGates;
 import dev.cutover.engine.SignOff;
 import dev.cutover.error.CutoverException;
 import dev.cutover.error.ErrorCode;
+import dev.cutover.error.Problem;
 import dev.cutover.input.DirectMutation;
 import dev.cutover.input.OrgConfig;
 import dev.cutover.input.OrgConfigLoader;
@@ -19,6 +21,7 @@ import dev.cutover.input.SchemaValidator;
 import dev.cutover.rehearsal.RehearsalGate;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +75,7 @@ public final class PreparePipelineService {
                     + verdict.rulesOf() + " (" + verdict.source() + "), not pipeline-only: run `cutover execute`"
                     + " there instead");
         }
+        refuseUnsignableGates(plan);
         String runId = plan.inputs().controlPlane().metadata().runId();
         String name = slug(runId);
         String branch = request.branch().orElse("cutover/" + name);
@@ -130,6 +134,26 @@ public final class PreparePipelineService {
                             + " committed. Rehearsal (required for " + verdict.rulesOf() + "): "
                             + decision.message());
         }
+    }
+
+    /**
+     * A gate the pipeline cannot sign ({@link PipelineSignableGates}) would halt the pipeline run there, perhaps past
+     * the point of no return, with no approvals line that could continue it: refused before anything is committed.
+     */
+    private static void refuseUnsignableGates(LoadedPlan plan) {
+        List<Problem> problems = PipelineSignableGates.unsignable(plan.gates());
+        if (!problems.isEmpty()) {
+            throw new CutoverException(
+                    ErrorCode.PIPELINE_REFUSED,
+                    "prepare-pipeline refused: the pipeline could not sign " + signatures(problems) + " of the plan's"
+                            + " go/no-go gates, so its run would halt there with no approvals line to continue it;"
+                            + " nothing was committed",
+                    problems);
+        }
+    }
+
+    private static String signatures(List<Problem> problems) {
+        return problems.size() == 1 ? "1 signature" : problems.size() + " signatures";
     }
 
     /** The inputs are committed as they are: a literal secret in a checklist command would be published. */

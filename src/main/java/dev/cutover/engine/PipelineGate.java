@@ -101,9 +101,30 @@ public final class PipelineGate {
                     + expected + ": it was prepared for another plan. Run prepare-pipeline again and review the"
                     + " new change");
         }
+        if (purpose == Purpose.EXECUTE) {
+            requireSignableGates(plan);
+        }
         AnswersFileApprover approvals = AnswersFileApprover.of(file, lines);
         requireRules(approvals, plan, purpose);
         return approvals;
+    }
+
+    /**
+     * Refuses a plan with a gate signature no approvals line can give ({@link PipelineSignableGates}): the run would
+     * halt there with nothing a reviewer could commit to continue it. Checked before the file's rules, since no
+     * edit of the file fixes it; only execute asks gates.
+     */
+    private static void requireSignableGates(LoadedPlan plan) {
+        List<Problem> problems = PipelineSignableGates.unsignable(plan.gates());
+        if (!problems.isEmpty()) {
+            throw new CutoverException(
+                    ErrorCode.PIPELINE_APPROVALS_REFUSED,
+                    "--pipeline-approvals refused: pipeline approvals could not give " + problems.size()
+                            + (problems.size() == 1 ? " go/no-go signature" : " go/no-go signatures")
+                            + " of this plan, so the run would halt at the gate with no line to continue it; nothing"
+                            + " was executed",
+                    problems);
+        }
     }
 
     /**

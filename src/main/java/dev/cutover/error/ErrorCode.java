@@ -121,13 +121,16 @@ public enum ErrorCode {
     PIPELINE_APPROVALS_REFUSED(
             3,
             "--pipeline-approvals is usable only in a pipeline-only class, in CI, under its approval gate, for its plan,"
-                    + " and only with rules prepare-pipeline writes (one step each, no failure rule).",
-            "Run it from the generated pipeline job after its approval gate, fixing every rule listed, or run execute at"
-                    + " a terminal."),
+                    + " only with rules prepare-pipeline writes (one step each, no failure rule), and only for a plan"
+                    + " whose go/no-go gates the pipeline can sign.",
+            "Run it from the generated pipeline job after its approval gate, fixing every rule or gate listed, or run"
+                    + " execute at a terminal."),
     PIPELINE_REFUSED(
             3,
-            "cutover prepare-pipeline refused: the class is not pipeline-only, or the repository is not ready.",
-            "Fix what the message names (clean git work tree, a new branch name, a pipeline-only class)."),
+            "cutover prepare-pipeline refused: the class is not pipeline-only, the repository is not ready, or the"
+                    + " pipeline could not sign a go/no-go gate of the plan.",
+            "Fix what the message names (clean git work tree, a new branch name, a pipeline-only class, a gate team"
+                    + " renamed as one word)."),
     TERRAFORM_PREFLIGHT_FAILED(
             3,
             "terraform/root is missing or `terraform init`/`terraform validate` failed.",

@@ -125,4 +125,32 @@ class PreparePipelineRefusalTest {
                 .doesNotContain("hunter2");
         assertNothingCreated();
     }
+
+    /**
+     * Pipeline approvals sign a gate only by `gate:<team>` lines, and no line can name a team with a space: the
+     * pipeline's run would halt at that gate (here after the point of no return) with nothing to commit that continues
+     * it. Refused before the repository is touched, naming the gate's entry, the team and the rename.
+     */
+    @Test
+    void aGateTeamNoApprovalsLineCanNameIsRefusedBeforeTheRepositoryIsTouched() throws Exception {
+        Path dp = runDir.resolve("cutover-checklist-data-plane.json");
+        String text = Files.readString(dp);
+        assertThat(text).contains("\"approvers\": [\"platform\"]");
+        Files.writeString(
+                dp, text.replace("\"approvers\": [\"platform\"]", "\"approvers\": [\"platform\", \"sec ops\"]"));
+
+        CliRunner.Result r = prepare(org, repo.dir());
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+        assertThat(r.err())
+                .contains("prepare-pipeline refused: the pipeline could not sign 1 signature of the plan's go/no-go"
+                        + " gates, so its run would halt there with no approvals line to continue it; nothing was"
+                        + " committed")
+                .contains("cutover-checklist-data-plane.json: /phases/3/go_no_go_gate/approvers/1: the go/no-go gate"
+                        + " of data-plane phase 4 (Cutover) (asked before dp-phase4-001-announce) names approver team"
+                        + " `sec ops`, which has a space or a control character")
+                .contains("fix: rename the team as one word (e.g. `sec-ops`) in the checklist's"
+                        + " go_no_go_gate.approvers and in cutover.yaml approvers");
+        assertNothingCreated();
+    }
 }
