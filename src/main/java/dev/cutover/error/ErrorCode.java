@@ -123,8 +123,8 @@ public enum ErrorCode {
             "--pipeline-approvals is usable only in a pipeline-only class, in CI, under its approval gate, for its plan,"
                     + " only with rules prepare-pipeline writes (one step each, no failure rule), and only for a plan"
                     + " whose go/no-go gates the pipeline can sign.",
-            "Run it from the generated pipeline job after its approval gate, fixing every rule or gate listed, or run"
-                    + " execute at a terminal."),
+            "Run it from the generated pipeline job after its approval gate, fixing every rule or gate listed; only"
+                    + " where the class is not pipeline-only, run execute at a terminal instead."),
     PIPELINE_REFUSED(
             3,
             "cutover prepare-pipeline refused: the class is not pipeline-only, the repository is not ready, or the"
