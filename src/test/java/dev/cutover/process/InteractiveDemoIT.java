@@ -73,10 +73,14 @@ class InteractiveDemoIT {
         int steps = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(dir.resolve("execution-steps.json").toFile())
                 .size();
-        long gateSignatures = Files.readAllLines(dir.resolve("execution-log.jsonl")).stream()
+        List<String> gateEntries = Files.readAllLines(dir.resolve("execution-log.jsonl")).stream()
                 .filter(l -> l.contains("\"notes\":\"gate "))
-                .count();
-        assertThat(gateSignatures).isEqualTo(2);
+                .toList();
+        assertThat(gateEntries.stream().filter(l -> l.contains("): signed for team ")))
+                .hasSize(2);
+        assertThat(gateEntries.stream().filter(l -> l.contains("): signature asked for team ")))
+                .as("each signature's question is journaled before it is put")
+                .hasSize(2);
         assertThat(answered).as(all).isEqualTo(steps + 3 + 2);
         assertThat(Files.readSymbolicLink(dir.resolve("service/live"))).isEqualTo(Path.of("target", "demo-data"));
         assertThat(Files.readString(dir.resolve("execution-log.jsonl")))
