@@ -10,25 +10,11 @@ import org.junit.jupiter.api.Test;
  * the proof that replay, and so resume and step states, ignore it.
  */
 class GateQuestionTest {
-    private static final String HEX = "0".repeat(64);
     private static final String STEP = "dp-phase4-001-announce";
     private static final String BEFORE = "dp-phase3-010-copy-config";
 
     private static JournalEntry entry(int n, EntryDraft d) {
-        return new JournalEntry(
-                "e" + n,
-                d.stepId(),
-                d.phaseNumber(),
-                d.event(),
-                JournalFixtures.T0.plusSeconds(n),
-                "alice",
-                d.cmd(),
-                d.exitCode(),
-                null,
-                null,
-                d.pollState(),
-                d.notes(),
-                HEX);
+        return JournalFixtures.unchained(n, d);
     }
 
     @Test

@@ -75,6 +75,27 @@ final class JournalFixtures {
     }
 
     /** Writes metadata plus the given drafts and returns the appended entries. */
+    /**
+     * The entry {@code draft} becomes as the {@code n}th of a journal, one second apart from {@link #T0}, written by
+     * alice, with a placeholder hash: for tests that read entries without a chain to check.
+     */
+    static JournalEntry unchained(int n, EntryDraft draft) {
+        return new JournalEntry(
+                "e" + n,
+                draft.stepId(),
+                draft.phaseNumber(),
+                draft.event(),
+                T0.plusSeconds(n),
+                "alice",
+                draft.cmd(),
+                draft.exitCode(),
+                null,
+                null,
+                draft.pollState(),
+                draft.notes(),
+                "0".repeat(64));
+    }
+
     static List<JournalEntry> write(Path journal, List<EntryDraft> drafts) {
         List<JournalEntry> written = new ArrayList<>();
         try (JournalWriter writer = JournalWriter.create(journal, metadata(), clock())) {

@@ -12,26 +12,12 @@ import org.junit.jupiter.api.Test;
  * <event>}) and the proof that replay, and so status, reports and resume, ignore such entries.
  */
 class NotificationEntryTest {
-    private static final String HEX = "0".repeat(64);
     private static final String COPY = "dp-phase2-010-assets-datasync-start";
     private static final String SWITCH = "dp-phase4-030-switch-live";
     private static final String CHECK = "dp-phase5-090-verify-checksums";
 
     private static JournalEntry entry(int n, EntryDraft d) {
-        return new JournalEntry(
-                "e" + n,
-                d.stepId(),
-                d.phaseNumber(),
-                d.event(),
-                JournalFixtures.T0.plusSeconds(n),
-                "alice",
-                d.cmd(),
-                d.exitCode(),
-                null,
-                null,
-                d.pollState(),
-                d.notes(),
-                HEX);
+        return JournalFixtures.unchained(n, d);
     }
 
     private static List<JournalEntry> entries(List<EntryDraft> drafts) {

@@ -165,6 +165,15 @@ public final class Scenario {
         return this;
     }
 
+    /** Adds {@code team} to the approvers of the demo's data-plane go/no-go gate (phase 4, Cutover). */
+    public Scenario addDataPlaneGateTeam(String team) {
+        return editJson(
+                DP,
+                root -> ((ArrayNode)
+                                root.path("phases").get(3).path("go_no_go_gate").path("approvers"))
+                        .add(team));
+    }
+
     /** Replaces {@code cutover.yaml}. */
     public Scenario config(String yaml) {
         return file("cutover.yaml", yaml);

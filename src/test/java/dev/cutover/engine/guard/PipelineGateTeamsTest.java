@@ -3,7 +3,6 @@ package dev.cutover.engine.guard;
 import static dev.cutover.engine.guard.Guardrails.demoIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cutover.app.StatusService;
 import dev.cutover.approval.AnswersFileApprover;
@@ -46,15 +45,7 @@ class PipelineGateTeamsTest {
 
     /** The production demo whose data-plane Cutover gate names the approver teams platform and dba. */
     private Scenario twoTeams() {
-        return demoIn(tmp, "production")
-                .editJson(
-                        Scenario.DP,
-                        root -> ((ArrayNode) root.path("phases")
-                                        .get(3)
-                                        .path("go_no_go_gate")
-                                        .path("approvers"))
-                                .add("dba"))
-                .config(TWO_TEAMS);
+        return demoIn(tmp, "production").addDataPlaneGateTeam("dba").config(TWO_TEAMS);
     }
 
     /**

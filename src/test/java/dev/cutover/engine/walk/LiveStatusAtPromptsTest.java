@@ -2,7 +2,6 @@ package dev.cutover.engine.walk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.cutover.app.StatusService;
 import dev.cutover.approval.PromptKind;
 import dev.cutover.approval.Question;
@@ -55,13 +54,7 @@ class LiveStatusAtPromptsTest {
     @Test
     void whileAGoNoGoGateWaitsForATeamsSignatureStatusNamesTheGateAndThatTeam() {
         Scenario s = Scenario.demo(tmp)
-                .editJson(
-                        Scenario.DP,
-                        root -> ((ArrayNode) root.path("phases")
-                                        .get(3)
-                                        .path("go_no_go_gate")
-                                        .path("approvers"))
-                                .add("dba"))
+                .addDataPlaneGateTeam("dba")
                 .config("environment: sandbox\nallowed_programs: [bash, cat, cmp, cp, diff, grep, ln, mkdir,"
                         + " readlink, rm, sha256sum, test, touch, true]\npoll_interval_seconds: 1\n"
                         + "approvers:\n  platform: [tester]\n  dba: [tester]\n");
