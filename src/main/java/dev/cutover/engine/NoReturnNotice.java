@@ -36,12 +36,12 @@ final class NoReturnNotice {
         this.crossed = point.flatMap(p -> prior.history(p.stepId()))
                 .map(StepHistory::mayHaveRun)
                 .orElse(false);
-        boolean crossed = false;
+        boolean afterThePoint = false;
         for (ExecutionStep step : steps) {
-            if (crossed) {
+            if (afterThePoint) {
                 beyond.add(step.stepId());
             }
-            crossed |= point.isPresent() && point.get().stepId().equals(step.stepId());
+            afterThePoint |= isThePoint(step);
         }
     }
 
